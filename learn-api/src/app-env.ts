@@ -1,0 +1,25 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import type { Cache } from './adapters/cache/cache.js';
+import type { VerifyAccessToken } from './adapters/cognito/verify-access-token.js';
+import type { Database } from './adapters/database/database.js';
+import type { AuthUser } from './auth/user.js';
+
+/** Everything the app talks to, built once by server.ts (or by a test). */
+export interface AppDeps {
+  logger: Logger;
+  db: Database;
+  cache: Cache;
+  verifyAccessToken: VerifyAccessToken;
+  corsOrigins: readonly string[];
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    user: AuthUser;
+  };
+}
+
+export type App = OpenAPIHono<AppEnv>;

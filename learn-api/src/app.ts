@@ -1,0 +1,55 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import type { App, AppDeps, AppEnv } from './app-env.js';
+import { handleError, handleNotFound, validationHook } from './middleware/errors.js';
+import { requestContext } from './middleware/request-context.js';
+import { registerHealthRoutes } from './routes/health/index.js';
+import { registerMeRoutes } from './routes/me/index.js';
+import { registerPathRoutes } from './routes/paths/index.js';
+
+export const apiBasePath = '/api/learntrac';
+
+function newRouter(): App {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+}
+
+export function createApp(deps: AppDeps): App {
+  const app = newRouter();
+  app.use('*', requestContext(deps));
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (deps.corsOrigins.includes(origin) ? origin : null),
+      credentials: true,
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      exposeHeaders: ['X-Request-Id'],
+      maxAge: 600,
+    }),
+  );
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+
+  // The ALB checks /healthz on the target; clients reach the same checks under the API path.
+  const health = newRouter();
+  registerHealthRoutes(health);
+  app.route('/', health);
+
+  const api = newRouter();
+  registerHealthRoutes(api);
+  registerMeRoutes(api);
+  registerPathRoutes(api);
+  app.route(apiBasePath, api);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cognito', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A Cognito access token',
+  });
+  app.doc31(`${apiBasePath}/openapi.json`, {
+    openapi: '3.1.0',
+    info: { title: 'LearnTrac learning API', version: '0.1.0' },
+  });
+  return app;
+}

@@ -1,0 +1,132 @@
+import { loadSecrets, mergeSecrets, SecretsLoadError } from '@learntrac/db/secrets';
+import { z } from 'zod';
+
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
+
+const urlWithProtocols = (protocols: string[], example: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL like ${example}` },
+  );
+
+const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(8001),
+    DATABASE_URL: urlWithProtocols(
+      ['postgres:', 'postgresql:'],
+      'postgres://user:password@host:5432/db',
+    ),
+    REDIS_URL: urlWithProtocols(['redis:', 'rediss:'], 'redis://host:6379').optional(),
+    COGNITO_ISSUER: urlWithProtocols(
+      ['https:', 'http:'],
+      'https://cognito-idp.<region>.amazonaws.com/<userPoolId>',
+    ).transform((value) => value.replace(/\/+$/, '')),
+    COGNITO_CLIENT_IDS: commaList.pipe(
+      z.array(z.string()).min(1, 'must name at least one app client id'),
+    ),
+    CORS_ORIGINS: commaList
+      .pipe(
+        z.array(
+          z.string().refine((value) => URL.canParse(value) && new URL(value).origin === value, {
+            message:
+              'must list origins like https://learntrac.example.com (no path or trailing slash)',
+          }),
+        ),
+      )
+      .default([]),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    SECRETS_ID: z.string().optional(),
+    AWS_REGION: z.string().optional(),
+  })
+  .superRefine((config, ctx) => {
+    if (config.SECRETS_ID && !config.AWS_REGION) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AWS_REGION'],
+        message: 'is required when SECRETS_ID is set',
+      });
+    }
+  });
+
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  redisUrl: string | undefined;
+  cognitoIssuer: string;
+  cognitoClientIds: string[];
+  corsOrigins: string[];
+  logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  secretsId: string | undefined;
+  awsRegion: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Validates settings; an empty variable counts as unset, as `FOO=` in an env file means. */
+export function parseConfig(env: Env): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const result = ConfigSchema.safeParse(present);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'configuration');
+      const message =
+        issue.code === 'invalid_type' && present[name] === undefined
+          ? 'is required'
+          : issue.message;
+      return `${name} ${message}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const c = result.data;
+  return {
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    cognitoIssuer: c.COGNITO_ISSUER,
+    cognitoClientIds: c.COGNITO_CLIENT_IDS,
+    corsOrigins: c.CORS_ORIGINS,
+    logLevel: c.LOG_LEVEL,
+    secretsId: c.SECRETS_ID,
+    awsRegion: c.AWS_REGION,
+  };
+}
+
+/**
+ * Reads the configuration once at start-up. With SECRETS_ID set, the secret's values fill
+ * whatever the environment leaves unset (the environment wins), then everything is validated.
+ * The Secrets Manager endpoint follows the SDK's own settings (AWS_ENDPOINT_URL_SECRETS_MANAGER).
+ */
+export async function loadConfig({ env }: { env: Env }): Promise<Config> {
+  const secretId = env.SECRETS_ID?.trim();
+  if (!secretId) return parseConfig(env);
+  const region = env.AWS_REGION?.trim();
+  if (!region)
+    throw new ConfigError('Invalid configuration: AWS_REGION is required when SECRETS_ID is set');
+  try {
+    const secrets = await loadSecrets({ secretId, region });
+    return parseConfig(mergeSecrets({ env, secrets }));
+  } catch (error) {
+    if (error instanceof SecretsLoadError)
+      throw new ConfigError(`Invalid configuration: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,32 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { App } from '../../app-env.js';
+import { errorResponses } from '../../errors/api-error.js';
+import { requireRole } from '../../middleware/auth.js';
+import { listPaths } from '../../services/list-paths.js';
+import { bearerAuth } from '../security.js';
+import { ListPathsQuerySchema, PathListSchema } from './schema.js';
+
+const route = createRoute({
+  method: 'get',
+  path: '/paths',
+  tags: ['paths'],
+  summary: 'Learning paths, newest first (learners see published paths only)',
+  security: bearerAuth,
+  middleware: [requireRole('admin', 'instructor', 'learner')] as const,
+  request: { query: ListPathsQuerySchema },
+  responses: {
+    200: {
+      description: 'A page of paths',
+      content: { 'application/json': { schema: PathListSchema } },
+    },
+    ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN'),
+  },
+});
+
+export function registerListPaths(app: App) {
+  app.openapi(route, async (c) => {
+    const { limit, offset } = c.req.valid('query');
+    const paths = await listPaths({ db: c.get('deps').db, viewer: c.get('user'), limit, offset });
+    return c.json({ paths, limit, offset }, 200);
+  });
+}

@@ -1,0 +1,62 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createPrismaClient } from '@learntrac/db';
+import { pino } from 'pino';
+import { createCache } from './adapters/cache/create-cache.js';
+import { createTokenVerifier } from './adapters/cognito/verify-access-token.js';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+
+// Longer than the ALB's deregistration delay is pointless; shorter cuts slow requests off.
+const drainTimeoutMs = 20_000;
+
+async function main() {
+  const config = await loadConfig({ env: process.env });
+  const logger = pino({
+    level: config.logLevel,
+    base: { service: 'learn-api' },
+    redact: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token'],
+  });
+  const db = createPrismaClient(config.databaseUrl);
+  const cache = createCache({ redisUrl: config.redisUrl });
+  const verifyAccessToken = createTokenVerifier({
+    issuer: config.cognitoIssuer,
+    clientIds: config.cognitoClientIds,
+  });
+  const app = createApp({ logger, db, cache, verifyAccessToken, corsOrigins: config.corsOrigins });
+
+  const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
+    logger.info({ port: info.port, cache: cache.kind }, 'learn-api listening');
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'draining');
+    const forced = setTimeout(() => {
+      logger.error({ drainTimeoutMs }, 'requests still running at drain timeout; exiting');
+      process.exit(1);
+    }, drainTimeoutMs);
+    forced.unref();
+    // close() stops accepting and waits for in-flight requests; idle keep-alive sockets go now.
+    server.close(async (error) => {
+      await Promise.allSettled([db.$disconnect(), cache.close()]);
+      logger.info('stopped');
+      process.exit(error ? 1 : 0);
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // Start-up failures go to stderr as one JSON line, the same shape the logs have.
+  const message =
+    error instanceof ConfigError ? error.message : `learn-api failed to start: ${String(error)}`;
+  process.stderr.write(
+    `${JSON.stringify({ level: 'fatal', service: 'learn-api', msg: message })}\n`,
+  );
+  process.exit(1);
+});
