@@ -1,0 +1,5 @@
+export {
+  type RunningEmbeddedDatabase,
+  type StartEmbeddedDatabaseOptions,
+  startEmbeddedDatabase,
+} from './start-embedded-database.js';
