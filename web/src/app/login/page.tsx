@@ -1,0 +1,45 @@
+import { redirect } from 'next/navigation';
+import { getCurrentUser } from '@/core/auth/current-user';
+import { SignInButton } from './sign-in-button';
+
+export const metadata = { title: 'Sign in' };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+
+// next-auth reports failures with these codes; anything else gets the general message.
+const ERRORS: Record<string, string> = {
+  OAuthSignin: 'The sign-in service could not be reached. Try again in a moment.',
+  OAuthCallback: 'The sign-in service’s answer could not be checked. Please sign in again.',
+  AccessDenied: 'The sign-in service refused access.',
+  SessionRequired: 'Please sign in to see that page.',
+};
+
+/** Only paths on this site; anything else (another origin, `//host`) goes home. */
+function safeReturnPath(value: string | undefined): string {
+  if (!value) return '/';
+  try {
+    const url = new URL(value, 'http://learntrac.invalid');
+    if (url.origin !== 'http://learntrac.invalid') return '/';
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return '/';
+  }
+}
+
+export default async function LoginPage({ searchParams }: Props) {
+  const { callbackUrl, error } = await searchParams;
+  const returnTo = safeReturnPath(callbackUrl);
+  if (await getCurrentUser()) redirect(returnTo);
+  return (
+    <>
+      <h1>Sign in</h1>
+      {error && (
+        <p className="notice error" role="alert">
+          {ERRORS[error] ?? 'Signing in did not work. Please try again.'}
+        </p>
+      )}
+      <p>Sign in with your LearnTrac account to create tickets, follow learning paths and more.</p>
+      <SignInButton callbackUrl={returnTo} />
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './schema';
+
+const valid = {
+  NEXTAUTH_URL: 'http://localhost:8000',
+  NEXTAUTH_SECRET: 'a-secret-that-is-long-enough-for-jwe-keys',
+  COGNITO_ISSUER: 'http://localhost:8002',
+  COGNITO_CLIENT_ID: 'learntrac-web',
+  COGNITO_CLIENT_SECRET: 'client-secret',
+  DATABASE_URL: 'postgres://learntrac@localhost:5432/learntrac',
+  LEARN_API_URL: 'http://localhost:8001',
+};
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('configuration was accepted');
+}
+
+describe('parseConfig', () => {
+  it('accepts a complete configuration and defaults the log level', () => {
+    const config = parseConfig(valid);
+    expect(config.COGNITO_ISSUER).toBe('http://localhost:8002');
+    expect(config.LOG_LEVEL).toBe('info');
+  });
+
+  it('names a missing setting', () => {
+    const { DATABASE_URL: _, ...rest } = valid;
+    const problems = problemsOf(rest);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/DATABASE_URL/);
+  });
+
+  it('treats an empty setting as missing', () => {
+    expect(problemsOf({ ...valid, COGNITO_CLIENT_ID: '' })[0]).toMatch(/COGNITO_CLIENT_ID/);
+  });
+
+  it('names each malformed setting', () => {
+    const problems = problemsOf({
+      ...valid,
+      COGNITO_ISSUER: 'not a url',
+      DATABASE_URL: 'mysql://x',
+      NEXTAUTH_SECRET: 'short',
+    });
+    expect(problems.join('\n')).toMatch(/COGNITO_ISSUER/);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL/);
+    expect(problems.join('\n')).toMatch(/NEXTAUTH_SECRET/);
+  });
+
+  it('puts every problem into the error message', () => {
+    expect(() => parseConfig({})).toThrow(/LEARN_API_URL/);
+  });
+
+  it('requires AWS_REGION once secrets come from Secrets Manager', () => {
+    expect(problemsOf({ ...valid, SECRETS_ID: 'learntrac/web' })[0]).toMatch(/AWS_REGION/);
+    expect(
+      parseConfig({ ...valid, SECRETS_ID: 'learntrac/web', AWS_REGION: 'us-east-1' }),
+    ).toBeTruthy();
+  });
+});

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const url = (what: string) => z.url({ message: `${what} must be an absolute URL` });
+
+/**
+ * Every setting the web server reads. Kept free of `server-only` so the unit tests can load it;
+ * the server reaches it through `@/config`.
+ */
+export const ConfigSchema = z.object({
+  NEXTAUTH_URL: url('NEXTAUTH_URL (the public address of the web app)'),
+  NEXTAUTH_SECRET: z
+    .string({ message: 'NEXTAUTH_SECRET is required' })
+    .min(32, { message: 'NEXTAUTH_SECRET must be at least 32 characters' }),
+  COGNITO_ISSUER: url('COGNITO_ISSUER (the OpenID Connect issuer)'),
+  COGNITO_CLIENT_ID: z
+    .string({ message: 'COGNITO_CLIENT_ID is required' })
+    .min(1, { message: 'COGNITO_CLIENT_ID is required' }),
+  COGNITO_CLIENT_SECRET: z
+    .string({ message: 'COGNITO_CLIENT_SECRET is required' })
+    .min(1, { message: 'COGNITO_CLIENT_SECRET is required' }),
+  // Cognito's discovery document has no end_session_endpoint; its hosted UI domain serves /logout.
+  COGNITO_DOMAIN: url('COGNITO_DOMAIN (the hosted UI domain)').optional(),
+  DATABASE_URL: z
+    .string({ message: 'DATABASE_URL is required' })
+    .regex(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }),
+  LEARN_API_URL: url('LEARN_API_URL (where learn-api listens)'),
+  SECRETS_ID: z.string().min(1).optional(),
+  AWS_REGION: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid web configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Validates the environment; the error lists each bad setting by name. */
+export function parseConfig(env: Env): Config {
+  // An empty variable counts as unset, so `FOO=` in a .env file reads as "missing".
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = ConfigSchema.safeParse(present);
+  if (result.success) {
+    if (result.data.SECRETS_ID && !result.data.AWS_REGION) {
+      throw new ConfigError(['AWS_REGION is required when SECRETS_ID is set']);
+    }
+    return result.data;
+  }
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'configuration');
+    return issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
+  });
+  throw new ConfigError(problems);
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import { forbidden, redirect } from 'next/navigation';
+import { getServerSession } from 'next-auth';
+import { cache } from 'react';
+import type { Viewer } from '@/core/feature';
+import { getAuthOptions } from './auth-options';
+import { listPermissions, type Permission, type Role } from './roles';
+
+export interface CurrentUser {
+  id: string;
+  name: string | null;
+  email: string | null;
+  groups: string[];
+  roles: Role[];
+}
+
+/** The signed-in user, or null. Cached for the duration of one request. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(getAuthOptions());
+  if (!session?.user?.id) return null;
+  return session.user;
+});
+
+/** The current user with what they may do. */
+export const getViewer = cache(async (): Promise<Viewer & { user: CurrentUser | null }> => {
+  const user = await getCurrentUser();
+  return {
+    user,
+    userId: user?.id ?? null,
+    permissions: listPermissions(user ? user.roles : null),
+  };
+});
+
+/**
+ * Stops rendering unless the viewer holds `permission`: anonymous visitors are sent to sign in
+ * and come back to `returnTo`; signed-in users without it see the 403 page.
+ */
+export async function requirePermission(permission: Permission, returnTo: string) {
+  const viewer = await getViewer();
+  if (viewer.permissions.has(permission)) return viewer;
+  if (!viewer.user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  forbidden();
+}

@@ -1,0 +1,34 @@
+import type { Database } from '@/core/db/database';
+
+export interface Readiness {
+  status: 'ok' | 'unavailable';
+  checks: Record<string, { status: 'ok' | 'failed'; message?: string }>;
+}
+
+const TIMEOUT_MS = 3000;
+
+/** Whether the services this process needs answer; each failure names its service. */
+export async function checkReadiness(options: { getDb: () => Database }): Promise<Readiness> {
+  const database = await probe(async () => {
+    await options.getDb().$queryRaw`SELECT 1`;
+  });
+  return {
+    status: database.status === 'ok' ? 'ok' : 'unavailable',
+    checks: { database },
+  };
+}
+
+async function probe(check: () => Promise<void>): Promise<Readiness['checks'][string]> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return { status: 'ok' };
+  } catch (error) {
+    return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,6 @@
+import type { Feature } from '@/core/feature';
+
+export const adminFeature: Feature = {
+  id: 'admin',
+  navigation: { label: 'Admin', href: '/admin', order: 80, permission: 'TRAC_ADMIN' },
+};

@@ -1,0 +1,63 @@
+import type { Database } from '@/core/db/database';
+import { fromTracTime } from '@/core/db/database';
+
+export interface Ticket {
+  id: number;
+  type: string | null;
+  time: Date | null;
+  changetime: Date | null;
+  component: string | null;
+  severity: string | null;
+  priority: string | null;
+  owner: string | null;
+  reporter: string | null;
+  cc: string | null;
+  version: string | null;
+  milestone: string | null;
+  status: string | null;
+  resolution: string | null;
+  summary: string | null;
+  description: string | null;
+  keywords: string | null;
+  custom: { name: string; value: string | null }[];
+  changes: TicketChange[];
+}
+
+export interface TicketChange {
+  time: Date | null;
+  author: string | null;
+  field: string;
+  oldvalue: string | null;
+  newvalue: string | null;
+}
+
+type TicketRow = Omit<Ticket, 'time' | 'changetime' | 'custom' | 'changes'> & {
+  time: bigint | null;
+  changetime: bigint | null;
+};
+
+/** One ticket with its custom fields and its change history, oldest change first. */
+export async function getTicket(options: { db: Database; id: number }): Promise<Ticket | null> {
+  const { db, id } = options;
+  const rows = await db.$queryRaw<TicketRow[]>`
+    SELECT id, type, time, changetime, component, severity, priority, owner, reporter, cc,
+           version, milestone, status, resolution, summary, description, keywords
+    FROM ticket WHERE id = ${id}`;
+  const row = rows[0];
+  if (!row) return null;
+  const [custom, changes] = await Promise.all([
+    db.$queryRaw<Ticket['custom']>`
+      SELECT name, value FROM ticket_custom WHERE ticket = ${id} ORDER BY name`,
+    db.$queryRaw<(Omit<TicketChange, 'time'> & { time: bigint | null })[]>`
+      SELECT time, author, field, oldvalue, newvalue FROM ticket_change
+      WHERE ticket = ${id} ORDER BY time, field`,
+  ]);
+  return {
+    ...row,
+    id: Number(row.id),
+    time: fromTracTime(row.time),
+    changetime: fromTracTime(row.changetime),
+    custom,
+    changes: changes.map((change) => ({ ...change, time: fromTracTime(change.time) })),
+  };
+}
