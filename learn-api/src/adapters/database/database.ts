@@ -1,4 +1,4 @@
-import type { createPrismaClient } from '@learntrac/db';
+import type { Db } from '@learntrac/db';
 
 /** The one Prisma client of the process, from the shared database package. */
-export type Database = ReturnType<typeof createPrismaClient>;
+export type Database = Db;

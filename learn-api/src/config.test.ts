@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CreateSecretCommand,
+  DeleteSecretCommand,
+  SecretsManagerClient,
+} from '@aws-sdk/client-secrets-manager';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { ConfigError, loadConfig, parseConfig } from './config.js';
+import { testServerUrl } from './test-support/test-env.js';
+
+const minimal = {
+  DATABASE_URL: 'postgres://learntrac:pw@db.internal:5432/learntrac',
+  COGNITO_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc123/',
+  COGNITO_CLIENT_IDS: 'web-client, cli-client',
+};
+
+describe('configuration', () => {
+  it('applies the defaults and splits the lists', () => {
+    const config = parseConfig({
+      ...minimal,
+      CORS_ORIGINS: 'http://localhost:8000,https://learntrac.example.com',
+    });
+    expect(config).toMatchObject({
+      port: 8001,
+      redisUrl: undefined,
+      cognitoIssuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc123',
+      cognitoClientIds: ['web-client', 'cli-client'],
+      corsOrigins: ['http://localhost:8000', 'https://learntrac.example.com'],
+      logLevel: 'info',
+    });
+  });
+
+  it('names each missing required setting', () => {
+    expect(() => parseConfig({ COGNITO_CLIENT_IDS: 'web' })).toThrow(
+      /DATABASE_URL is required.*COGNITO_ISSUER is required/,
+    );
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(() => parseConfig({ ...minimal, DATABASE_URL: '' })).toThrow('DATABASE_URL is required');
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://db/learntrac'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['COGNITO_ISSUER', 'cognito'],
+    ['COGNITO_CLIENT_IDS', ' , '],
+    ['CORS_ORIGINS', 'https://learntrac.example.com/app'],
+    ['LOG_LEVEL', 'loud'],
+  ])('stops on a malformed %s (%s) and names it', (name, value) => {
+    const attempt = () => parseConfig({ ...minimal, [name]: value });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(new RegExp(`^Invalid configuration: ${name} `));
+  });
+
+  it('asks for AWS_REGION when SECRETS_ID is set', async () => {
+    await expect(loadConfig({ env: { ...minimal, SECRETS_ID: 'learntrac/prod' } })).rejects.toThrow(
+      'AWS_REGION is required when SECRETS_ID is set',
+    );
+  });
+});
+
+const awsEndpoint = testServerUrl('TEST_AWS_ENDPOINT');
+
+describe.skipIf(!awsEndpoint)('configuration from Secrets Manager', () => {
+  const region = 'eu-west-1';
+  const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+  const admin = new SecretsManagerClient({ region, endpoint: awsEndpoint, credentials });
+  const created: string[] = [];
+
+  const useEmulator = () => {
+    vi.stubEnv('AWS_ENDPOINT_URL_SECRETS_MANAGER', awsEndpoint!);
+    vi.stubEnv('AWS_ACCESS_KEY_ID', credentials.accessKeyId);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey);
+  };
+  afterEach(() => vi.unstubAllEnvs());
+  afterAll(async () => {
+    for (const name of created) {
+      await admin.send(
+        new DeleteSecretCommand({ SecretId: name, ForceDeleteWithoutRecovery: true }),
+      );
+    }
+    admin.destroy();
+  });
+
+  it('fills unset settings from the secret while the environment keeps the last word', async () => {
+    const name = `learntrac/${randomUUID()}`;
+    await admin.send(
+      new CreateSecretCommand({
+        Name: name,
+        SecretString: JSON.stringify({
+          DATABASE_URL: 'postgres://from-secret@rds.internal:5432/learntrac',
+          REDIS_URL: 'rediss://cache.internal:6379',
+          COGNITO_CLIENT_IDS: 'from-secret-client',
+          OPENAI_API_KEY: 'sk-not-a-setting-yet',
+        }),
+      }),
+    );
+    created.push(name);
+    useEmulator();
+
+    const config = await loadConfig({
+      env: {
+        SECRETS_ID: name,
+        AWS_REGION: region,
+        COGNITO_ISSUER: minimal.COGNITO_ISSUER,
+        COGNITO_CLIENT_IDS: 'env-client',
+      },
+    });
+
+    expect(config.databaseUrl).toBe('postgres://from-secret@rds.internal:5432/learntrac');
+    expect(config.redisUrl).toBe('rediss://cache.internal:6379');
+    expect(config.cognitoClientIds).toEqual(['env-client']);
+  });
+
+  it('stops with a message naming a secret that does not exist', async () => {
+    useEmulator();
+    const name = `learntrac/missing-${randomUUID()}`;
+    const attempt = loadConfig({ env: { ...minimal, SECRETS_ID: name, AWS_REGION: region } });
+    await expect(attempt).rejects.toBeInstanceOf(ConfigError);
+    await expect(attempt).rejects.toThrow(`Secret "${name}" was not found`);
+  });
+});
