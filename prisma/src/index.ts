@@ -1,0 +1,8 @@
+// Types of every model (Ticket, Wiki, Path, ...), the Prisma namespace and PrismaClient.
+export type * from '../generated/client/client.js';
+export { PathStatus } from '../generated/client/enums.js';
+export {
+  type CreatePrismaClientOptions,
+  createPrismaClient,
+} from './client/create-prisma-client.js';
+export type { Db, DbOrTransaction } from './client/db.js';
