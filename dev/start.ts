@@ -248,6 +248,7 @@ async function main(): Promise<void> {
   if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
 
   for (const [name, port] of Object.entries(ports)) {
+    if (name === 'database' && process.env.DATABASE_URL) continue;
     if (await portInUse(port)) {
       throw new Error(`port ${port} (${name}) is already in use; stop whatever holds it first`);
     }
@@ -257,28 +258,31 @@ async function main(): Promise<void> {
   const tsx = ['--import', 'tsx'];
   const base: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
-  // 1. Database.
-  const database = launch({
-    name: 'postgres',
-    command: process.execPath,
-    args: [...tsx, 'embedded-db/cli.ts'],
-    cwd: join(root, 'dev'),
-    env: {
-      ...base,
-      EMBEDDED_DB_DIR: join(dataDir, 'postgres'),
-      EMBEDDED_DB_PORT: String(ports.database),
-    },
-    // PostgreSQL's fast shutdown; the wrapper passes it on and waits.
-    stopSignal: 'SIGINT',
-  });
-  let databaseUrl = '';
-  database.child.stdout?.on('data', (chunk: Buffer) => {
-    const ready = /^ready (\S+)/m.exec(chunk.toString('utf8'));
-    if (ready?.[1]) databaseUrl = ready[1];
-  });
-  await waitUntil(database, 'database', async () => databaseUrl !== '', 60_000);
-  databaseUrl = process.env.DATABASE_URL ?? databaseUrl;
-  say(`PostgreSQL ready on port ${ports.database} (${elapsed()})`);
+  // 1. Database: the embedded one unless DATABASE_URL points elsewhere.
+  let databaseUrl = process.env.DATABASE_URL ?? '';
+  if (databaseUrl) {
+    say('using the PostgreSQL database given by DATABASE_URL');
+  } else {
+    const database = launch({
+      name: 'postgres',
+      command: process.execPath,
+      args: [...tsx, 'embedded-db/cli.ts'],
+      cwd: join(root, 'dev'),
+      env: {
+        ...base,
+        EMBEDDED_DB_DIR: join(dataDir, 'postgres'),
+        EMBEDDED_DB_PORT: String(ports.database),
+      },
+      // PostgreSQL's fast shutdown; the wrapper passes it on and waits.
+      stopSignal: 'SIGINT',
+    });
+    database.child.stdout?.on('data', (chunk: Buffer) => {
+      const ready = /^ready (\S+)/m.exec(chunk.toString('utf8'));
+      if (ready?.[1]) databaseUrl = ready[1];
+    });
+    await waitUntil(database, 'database', async () => databaseUrl !== '', 60_000);
+    say(`PostgreSQL ready on port ${ports.database} (${elapsed()})`);
+  }
 
   // 2. Schema and seed data.
   if (packageScripts('prisma')['db:setup']) {
