@@ -186,6 +186,27 @@ describe('local Cognito stand-in', () => {
     expect(access.exp! - access.iat!).toBe(3600);
   });
 
+  it('renews the access token with the refresh token', async () => {
+    const { tokens } = await signIn(issuer, 'learner@learntrac.local', 'learntrac-learner');
+    const response = await fetch(`${issuer.url}/oauth2/token`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refresh_token!,
+      }).toString(),
+    });
+    expect(response.status).toBe(200);
+    const renewed = (await response.json()) as Record<string, string>;
+    const jwks = createRemoteJWKSet(new URL(`${issuer.url}/.well-known/jwks.json`));
+    const { payload } = await jwtVerify(renewed.access_token!, jwks, { issuer: issuer.url });
+    expect(payload).toMatchObject({ token_use: 'access', 'cognito:groups': ['learners'] });
+    expect(payload.aud).toBeUndefined();
+  });
+
   it('puts each seeded account in its own group', async () => {
     const { tokens } = await signIn(issuer, 'Admin@LearnTrac.local', 'learntrac-admin');
     expect(decodeJwt(tokens.id_token!)['cognito:groups']).toEqual(['admins']);
@@ -221,13 +242,7 @@ describe('local Cognito stand-in', () => {
     expect(location.searchParams.get('error')).toBe('invalid_request');
   });
 
-  it('signs out through the Cognito-style logout URL and returns to the app', async () => {
-    const { browser } = await signIn(issuer, 'learner@learntrac.local', 'learntrac-learner');
-    const logout = new URL(`${issuer.url}/logout`);
-    logout.search = new URLSearchParams({
-      client_id: client.clientId,
-      logout_uri: 'http://localhost:8000/',
-    }).toString();
+  async function signOut(browser: Browser, logout: URL): Promise<Response> {
     const page = await browser.request(logout.href);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -239,17 +254,49 @@ describe('local Cognito stand-in', () => {
       fields.set(name!, value!);
     }
     expect(fields.get('logout')).toBe('yes');
-    const confirmed = await browser.request(new URL(action!, issuer.url).href, {
+    return browser.request(new URL(action!, issuer.url).href, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: fields.toString(),
     });
+  }
+
+  it('signs out through the Cognito-style logout URL and returns to the app', async () => {
+    const { browser } = await signIn(issuer, 'learner@learntrac.local', 'learntrac-learner');
+    const logout = new URL(`${issuer.url}/logout`);
+    logout.search = new URLSearchParams({
+      client_id: client.clientId,
+      logout_uri: 'http://localhost:8000/',
+    }).toString();
+    const confirmed = await signOut(browser, logout);
     expect(confirmed.status).toBe(303);
     expect(confirmed.headers.get('location')).toBe('http://localhost:8000/');
 
     // The session is gone: the next sign-in asks for the password again.
     const { html: again } = await openLoginForm(issuer, browser, pkcePair().challenge);
     expect(again).toContain('Sign in to LearnTrac');
+  });
+
+  it('signs out through end_session with the id token as hint', async () => {
+    const { browser, tokens } = await signIn(issuer, 'admin@learntrac.local', 'learntrac-admin');
+    const logout = new URL(`${issuer.url}/logout`);
+    logout.search = new URLSearchParams({
+      id_token_hint: tokens.id_token!,
+      post_logout_redirect_uri: 'http://localhost:8000/',
+    }).toString();
+    const confirmed = await signOut(browser, logout);
+    expect(confirmed.headers.get('location')).toBe('http://localhost:8000/');
+  });
+
+  it('refuses to send the user to an unregistered address after sign-out', async () => {
+    const logout = new URL(`${issuer.url}/logout`);
+    logout.search = new URLSearchParams({
+      client_id: client.clientId,
+      logout_uri: 'https://elsewhere.example/',
+    }).toString();
+    const response = await fetch(logout);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('post_logout_redirect_uri');
   });
 });
 
