@@ -12,6 +12,13 @@ if (!clientSecret) {
   process.exit(1);
 }
 
+let stop: (() => Promise<void>) | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void Promise.resolve(stop?.()).then(() => process.exit(0));
+  });
+}
+
 const issuer = await startIssuer({
   port,
   host: process.env.OIDC_HOST ?? '127.0.0.1',
@@ -29,13 +36,8 @@ const issuer = await startIssuer({
   ],
 });
 
+stop = issuer.stop;
 console.log(`OpenID Connect issuer ready at ${issuer.url}`);
 for (const user of seededUsers) {
   console.log(`  ${user.email} / ${user.password} (${user.groups.join(', ')})`);
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    issuer.stop().then(() => process.exit(0));
-  });
 }
