@@ -1,0 +1,2 @@
+export { addPrerequisite, PrerequisiteInput } from './add-prerequisite.js';
+export { removePrerequisite } from './remove-prerequisite.js';
