@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+
+const ci = Boolean(process.env.CI);
+const baseURL = process.env.E2E_BASE_URL ?? 'http://localhost:8000';
+
+export default defineConfig({
+  testDir: './tests',
+  forbidOnly: ci,
+  // One retry at most: a test that needs more is a bug to fix, not to hide.
+  retries: ci ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  reporter: ci ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      // The machine's Chromium; Playwright's own browser download is not available offline.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  // Unless E2E_BASE_URL points at a stack that is already up, start the real one on a
+  // fresh database and stop it afterwards.
+  webServer: process.env.E2E_BASE_URL
+    ? undefined
+    : {
+        command: 'node --import tsx scripts/start-stack.ts',
+        url: `${baseURL}/readyz`,
+        timeout: 180_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        stderr: 'pipe',
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
+      },
+});

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+
+const learnApi = process.env.E2E_LEARN_API_URL ?? 'http://localhost:8001';
+
+test('both services report healthy and ready', async ({ request, baseURL }) => {
+  for (const base of [baseURL, learnApi]) {
+    const health = await request.get(`${base}/healthz`);
+    expect(health.status(), `${base}/healthz`).toBe(200);
+    const ready = await request.get(`${base}/readyz`);
+    expect(ready.status(), `${base}/readyz`).toBe(200);
+  }
+});
+
+test('learn-api answers an unauthenticated call with a JSON 401 through the web origin', async ({
+  request,
+}) => {
+  const response = await request.get('/api/learntrac/me');
+  expect(response.status()).toBe(401);
+  const body = await response.json();
+  expect(body).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+});
+
+test('the demo course is there on first start', async ({ page }) => {
+  await page.goto('/roadmap');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('main')).toContainText(/milestone/i);
+});
