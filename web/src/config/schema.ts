@@ -55,6 +55,7 @@ export function parseConfig(env: Env): Config {
   }
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'configuration');
+    if (!(name in present)) return `${name} is required`;
     return issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
   });
   throw new ConfigError(problems);

@@ -27,7 +27,9 @@ async function probe(check: () => Promise<void>): Promise<Readiness['checks'][st
     await Promise.race([check(), timeout]);
     return { status: 'ok' };
   } catch (error) {
-    return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    // Prisma's messages span several lines; one line reads better in JSON logs and probes.
+    return { status: 'failed', message: message.replace(/\s+/g, ' ').trim() };
   } finally {
     clearTimeout(timer);
   }
