@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createPrismaClient } from '@learntrac/db';
-import { pino } from 'pino';
+import { pino, stdTimeFunctions } from 'pino';
 import { createCache } from './adapters/cache/create-cache.js';
 import { createTokenVerifier } from './adapters/cognito/verify-access-token.js';
 import { createApp } from './app.js';
@@ -9,12 +9,24 @@ import { ConfigError, loadConfig } from './config.js';
 
 // Longer than the ALB's deregistration delay is pointless; shorter cuts slow requests off.
 const drainTimeoutMs = 20_000;
+// A database or cache that stopped answering must not hold the exit up.
+const closeTimeoutMs = 3_000;
+
+function withTimeout(work: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 async function main() {
   const config = await loadConfig({ env: process.env });
   const logger = pino({
     level: config.logLevel,
     base: { service: 'learn-api' },
+    timestamp: stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
     redact: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token'],
   });
   const db = createPrismaClient(config.databaseUrl);
@@ -30,6 +42,10 @@ async function main() {
   });
 
   let stopping = false;
+  // While draining, every response closes its connection so keep-alive clients move on.
+  server.on('request', (_req, res) => {
+    if (stopping) res.setHeader('connection', 'close');
+  });
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -41,7 +57,10 @@ async function main() {
     forced.unref();
     // close() stops accepting and waits for in-flight requests; idle keep-alive sockets go now.
     server.close(async (error) => {
-      await Promise.allSettled([db.$disconnect(), cache.close()]);
+      await Promise.allSettled([
+        withTimeout(db.$disconnect(), closeTimeoutMs),
+        withTimeout(cache.close(), closeTimeoutMs),
+      ]);
       logger.info('stopped');
       process.exit(error ? 1 : 0);
     });
