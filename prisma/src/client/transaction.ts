@@ -6,6 +6,7 @@ export function inTransaction<T>(
   db: DbOrTransaction,
   work: (tx: Prisma.TransactionClient) => Promise<T>,
 ): Promise<T> {
-  if ('$transaction' in db) return db.$transaction(work);
+  // Seeding writes many rows in one transaction; Prisma's 5 s default is too tight on a busy CI.
+  if ('$transaction' in db) return db.$transaction(work, { maxWait: 10_000, timeout: 60_000 });
   return work(db);
 }
