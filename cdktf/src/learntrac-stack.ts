@@ -107,7 +107,7 @@ export class LearnTracStack extends TerraformStack {
       REDIS_PORT: String(REDIS_PORT),
       REDIS_TLS: 'true',
       COGNITO_ISSUER: identity.issuerUrl,
-      COGNITO_CLIENT_ID: identity.webClient.id,
+      AWS_REGION: config.region,
       LOG_LEVEL: 'info',
     };
     const sharedSecrets: ContainerSecret[] = [
@@ -115,7 +115,13 @@ export class LearnTracStack extends TerraformStack {
       { name: 'DATABASE_PASSWORD', secretArn: data.databaseSecretArn, jsonKey: 'password' },
       { name: 'REDIS_AUTH_TOKEN', secretArn: secrets.redisAuth.arn },
     ];
-    const learnApiEnvironment = { ...shared, BACKUP_BUCKET: backup.bucket.bucket };
+    const learnApiEnvironment = {
+      ...shared,
+      // learn-api accepts access tokens issued to these app clients.
+      COGNITO_CLIENT_IDS: identity.webClient.id,
+      CORS_ORIGINS: appUrl,
+      BACKUP_BUCKET: backup.bucket.bucket,
+    };
     const learnApiSecrets: ContainerSecret[] = [
       ...sharedSecrets,
       { name: 'OPENAI_API_KEY', secretArn: secrets.openai.arn, jsonKey: 'apiKey' },
@@ -143,6 +149,7 @@ export class LearnTracStack extends TerraformStack {
           targetGroupArnSuffix: edge.webTargetGroup.arnSuffix,
           environment: {
             ...shared,
+            COGNITO_CLIENT_ID: identity.webClient.id,
             NEXTAUTH_URL: appUrl,
             LEARN_API_URL: appUrl,
             COGNITO_DOMAIN: `https://${config.authDomainPrefix}.auth.${config.region}.amazoncognito.com`,

@@ -301,7 +301,8 @@ export class Compute extends Construct {
     }
 
     // The migration task: run once per deploy (see .github/workflows/deploy.yml) before the
-    // services move to the new image. It uses the `<tag>-migrate` image of learn-api.
+    // services move to the new image. The learn-api image carries the migrations and a
+    // `migrate` mode in its entrypoint.
     const migrateLogs = logGroup('migrate');
     const migrateRoles = roles(
       'migrate',
@@ -311,7 +312,8 @@ export class Compute extends Construct {
     );
     this.migrationTask = taskDefinition({
       family: 'migrate',
-      image: `${props.migration.imageRepositoryUrl}:${props.imageTag}-migrate`,
+      image: `${props.migration.imageRepositoryUrl}:${props.imageTag}`,
+      command: ['node', 'docker-entrypoint.mjs', 'migrate'],
       environment: { ...props.migration.environment, NODE_ENV: 'production' },
       secrets: props.migration.secrets,
       taskRoleArn: migrateRoles.task.arn,

@@ -116,7 +116,8 @@ export class Edge extends Construct {
           name,
           priority: index,
           overrideAction: { none: {} },
-          statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+          // The provider types this deeply nested block loosely, so it is written in Terraform's names.
+          statement: { managed_rule_group_statement: { vendor_name: 'AWS', name } },
           visibilityConfig: {
             cloudwatchMetricsEnabled: true,
             metricName: name,
