@@ -1,0 +1,366 @@
+import { parseQueryDate, splitDateRange } from './query-dates';
+import { type QueryField, ticketColumns } from './query-fields';
+import type { Query, QueryConstraint } from './query-model';
+import { checkConstraint, parseIdRanges } from './query-parts';
+import { QuerySyntaxError } from './query-syntax-error';
+import { defaultOrder, resolveQueryColumns } from './resolve-query-columns';
+
+/** Table names, for a database that keeps Trac's tables elsewhere (e.g. `trac.ticket`). */
+export interface QueryTables {
+  ticket: string;
+  ticketCustom: string;
+  enum: string;
+  milestone: string;
+  version: string;
+}
+
+export interface BuildQuerySqlOptions {
+  /** Every field the site has, standard and custom: the only names a query may use. */
+  fields: readonly QueryField[];
+  /** Replaces `$USER`; Trac's name for nobody signed in is `anonymous`. */
+  user?: string;
+  /** The moment relative dates count from. */
+  now?: Date;
+  /** IANA zone for "today", "thisweek" and dates without a zone. */
+  timeZone?: string;
+  tables?: Partial<QueryTables>;
+  /** Page size when the query gives no `max` (Trac's default is 100). */
+  defaultMax?: number;
+}
+
+/** SQL text with `$n` placeholders and the values that go with them. */
+export interface SqlStatement {
+  text: string;
+  values: Array<string | number>;
+}
+
+export interface QuerySql {
+  /** One page of tickets; each row has `id` and one key per selected field. */
+  select: SqlStatement;
+  /** `total`: how many tickets match, over all pages. */
+  count: SqlStatement;
+  /** The columns to show, `id` first. */
+  columns: string[];
+  /** Every field the select returns (columns plus what rows need: status, times, ...). */
+  selected: string[];
+  order: string;
+  /** Null when the query asks for every ticket (`max=0`). */
+  limit: number | null;
+  offset: number;
+  page: number;
+}
+
+const defaultTables: QueryTables = {
+  ticket: 'ticket',
+  ticketCustom: 'ticket_custom',
+  enum: 'enum',
+  milestone: 'milestone',
+  version: 'version',
+};
+
+// Fields sorted by their position in the `enum` table, and the enum type holding them.
+const enumTypes: Readonly<Record<string, string>> = {
+  priority: 'priority',
+  severity: 'severity',
+  resolution: 'resolution',
+  type: 'ticket_type',
+};
+
+function quoteTable(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(name)) {
+    throw new QuerySyntaxError(`'${name}' is not a table name`);
+  }
+  return name
+    .split('.')
+    .map((part) => `"${part}"`)
+    .join('.');
+}
+
+/** LIKE pattern characters taken literally (the pattern uses `/` as its escape). */
+function likeEscape(text: string): string {
+  return text.replace(/[/%_]/g, (c) => `/${c}`);
+}
+
+const integerText = "'^-?[0-9]+$'";
+
+/** One statement under construction: its parameters and the joins its expressions need. */
+class Statement {
+  readonly values: Array<string | number> = [];
+  private readonly customAliases = new Map<string, string>();
+  private readonly joins: string[] = [];
+  private readonly joined = new Set<string>();
+
+  constructor(
+    private readonly fields: ReadonlyMap<string, QueryField>,
+    private readonly tables: QueryTables,
+  ) {}
+
+  param(value: string | number, cast = ''): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast}`;
+  }
+
+  field(name: string): QueryField | undefined {
+    if (name === 'id') return undefined;
+    const field = this.fields.get(name);
+    if (!field) throw new QuerySyntaxError(`Unknown field '${name}'`, { field: name });
+    if (!field.custom && !ticketColumns.has(name)) {
+      throw new QuerySyntaxError(`'${name}' is not a column of the ticket table`, { field: name });
+    }
+    return field;
+  }
+
+  /** The SQL expression of a field's value (custom fields come from a LEFT JOIN each). */
+  column(name: string): string {
+    const field = this.field(name);
+    if (!field) return 't.id';
+    if (!field.custom) return `t."${name}"`;
+    let alias = this.customAliases.get(name);
+    if (!alias) {
+      alias = `c${this.customAliases.size}`;
+      this.customAliases.set(name, alias);
+      this.joins.push(
+        `LEFT JOIN ${quoteTable(this.tables.ticketCustom)} AS ${alias} ` +
+          `ON ${alias}.ticket = t.id AND ${alias}.name = ${this.param(name)}`,
+      );
+    }
+    return `${alias}.value`;
+  }
+
+  /** A date field as microseconds (custom date fields keep them as text). */
+  timeColumn(name: string): string {
+    const col = this.column(name);
+    if (!this.field(name)?.custom) return col;
+    return `(CASE WHEN ${col} ~ ${integerText} THEN ${col}::bigint END)`;
+  }
+
+  join(key: string, sql: string) {
+    if (this.joined.has(key)) return;
+    this.joined.add(key);
+    this.joins.push(sql);
+  }
+
+  fromClause(): string {
+    return [`FROM ${quoteTable(this.tables.ticket)} AS t`, ...this.joins].join('\n');
+  }
+}
+
+interface Context {
+  user: string;
+  now: Date;
+  timeZone: string;
+  fields: ReadonlyMap<string, QueryField>;
+}
+
+function idSql(s: Statement, c: QueryConstraint, values: string[]): string | undefined {
+  const singles: string[] = [];
+  const clauses: string[] = [];
+  for (const value of values) {
+    const ranges = parseIdRanges(value);
+    if (!ranges) {
+      throw new QuerySyntaxError(
+        `Invalid ticket id list '${value}': use numbers and ranges like 42,44,51-55`,
+        {
+          field: 'id',
+        },
+      );
+    }
+    for (const [a, b] of ranges) {
+      if (a === b) singles.push(s.param(a, '::integer'));
+      else clauses.push(`t.id BETWEEN ${s.param(a, '::integer')} AND ${s.param(b, '::integer')}`);
+    }
+  }
+  if (singles.length > 0) clauses.push(`t.id IN (${singles.join(', ')})`);
+  if (clauses.length === 0) return undefined;
+  return `${c.negate ? 'NOT ' : ''}(${clauses.join(' OR ')})`;
+}
+
+function microseconds(text: string, ctx: Context): number | undefined {
+  if (text === '') return undefined;
+  const date = parseQueryDate(text, ctx);
+  if (!date) throw new QuerySyntaxError(`'${text}' is not a date`);
+  return date.getTime() * 1000;
+}
+
+function timeSql(s: Statement, col: string, value: string, ctx: Context): string | undefined {
+  const range = splitDateRange(value);
+  const start = microseconds(range.start, ctx);
+  const end = microseconds(range.end, ctx);
+  const bounds: string[] = [];
+  if (start !== undefined) bounds.push(`${col} >= ${s.param(start, '::bigint')}`);
+  if (end !== undefined) bounds.push(`${col} < ${s.param(end, '::bigint')}`);
+  return bounds.length > 0 ? `(${bounds.join(' AND ')})` : undefined;
+}
+
+/** Trac's "contains" for list fields: every word must appear, and `-word` must not. */
+function listContainsSql(s: Statement, col: string, value: string): string | undefined {
+  const clauses: string[] = [];
+  for (const raw of value.split(/\s+/)) {
+    const exclude = raw.startsWith('-');
+    const word = exclude ? raw.slice(1) : raw;
+    if (word === '') continue;
+    clauses.push(
+      `COALESCE(${col}, '') ${exclude ? 'NOT ' : ''}ILIKE ${s.param(`%${likeEscape(word)}%`)} ESCAPE '/'`,
+    );
+  }
+  return clauses.length > 0 ? `(${clauses.join(' AND ')})` : undefined;
+}
+
+function constraintSql(s: Statement, c: QueryConstraint, ctx: Context): string | undefined {
+  checkConstraint(c, ctx.fields, {});
+  const values = c.values.map((value) => value.replaceAll('$USER', ctx.user));
+  if (c.field === 'id') return idSql(s, c, values);
+  const field = s.field(c.field);
+  const not = c.negate ? 'NOT ' : '';
+
+  if (field?.type === 'time') {
+    const col = s.timeColumn(c.field);
+    const parts = values.map((v) => timeSql(s, col, v, ctx)).filter((p) => p !== undefined);
+    if (parts.length === 0) return undefined;
+    return c.negate ? `(${parts.map((p) => `NOT ${p}`).join(' AND ')})` : `(${parts.join(' OR ')})`;
+  }
+
+  const col = s.column(c.field);
+  if (c.mode === 'is') {
+    if (values.length === 1)
+      return `COALESCE(${col}, '') ${c.negate ? '<>' : '='} ${s.param(values[0] ?? '')}`;
+    return `COALESCE(${col}, '') ${not}IN (${values.map((v) => s.param(v)).join(', ')})`;
+  }
+
+  const parts: string[] = [];
+  for (const value of values) {
+    if (value === '') continue; // Trac ignores an empty "contains" rather than matching all.
+    if (c.mode === 'contains' && field?.list) {
+      const words = listContainsSql(s, col, value);
+      if (words) parts.push(c.negate ? `NOT ${words}` : words);
+      continue;
+    }
+    const escaped = likeEscape(value);
+    const pattern =
+      c.mode === 'contains'
+        ? `%${escaped}%`
+        : c.mode === 'startsWith'
+          ? `${escaped}%`
+          : `%${escaped}`;
+    parts.push(`COALESCE(${col}, '') ${not}ILIKE ${s.param(pattern)} ESCAPE '/'`);
+  }
+  if (parts.length === 0) return undefined;
+  return `(${parts.join(c.negate ? ' AND ' : ' OR ')})`;
+}
+
+function whereSql(s: Statement, query: Query, ctx: Context): string {
+  const groups = query.groups
+    .map((group) => group.map((c) => constraintSql(s, c, ctx)).filter((sql) => sql !== undefined))
+    // A group whose filters all turned out empty (e.g. `created=..`) drops out, as in Trac.
+    .filter((clauses) => clauses.length > 0)
+    .map((clauses) => `(${clauses.join(' AND ')})`);
+  return groups.length > 0 ? `\nWHERE ${groups.join('\n   OR ')}` : '';
+}
+
+/** ORDER BY terms for one field, in Trac's order: empty values last, enums by position, ... */
+function orderTerms(s: Statement, name: string, desc: boolean, tables: QueryTables): string[] {
+  const d = desc ? ' DESC' : '';
+  if (name === 'id') return [`t.id${d}`];
+  const field = s.field(name);
+  if (field?.type === 'time') {
+    const col = s.timeColumn(name);
+    return [`COALESCE(${col}, 0) = 0${d}`, `${col}${d}`];
+  }
+  const col = s.column(name);
+  const enumType = field && !field.custom ? enumTypes[name] : undefined;
+  if (enumType) {
+    const alias = `e_${name}`;
+    s.join(
+      alias,
+      `LEFT JOIN ${quoteTable(tables.enum)} AS ${alias} ON ${alias}.type = '${enumType}' AND ${alias}.name = ${col}`,
+    );
+    const position = `(CASE WHEN ${alias}.value ~ ${integerText} THEN ${alias}.value::integer END)`;
+    return [`COALESCE(${alias}.value, '') = ''${d}`, `${position}${d}`, `${col}${d}`];
+  }
+  const empty = `COALESCE(${col}, '') = ''${d}`;
+  if (name === 'milestone' && !field?.custom) {
+    s.join('m', `LEFT JOIN ${quoteTable(tables.milestone)} AS m ON m.name = t.milestone`);
+    // Completed milestones first (by completion), then open ones by due date, then undated.
+    return [
+      empty,
+      `COALESCE(m.completed, 0) = 0${d}`,
+      `m.completed${d}`,
+      `COALESCE(m.due, 0) = 0${d}`,
+      `m.due${d}`,
+      `${col}${d}`,
+    ];
+  }
+  if (name === 'version' && !field?.custom) {
+    s.join('v', `LEFT JOIN ${quoteTable(tables.version)} AS v ON v.name = t.version`);
+    return [empty, `COALESCE(v.time, 0) = 0${d}`, `v.time${d}`, `${col}${d}`];
+  }
+  return [empty, `${col}${d}`];
+}
+
+/**
+ * Turns a query into parameterised PostgreSQL over Trac's tables: one page of tickets and the
+ * total count. Field names come only from `fields`; every value travels as a parameter.
+ * Throws QuerySyntaxError for unknown fields and values a field cannot take.
+ */
+export function buildQuerySql(query: Query, options: BuildQuerySqlOptions): QuerySql {
+  const fields = new Map(options.fields.map((field) => [field.name, field]));
+  const tables = { ...defaultTables, ...options.tables };
+  const ctx: Context = {
+    user: options.user ?? 'anonymous',
+    now: options.now ?? new Date(),
+    timeZone: options.timeZone ?? 'UTC',
+    fields,
+  };
+  const columns = resolveQueryColumns(query, options.fields);
+  const order = query.order ?? defaultOrder(options.fields);
+  const group = query.group;
+  const selected = [
+    ...new Set([
+      ...columns,
+      ...['status', 'time', 'changetime'].filter((name) => fields.has(name)),
+      ...(query.verbose && fields.has('description') ? ['description'] : []),
+      ...(group ? [group] : []),
+      order,
+    ]),
+  ];
+
+  const select = new Statement(fields, tables);
+  const selectList = selected.map((name) =>
+    name === 'id' ? 't.id' : `${select.column(name)} AS "${name}"`,
+  );
+  const where = whereSql(select, query, ctx);
+  const orderBy: string[] = [];
+  if (group && group !== order) orderBy.push(...orderTerms(select, group, query.groupDesc, tables));
+  orderBy.push(...orderTerms(select, order, query.desc, tables));
+  if (order !== 'id') orderBy.push('t.id');
+
+  const max = query.max ?? options.defaultMax ?? 100;
+  const limit = max === 0 ? null : max;
+  const page = limit === null ? 1 : (query.page ?? 1);
+  const offset = limit === null ? 0 : (page - 1) * limit;
+  if (!Number.isSafeInteger(offset)) {
+    throw new QuerySyntaxError(`Page ${page} is beyond the last page`, { field: 'page' });
+  }
+  let paging = '';
+  if (limit !== null) {
+    paging = `\nLIMIT ${select.param(limit, '::bigint')} OFFSET ${select.param(offset, '::bigint')}`;
+  }
+  const selectText =
+    `SELECT ${selectList.join(', ')}\n${select.fromClause()}${where}` +
+    `\nORDER BY ${orderBy.join(', ')}${paging}`;
+
+  const count = new Statement(fields, tables);
+  const countWhere = whereSql(count, query, ctx);
+  const countText = `SELECT COUNT(*)::integer AS total\n${count.fromClause()}${countWhere}`;
+
+  return {
+    select: { text: selectText, values: select.values },
+    count: { text: countText, values: count.values },
+    columns,
+    selected,
+    order,
+    limit,
+    offset,
+    page,
+  };
+}
