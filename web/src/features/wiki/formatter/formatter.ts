@@ -44,7 +44,7 @@ function compileRules(syntax: readonly SyntaxRule[]): CompiledRules {
   if (cached) return cached;
   const rules: [string, string][] = [
     ...PRE_RULES,
-    ...syntax.map((rule, i): [string, string] => [`x${i}`, rule.pattern]),
+    ...syntax.map((rule, i): [string, string] => [`x${i}`, `!?(?:${rule.pattern})`]),
     ...POST_RULES,
   ];
   const re = new RegExp(rules.map(([name, src]) => `(?<${name}>${src})`).join('|'), 'gu');
@@ -410,16 +410,12 @@ export class Formatter {
       const name = mm.groups.macroname!;
       const args = mm.groups.macroargs;
       const isHelp = name.endsWith('?');
-      if (name.toLowerCase() === 'br' || name === '?') return this.macro(name, args ?? null, null);
+      if (name.toLowerCase() === 'br' || name === '?') {
+        return this.macro(name, args ?? null, isHelp ? this.macroList() : null, '*');
+      }
       const processor = resolveProcessor(this, isHelp ? name.slice(0, -1) : name, null);
       if (!processor.error) {
-        if (isHelp) {
-          return this.macro(
-            name,
-            name.slice(0, -1) || '*',
-            resolveProcessor(this, 'MacroList', null),
-          );
-        }
+        if (isHelp) return this.macro(name, args ?? null, this.macroList(), name.slice(0, -1));
         return this.macro(name, args ?? null, processor);
       }
     }
@@ -428,13 +424,23 @@ export class Formatter {
     return this.makeLhrefLink(match, c.groups.rel, c.groups.lns, c.groups.ltgt, c.groups.label);
   }
 
-  protected macro(name: string, args: string | null, processor: WikiProcessor | null): string {
+  private macroList(): WikiProcessor {
+    return resolveProcessor(this, 'MacroList', null);
+  }
+
+  /** Expands a macro call; `content` overrides the arguments (used by the `Name?` help form). */
+  protected macro(
+    name: string,
+    args: string | null,
+    processor: WikiProcessor | null,
+    content?: string,
+  ): string {
     if (name.toLowerCase() === 'br') return this.brMacro(args);
     if (!processor) return '';
     const inParagraph = !(this.inListItem || this.inTable || this.inDefList) && this.blockAware;
     const shown = name.endsWith('?') ? name.slice(0, -1) : name;
     try {
-      return this.ensureInline(processor.process(args ?? ''), inParagraph);
+      return this.ensureInline(processor.process(content ?? args ?? ''), inParagraph);
     } catch (e) {
       const argText = escapeText(args ?? '');
       if (e instanceof MacroError || e instanceof ProcessorError) {
@@ -988,9 +994,10 @@ export class OneLinerFormatter extends Formatter {
     name: string,
     args: string | null,
     processor: WikiProcessor | null,
+    content?: string,
   ): string {
     if (name.toLowerCase() === 'br') return ' ';
-    if (processor?.isInline(args)) return super.macro(name, args, processor);
+    if (processor?.isInline(args)) return super.macro(name, args, processor, content);
     return `[[${escapeText(name)}${args ? '(...)' : ''}]]`;
   }
 
@@ -1037,9 +1044,10 @@ export class OutlineFormatter extends Formatter {
     name: string,
     args: string | null,
     processor: WikiProcessor | null,
+    content?: string,
   ): string {
     if (name.toLowerCase() === 'br') return ' ';
-    if (processor?.isInline(args)) return super.macro(name, args, processor);
+    if (processor?.isInline(args)) return super.macro(name, args, processor, content);
     return '';
   }
 

@@ -10,7 +10,7 @@ const SHREF_TARGET_MIDDLE = '(?:\\|(?=[^|\\s])|[^|<>\\s])';
 const SHREF_TARGET_LAST = '[\\p{L}\\p{N}_/=](?<!_)';
 export const XML_NAME = '[\\p{L}\\p{N}_:](?<!\\p{N})[\\p{L}\\p{N}_:.-]*?';
 const BULLET_CHARS = '\\-*\\u2022';
-const PROCESSOR_PARAM_SRC = '[-\\p{L}\\p{N}_]+=(?:".*?"|\'.*?\'|[-\\p{L}\\p{N}_]+)';
+const PROCESSOR_PARAM_SRC = '[-\\p{L}\\p{N}_]+=(?:".*?"|\'.*?\'|[-,\\p{L}\\p{N}_]+)';
 export const EMAIL_PATTERN =
   "[a-zA-Z0-9.'+_-]+@(?:[a-zA-Z0-9_-]+\\.)+[a-zA-Z](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?";
 
@@ -55,7 +55,7 @@ export const POST_RULES: [string, string][] = [
   ],
   ['table_row_sep', `!?\\s*\\|-+\\s*(?<table_row_params>(?:${PROCESSOR_PARAM_SRC}\\s*)*)`],
   ['indent', '^(?<idepth>\\s+)(?=\\S)'],
-  ['table_cell', '!?(?<table_cell_sep>=?(?:\\|\\|)+=?)(?<table_cell_last>\\s*\\\\?$)?'],
+  ['table_cell', '!?(?<table_cell_sep>=?(?:\\|\\|)+=?)(?:(?<table_cell_last>\\s*\\\\?$)|)'],
 ];
 
 export const PROCESSOR_RE = /^(\s*)#!([\p{L}\p{N}_+-][\p{L}\p{N}_+,\-./]*)/u;
@@ -71,7 +71,7 @@ export const SET_ANCHOR_WC_RE = new RegExp(
   'u',
 );
 
-const PARAM_SPLIT_RE = /([-\p{L}\p{N}_]+)=(".*?"|'.*?'|[-\p{L}\p{N}_]+)/gu;
+const PARAM_SPLIT_RE = /([-\p{L}\p{N}_]+)=(".*?"|'.*?'|[-,\p{L}\p{N}_]+)/gu;
 
 /** Parses `key=value key2="quoted value" flag -flag` from a processor line. */
 export function parseProcessorArgs(text: string): Record<string, string | boolean> {
