@@ -2,7 +2,7 @@ import 'server-only';
 import type { AuthOptions } from 'next-auth';
 import CognitoProvider from 'next-auth/providers/cognito';
 import { getConfig } from '@/config';
-import { readGroups } from './claims';
+import { readGroups, readUsername } from './claims';
 import { mapGroupsToRoles } from './roles';
 
 let options: AuthOptions | undefined;
@@ -36,6 +36,8 @@ function buildAuthOptions(): AuthOptions {
         // `account` and `profile` are present only on the sign-in that creates the token.
         if (account) {
           token.groups = readGroups(profile) ?? readGroups(account.id_token) ?? [];
+          token.username =
+            readUsername(profile) ?? readUsername(account.access_token) ?? token.sub ?? '';
           token.accessToken = account.access_token;
           token.accessTokenExpiresAt = account.expires_at;
           token.idToken = account.id_token;
@@ -47,6 +49,7 @@ function buildAuthOptions(): AuthOptions {
         const groups = token.groups ?? [];
         session.user = {
           id: token.sub ?? '',
+          username: token.username ?? token.sub ?? '',
           name: token.name ?? null,
           email: token.email ?? null,
           groups,

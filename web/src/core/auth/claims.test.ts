@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readGroups } from './claims';
+import { readGroups, readUsername } from './claims';
 
 const jwt = (claims: object) =>
   `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.signature`;
@@ -24,5 +24,20 @@ describe('readGroups', () => {
 
   it('accepts a single group sent as a string', () => {
     expect(readGroups({ 'cognito:groups': 'learners' })).toEqual(['learners']);
+  });
+});
+
+describe('readUsername', () => {
+  it('takes cognito:username from id token claims', () => {
+    expect(readUsername({ sub: 'u1', 'cognito:username': 'instructor' })).toBe('instructor');
+  });
+
+  it('takes username from a raw access token', () => {
+    expect(readUsername(jwt({ username: 'learner', token_use: 'access' }))).toBe('learner');
+  });
+
+  it('reports a missing or empty name as undefined', () => {
+    expect(readUsername({ sub: 'u1' })).toBeUndefined();
+    expect(readUsername({ 'cognito:username': '' })).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 const GROUPS_CLAIM = 'cognito:groups';
+const USERNAME_CLAIM = 'cognito:username';
 
 /**
  * The `cognito:groups` claim from an OIDC profile (the id_token's claims) or from a raw JWT.
@@ -12,6 +13,18 @@ export function readGroups(source: unknown): string[] | undefined {
   // Some issuers send a single group as a plain string.
   if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
   return undefined;
+}
+
+/**
+ * The Cognito user name (`cognito:username` in id tokens, `username` in access tokens): the
+ * name Trac records as reporter, owner and author, the same one learn-api sees.
+ */
+export function readUsername(source: unknown): string | undefined {
+  const claims = typeof source === 'string' ? decodeJwtClaims(source) : source;
+  if (!claims || typeof claims !== 'object') return undefined;
+  const record = claims as Record<string, unknown>;
+  const value = record[USERNAME_CLAIM] ?? record.username;
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** The payload of a JWT, without verifying it: only for tokens next-auth has already checked. */

@@ -8,6 +8,8 @@ import { listPermissions, type Permission, type Role } from './roles';
 
 export interface CurrentUser {
   id: string;
+  /** The Cognito user name; Trac's name for this person. */
+  username: string;
   name: string | null;
   email: string | null;
   groups: string[];

@@ -4,6 +4,8 @@ declare module 'next-auth' {
   interface Session {
     user: {
       id: string;
+      /** The Cognito user name; Trac's name for this person. */
+      username: string;
       name: string | null;
       email: string | null;
       groups: string[];
@@ -15,6 +17,7 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     groups?: string[];
+    username?: string;
     accessToken?: string;
     /** Seconds since the epoch, as the token endpoint's expires_in made it. */
     accessTokenExpiresAt?: number;

@@ -3,7 +3,11 @@ export type Role = 'admin' | 'instructor' | 'learner';
 
 export type Permission =
   | 'WIKI_VIEW'
+  | 'WIKI_CREATE'
   | 'WIKI_MODIFY'
+  | 'WIKI_RENAME'
+  | 'WIKI_DELETE'
+  | 'WIKI_ADMIN'
   | 'TIMELINE_VIEW'
   | 'ROADMAP_VIEW'
   | 'MILESTONE_ADMIN'
@@ -48,11 +52,14 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   instructor: [
     'TICKET_CREATE',
     'TICKET_MODIFY',
+    'WIKI_CREATE',
     'WIKI_MODIFY',
+    'WIKI_RENAME',
+    'WIKI_DELETE',
     'MILESTONE_ADMIN',
     'LEARNING_MANAGE',
   ],
-  admin: ['TRAC_ADMIN'],
+  admin: ['TRAC_ADMIN', 'WIKI_ADMIN'],
 };
 
 const ALL_PERMISSIONS: readonly Permission[] = [
