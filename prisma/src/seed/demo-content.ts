@@ -1,8 +1,17 @@
 // The demo course: a small, self-contained introduction to graph algorithms.
 
 export const DEMO_MILESTONE = 'Graph Algorithms';
-/** Stands in for the instructor who owns the demo path (a Cognito user id in production). */
-export const DEMO_INSTRUCTOR = 'demo-instructor';
+/**
+ * The demo's people are the accounts the local sign-in issuer seeds (dev/oidc/users.ts), so a
+ * newcomer who signs in as the instructor finds the demo path and tickets are theirs.
+ */
+export const DEMO_PEOPLE = {
+  instructor: { username: 'instructor', sub: '0c8f9a52-6a3e-4a43-9d5a-1f0a7c1e0002' },
+  learner: { username: 'learner' },
+  admin: { username: 'admin' },
+} as const;
+/** The Cognito user id (sub) of the instructor who owns the demo path. */
+export const DEMO_INSTRUCTOR = DEMO_PEOPLE.instructor.sub;
 
 export type DemoConcept = {
   key: string;
@@ -166,16 +175,19 @@ export const DEMO_TICKETS: DemoTicket[] = [
     type: 'enhancement',
     priority: 'major',
     component: 'component1',
-    reporter: 'learner1',
+    reporter: DEMO_PEOPLE.learner.username,
     description:
       'A small graph drawn step by step (queue contents after each visit) would make BFS much easier to follow.',
     history: [
       {
-        author: 'instructor1',
-        changes: { owner: 'instructor1', status: 'accepted' },
+        author: DEMO_PEOPLE.instructor.username,
+        changes: { owner: DEMO_PEOPLE.instructor.username, status: 'accepted' },
         comment: 'Good idea, I will draw one.',
       },
-      { author: 'learner1', comment: 'Could it include a vertex reached by two different paths?' },
+      {
+        author: DEMO_PEOPLE.learner.username,
+        comment: 'Could it include a vertex reached by two different paths?',
+      },
     ],
   },
   {
@@ -183,13 +195,16 @@ export const DEMO_TICKETS: DemoTicket[] = [
     type: 'defect',
     priority: 'critical',
     component: 'component2',
-    reporter: 'learner2',
+    reporter: DEMO_PEOPLE.admin.username,
     description:
       "One review question about Dijkstra's algorithm marks an answer using a negative edge as correct.",
     history: [
-      { author: 'instructor1', changes: { owner: 'instructor1', status: 'accepted' } },
       {
-        author: 'instructor1',
+        author: DEMO_PEOPLE.instructor.username,
+        changes: { owner: DEMO_PEOPLE.instructor.username, status: 'accepted' },
+      },
+      {
+        author: DEMO_PEOPLE.instructor.username,
         changes: { status: 'closed', resolution: 'fixed' },
         comment: 'Rejected the question in review; it no longer appears.',
       },
@@ -200,9 +215,9 @@ export const DEMO_TICKETS: DemoTicket[] = [
     type: 'task',
     priority: 'minor',
     component: 'component1',
-    reporter: 'instructor1',
-    owner: 'instructor1',
+    reporter: DEMO_PEOPLE.instructor.username,
+    owner: DEMO_PEOPLE.instructor.username,
     description: 'Three graphs where Kruskal and Prim pick edges in a different order.',
-    history: [{ author: 'instructor1', changes: { milestone: DEMO_MILESTONE } }],
+    history: [{ author: DEMO_PEOPLE.instructor.username, changes: { milestone: DEMO_MILESTONE } }],
   },
 ];

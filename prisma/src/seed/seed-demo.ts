@@ -8,6 +8,7 @@ import {
   DEMO_CONCEPTS,
   DEMO_INSTRUCTOR,
   DEMO_MILESTONE,
+  DEMO_PEOPLE,
   DEMO_TICKETS,
   DEMO_WIKI_PAGES,
 } from './demo-content.js';
@@ -53,7 +54,7 @@ export async function seedDemo(options: {
           name: page.name,
           version: 1,
           time: toTracTime(daysAgo(14, i)),
-          author: 'instructor1',
+          author: DEMO_PEOPLE.instructor.username,
           text: page.text,
           comment: page.comment,
           readonly: 0,
@@ -78,14 +79,14 @@ export async function seedDemo(options: {
     for (const [order, concept] of DEMO_CONCEPTS.entries()) {
       const ticket = await createTicket({
         db: tx,
-        author: 'instructor1',
+        author: DEMO_PEOPLE.instructor.username,
         fields: {
           summary: concept.summary,
           type: 'concept',
           description: concept.description,
           milestone: DEMO_MILESTONE,
           priority: 'major',
-          owner: 'instructor1',
+          owner: DEMO_PEOPLE.instructor.username,
           keywords: 'graphs',
         },
         custom: { difficulty: String(concept.difficulty), mastery_threshold: '0.8' },

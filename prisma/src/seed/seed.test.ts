@@ -61,14 +61,14 @@ describe.skipIf(!serverUrl)('seeding', () => {
   it('has default reports whose SQL runs on this schema', async () => {
     await seedDemo({ db });
     for (const report of await db.report.findMany({ where: { id: { lte: 7 } } })) {
-      const sql = report.query!.replaceAll('$USER', `'instructor1'`);
+      const sql = report.query!.replaceAll('$USER', `'instructor'`);
       const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(sql);
       expect(Array.isArray(rows), report.title!).toBe(true);
     }
     const mine = await db.$queryRawUnsafe<{ ticket: number }[]>(
       (await db.report.findUniqueOrThrow({ where: { id: 6 } })).query!.replaceAll(
         '$USER',
-        `'instructor1'`,
+        `'instructor'`,
       ),
     );
     expect(mine.length).toBeGreaterThan(0);
