@@ -26,6 +26,13 @@ export const ConfigSchema = z.object({
   LEARN_API_URL: url('LEARN_API_URL (where learn-api listens)'),
   SECRETS_ID: z.string().min(1).optional(),
   AWS_REGION: z.string().min(1).optional(),
+  // Wiki and ticket attachments: a local folder, and the largest file accepted (Trac's default).
+  ATTACHMENTS_DIR: z.string().min(1).default('.data/attachments'),
+  ATTACHMENTS_MAX_SIZE: z.coerce
+    .number({ message: 'ATTACHMENTS_MAX_SIZE must be a number of bytes' })
+    .int({ message: 'ATTACHMENTS_MAX_SIZE must be a whole number of bytes' })
+    .positive({ message: 'ATTACHMENTS_MAX_SIZE must be positive' })
+    .default(262_144),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 

@@ -1,3 +1,11 @@
+import type {
+  InterWikiEntry,
+  LinkResolver,
+  RenderContext,
+  SyntaxRule,
+  WikiDataProvider,
+  WikiMacro,
+} from '@/features/wiki/formatter';
 import type { Permission } from './auth/roles';
 import type { Database } from './db/database';
 
@@ -56,17 +64,41 @@ export interface TimelineProvider {
   }): Promise<TimelineEvent[]>;
 }
 
-export interface ResolvedWikiLink {
-  href: string;
-  title?: string;
-  /** True when the target does not exist yet (Trac shows such links differently). */
-  missing?: boolean;
+/** What a text's links and macros name, found by a first pass over it (see core/wiki-render). */
+export interface WikiReferences {
+  /** Link targets by namespace, e.g. `ticket` -> `12`, `3#comment:1`. */
+  targets: ReadonlyMap<string, readonly string[]>;
+  /** Whether the text lists wiki pages (`[[TitleIndex]]`) or recent changes. */
+  listsPages: boolean;
+  listsRecentChanges: boolean;
+  /** The queries of `[[TicketQuery(...)]]` calls, as the macro passes them on. */
+  ticketQueries: readonly string[];
 }
 
-/** Resolves `namespace:target` links (e.g. `ticket:12`, `milestone:v1`) in wiki text. */
-export interface WikiLinkResolver {
-  namespace: string;
-  resolve(options: { db: Database; target: string }): Promise<ResolvedWikiLink | null>;
+/** What a feature has loaded so that the synchronous formatter can render its links and macros. */
+export interface PreparedWikiSupport {
+  resolvers?: Record<string, LinkResolver>;
+  data?: WikiDataProvider;
+  interWiki?: Record<string, InterWikiEntry>;
+  macros?: WikiMacro[];
+}
+
+/**
+ * A feature's part in rendering wiki text. The formatter is synchronous, so rendering first
+ * finds what a text refers to, then each feature loads its facts in a few queries (do these
+ * tickets exist, are they closed), and the formatter runs with the loaded facts.
+ */
+export interface WikiSupport {
+  /** The link namespaces this feature resolves (`ticket`, `comment`, `milestone`, ...). */
+  namespaces: readonly string[];
+  /** Extra inline syntax (e.g. CamelCase page names); it must link through `env.resolvers`. */
+  syntax?: readonly SyntaxRule[];
+  prepare(options: {
+    db: Database;
+    viewer: Viewer;
+    context: RenderContext;
+    references: WikiReferences;
+  }): Promise<PreparedWikiSupport>;
 }
 
 /** What one area of the app contributes to the shared pages. */
@@ -75,5 +107,5 @@ export interface Feature {
   navigation?: NavigationEntry;
   searchSource?: SearchSource;
   timelineProvider?: TimelineProvider;
-  wikiLinkResolvers?: WikiLinkResolver[];
+  wiki?: WikiSupport;
 }

@@ -1,7 +1,9 @@
 import type { Feature } from '@/core/feature';
+import { milestoneWikiSupport } from './milestone-links';
 
 export const roadmapFeature: Feature = {
   id: 'roadmap',
+  wiki: milestoneWikiSupport,
   navigation: {
     label: 'Roadmap',
     href: '/roadmap',

@@ -1,8 +1,10 @@
 import { containsPattern, fromTracTime, toTracTime } from '@/core/db/database';
 import type { Feature, TimelineEvent } from '@/core/feature';
+import { ticketWikiSupport } from './ticket-links';
 
 export const ticketFeature: Feature = {
   id: 'ticket',
+  wiki: ticketWikiSupport,
   navigation: {
     label: 'New Ticket',
     href: '/newticket',

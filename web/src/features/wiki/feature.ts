@@ -1,10 +1,11 @@
 import { containsPattern, fromTracTime, toTracTime } from '@/core/db/database';
 import type { Feature } from '@/core/feature';
-
-const pageHref = (name: string) => `/wiki/${name.split('/').map(encodeURIComponent).join('/')}`;
+import { wikiPageHref } from './wiki-names';
+import { wikiSupport } from './wiki-support';
 
 export const wikiFeature: Feature = {
   id: 'wiki',
+  wiki: wikiSupport,
   navigation: { label: 'Wiki', href: '/wiki', order: 10, permission: 'WIKI_VIEW' },
   searchSource: {
     id: 'wiki',
@@ -20,7 +21,7 @@ export const wikiFeature: Feature = {
           AND (w.name || ' ' || coalesce(w.text, '')) ILIKE ALL (${patterns}::text[])
         ORDER BY w.time DESC LIMIT ${limit}`;
       return rows.map((row) => ({
-        href: pageHref(row.name),
+        href: wikiPageHref(row.name),
         title: row.name,
         excerpt: (row.text ?? '').slice(0, 240),
         author: row.author,
@@ -48,7 +49,7 @@ export const wikiFeature: Feature = {
         time: fromTracTime(row.time) ?? from,
         kind: 'wiki',
         title: `${row.name} ${row.version === 1 ? 'created' : 'edited'}`,
-        href: pageHref(row.name),
+        href: wikiPageHref(row.name),
         author: row.author,
         description: row.comment,
       }));

@@ -1,0 +1,107 @@
+import type { Database } from '@/core/db/database';
+import type { Viewer, WikiSupport } from '@/core/feature';
+import { element, makeHref, type TicketSummary } from '@/features/wiki/formatter';
+import {
+  buildQuerySql,
+  formatQueryUrl,
+  parseQueryString,
+  QuerySyntaxError,
+  standardTicketFields,
+} from './language';
+
+/** The prepared statements of the query language need the client's unsafe (positional) call. */
+type PositionalDatabase = Database & {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+};
+
+/** `query:status=new&owner=$USER` as the /query page's URL parameters; unparsable text is kept. */
+function queryHref(base: string, target: string): string {
+  const text = target.replace(/^\?/, '');
+  if (!text) return base;
+  try {
+    return `${base}?${formatQueryUrl(parseQueryString(text, { fields: standardTicketFields }))}`;
+  } catch (error) {
+    if (error instanceof QuerySyntaxError) return `${base}?${text}`;
+    throw error;
+  }
+}
+
+async function runTicketQuery(
+  db: Database,
+  viewer: Viewer,
+  text: string,
+): Promise<TicketSummary[]> {
+  try {
+    const query = parseQueryString(text, { fields: standardTicketFields });
+    const sql = buildQuerySql(
+      { ...query, max: 0 },
+      { fields: standardTicketFields, user: viewer.userId ?? 'anonymous' },
+    );
+    const rows = await (db as PositionalDatabase).$queryRawUnsafe<Record<string, unknown>[]>(
+      sql.select.text,
+      ...sql.select.values,
+    );
+    return rows.map((row) => {
+      const ticket: TicketSummary = {
+        id: Number(row.id),
+        summary: String(row.summary ?? ''),
+        status: String(row.status ?? 'new'),
+      };
+      for (const [key, value] of Object.entries(row)) {
+        if (key !== 'id' && value !== null && value !== undefined) {
+          ticket[key] = typeof value === 'bigint' ? Number(value) : String(value);
+        }
+      }
+      return ticket;
+    });
+  } catch (error) {
+    // A bad query in a page shows as "No results" rather than breaking the whole page.
+    if (error instanceof QuerySyntaxError) return [];
+    throw error;
+  }
+}
+
+/** `query:` and `report:`/`{N}` links, and the tickets `[[TicketQuery]]` lists. */
+export const queryWikiSupport: WikiSupport = {
+  namespaces: ['query', 'report'],
+  async prepare({ db, viewer, references }) {
+    const canView = viewer.permissions.has('TICKET_VIEW');
+    const reportIds = [
+      ...new Set(
+        (references.targets.get('report') ?? [])
+          .map((t) => Number.parseInt(t, 10))
+          .filter((n) => Number.isSafeInteger(n) && n > 0 && n <= 2_147_483_647),
+      ),
+    ];
+    const queries = canView ? [...new Set(references.ticketQueries)] : [];
+    const [reports, results] = await Promise.all([
+      canView && reportIds.length
+        ? db.$queryRaw<{ id: number; title: string | null }[]>`
+            SELECT id, title FROM report WHERE id = ANY(${reportIds}::int[])`
+        : Promise.resolve([]),
+      Promise.all(queries.map((q) => runTicketQuery(db, viewer, q))),
+    ]);
+    const titles = new Map(reports.map((r) => [r.id, r.title ?? `Report {${r.id}}`]));
+    const byQuery = new Map(queries.map((q, i) => [q, results[i] ?? []]));
+    return {
+      resolvers: {
+        query: ({ target, labelHtml, context }) =>
+          element(
+            'a',
+            { class: 'query', href: queryHref(makeHref(context, 'query'), target) },
+            labelHtml,
+          ),
+        report: ({ target, labelHtml, context }) => {
+          const id = Number.parseInt(target, 10);
+          const href = makeHref(context, 'report', String(id || target));
+          const title = titles.get(id);
+          if (canView && !title) {
+            return element('a', { class: 'missing report', href, rel: 'nofollow' }, labelHtml);
+          }
+          return element('a', { class: 'report', href, title }, labelHtml);
+        },
+      },
+      data: canView ? { queryTickets: (q) => byQuery.get(q) ?? [] } : {},
+    };
+  },
+};

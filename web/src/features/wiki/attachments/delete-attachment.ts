@@ -1,0 +1,27 @@
+import type { Db } from '@learntrac/db';
+import type { z } from 'zod';
+import type { Viewer } from '@/core/feature';
+import { WikiError } from '../wiki-errors';
+import { parseWikiInput } from '../wiki-input';
+import { AttachmentKeyInput } from './attachment-input';
+import { assertAttachmentPermission } from './attachment-permissions';
+import type { AttachmentStorage } from './attachment-storage';
+
+export type DeleteAttachmentInput = z.input<typeof AttachmentKeyInput>;
+
+/** Removes an attachment's record and its file. */
+export async function deleteAttachment(options: {
+  db: Db;
+  storage: AttachmentStorage;
+  viewer: Viewer;
+  input: DeleteAttachmentInput;
+}) {
+  const key = parseWikiInput(AttachmentKeyInput, options.input);
+  assertAttachmentPermission(options.viewer, key.realm, 'delete');
+  await options.db.$transaction(async (tx) => {
+    const removed = await tx.$executeRaw`DELETE FROM attachment
+      WHERE type = ${key.realm} AND id = ${key.id} AND filename = ${key.filename}`;
+    if (removed === 0) throw new WikiError('not_found', `No attachment named ${key.filename}.`);
+    await options.storage.remove(key);
+  });
+}

@@ -1,0 +1,57 @@
+import type { Database } from '@/core/db/database';
+import { fromTracTime } from '@/core/db/database';
+
+export interface AttachmentInfo {
+  realm: string;
+  id: string;
+  filename: string;
+  size: number;
+  time: Date | null;
+  description: string;
+  author: string | null;
+}
+
+type AttachmentRow = {
+  type: string;
+  id: string;
+  filename: string;
+  size: number | null;
+  time: bigint | null;
+  description: string | null;
+  author: string | null;
+};
+
+const toInfo = (row: AttachmentRow): AttachmentInfo => ({
+  realm: row.type,
+  id: row.id,
+  filename: row.filename,
+  size: row.size ?? 0,
+  time: fromTracTime(row.time),
+  description: row.description ?? '',
+  author: row.author,
+});
+
+/** The attachments of one resource, by file name. */
+export async function listAttachments(options: {
+  db: Database;
+  realm: string;
+  id: string;
+}): Promise<AttachmentInfo[]> {
+  const rows = await options.db.$queryRaw<AttachmentRow[]>`
+    SELECT type, id, filename, size, time, description, author FROM attachment
+    WHERE type = ${options.realm} AND id = ${options.id} ORDER BY filename`;
+  return rows.map(toInfo);
+}
+
+/** One attachment's description, or null. */
+export async function getAttachment(options: {
+  db: Database;
+  realm: string;
+  id: string;
+  filename: string;
+}): Promise<AttachmentInfo | null> {
+  const rows = await options.db.$queryRaw<AttachmentRow[]>`
+    SELECT type, id, filename, size, time, description, author FROM attachment
+    WHERE type = ${options.realm} AND id = ${options.id} AND filename = ${options.filename}`;
+  return rows[0] ? toInfo(rows[0]) : null;
+}

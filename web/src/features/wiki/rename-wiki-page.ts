@@ -1,0 +1,59 @@
+import type { Db } from '@learntrac/db';
+import { z } from 'zod';
+import { toTracTime } from '@/core/db/database';
+import type { Viewer } from '@/core/feature';
+import type { AttachmentStorage } from './attachments/attachment-storage';
+import { WikiError } from './wiki-errors';
+import { parseWikiInput } from './wiki-input';
+import { WikiPageNameSchema } from './wiki-names';
+import { assertWikiPermission } from './wiki-permissions';
+
+export const RenameWikiPageInput = z.object({
+  name: WikiPageNameSchema,
+  newName: WikiPageNameSchema,
+  /** Leave a page at the old name that points to the new one. */
+  redirect: z.boolean().default(false),
+});
+export type RenameWikiPageInput = z.input<typeof RenameWikiPageInput>;
+
+/** Moves every version and attachment of a page to a new name, in one transaction. */
+export async function renameWikiPage(options: {
+  db: Db;
+  storage: AttachmentStorage;
+  viewer: Viewer;
+  author: string;
+  input: RenameWikiPageInput;
+}): Promise<{ name: string }> {
+  const input = parseWikiInput(RenameWikiPageInput, options.input);
+  assertWikiPermission(options.viewer, 'WIKI_RENAME', 'rename wiki pages');
+  if (input.redirect) assertWikiPermission(options.viewer, 'WIKI_CREATE', 'leave a redirect page');
+  if (input.newName === input.name) {
+    throw new WikiError('invalid_input', 'The new name is the same as the old one.');
+  }
+  return options.db.$transaction(async (tx) => {
+    for (const name of [input.name, input.newName].sort()) {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`wiki:${name}`}))`;
+    }
+    const [existing] = await tx.$queryRaw<{ readonly: number | null }[]>`
+      SELECT readonly FROM wiki WHERE name = ${input.name} ORDER BY version DESC LIMIT 1`;
+    if (!existing) throw new WikiError('not_found', `The page ${input.name} does not exist.`);
+    if (existing.readonly) {
+      assertWikiPermission(options.viewer, 'WIKI_ADMIN', 'rename a read-only page');
+    }
+    const [taken] = await tx.$queryRaw<{ n: number }[]>`
+      SELECT 1 AS n FROM wiki WHERE name = ${input.newName} LIMIT 1`;
+    if (taken) throw new WikiError('invalid_input', `The page ${input.newName} already exists.`);
+    await tx.$executeRaw`UPDATE wiki SET name = ${input.newName} WHERE name = ${input.name}`;
+    await tx.$executeRaw`UPDATE attachment SET id = ${input.newName}
+      WHERE type = 'wiki' AND id = ${input.name}`;
+    // Inside the transaction: if the files cannot move, the rename is undone.
+    await options.storage.moveAll('wiki', input.name, input.newName);
+    if (input.redirect) {
+      await tx.$executeRaw`INSERT INTO wiki (name, version, time, author, text, comment, readonly)
+        VALUES (${input.name}, 1, ${toTracTime(new Date())}, ${options.author},
+                ${`= ${input.name} =\nThis page has moved to [wiki:"${input.newName}"].\n`},
+                ${`Renamed to ${input.newName}.`}, 0)`;
+    }
+    return { name: input.newName };
+  });
+}

@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import { WikiError } from './wiki-errors';
+
+/** Trac's default `[wiki] max_size`: the largest page text accepted, in characters. */
+export const MAX_WIKI_TEXT = 262_144;
+
+/** Validates a verb's input; the first problem becomes the message the form shows. */
+export function parseWikiInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new WikiError('invalid_input', result.error.issues[0]?.message ?? 'Invalid input.');
+}
+
+/** Whether text holds control characters (never allowed in names). */
+export function hasControlCharacters(text: string): boolean {
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
