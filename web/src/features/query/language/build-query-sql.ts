@@ -267,6 +267,8 @@ function orderTerms(s: Statement, name: string, desc: boolean, tables: QueryTabl
     return [`COALESCE(${col}, 0) = 0${d}`, `${col}${d}`];
   }
   const col = s.column(name);
+  // NULL and '' mean the same to Trac; comparing them as '' leaves the tie to the ticket id.
+  const text = `COALESCE(${col}, '')${d}`;
   const enumType = field && !field.custom ? enumTypes[name] : undefined;
   if (enumType) {
     const alias = `e_${name}`;
@@ -275,7 +277,7 @@ function orderTerms(s: Statement, name: string, desc: boolean, tables: QueryTabl
       `LEFT JOIN ${quoteTable(tables.enum)} AS ${alias} ON ${alias}.type = '${enumType}' AND ${alias}.name = ${col}`,
     );
     const position = `(CASE WHEN ${alias}.value ~ ${integerText} THEN ${alias}.value::integer END)`;
-    return [`COALESCE(${alias}.value, '') = ''${d}`, `${position}${d}`, `${col}${d}`];
+    return [`COALESCE(${alias}.value, '') = ''${d}`, `${position}${d}`, text];
   }
   const empty = `COALESCE(${col}, '') = ''${d}`;
   if (name === 'milestone' && !field?.custom) {
@@ -287,14 +289,14 @@ function orderTerms(s: Statement, name: string, desc: boolean, tables: QueryTabl
       `m.completed${d}`,
       `COALESCE(m.due, 0) = 0${d}`,
       `m.due${d}`,
-      `${col}${d}`,
+      text,
     ];
   }
   if (name === 'version' && !field?.custom) {
     s.join('v', `LEFT JOIN ${quoteTable(tables.version)} AS v ON v.name = t.version`);
-    return [empty, `COALESCE(v.time, 0) = 0${d}`, `v.time${d}`, `${col}${d}`];
+    return [empty, `COALESCE(v.time, 0) = 0${d}`, `v.time${d}`, text];
   }
-  return [empty, `${col}${d}`];
+  return [empty, text];
 }
 
 /**
