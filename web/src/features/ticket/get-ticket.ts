@@ -6,6 +6,8 @@ export interface Ticket {
   type: string | null;
   time: Date | null;
   changetime: Date | null;
+  /** `changetime` in Trac's microseconds, exact: the token that detects mid-air collisions. */
+  changetimeMicros: bigint | null;
   component: string | null;
   severity: string | null;
   priority: string | null;
@@ -25,13 +27,15 @@ export interface Ticket {
 
 export interface TicketChange {
   time: Date | null;
+  /** `time` in Trac's microseconds: identifies the change (and a comment) exactly. */
+  timeMicros: bigint;
   author: string | null;
   field: string;
   oldvalue: string | null;
   newvalue: string | null;
 }
 
-type TicketRow = Omit<Ticket, 'time' | 'changetime' | 'custom' | 'changes'> & {
+type TicketRow = Omit<Ticket, 'time' | 'changetime' | 'changetimeMicros' | 'custom' | 'changes'> & {
   time: bigint | null;
   changetime: bigint | null;
 };
@@ -48,7 +52,7 @@ export async function getTicket(options: { db: Database; id: number }): Promise<
   const [custom, changes] = await Promise.all([
     db.$queryRaw<Ticket['custom']>`
       SELECT name, value FROM ticket_custom WHERE ticket = ${id} ORDER BY name`,
-    db.$queryRaw<(Omit<TicketChange, 'time'> & { time: bigint | null })[]>`
+    db.$queryRaw<(Omit<TicketChange, 'time' | 'timeMicros'> & { time: bigint })[]>`
       SELECT time, author, field, oldvalue, newvalue FROM ticket_change
       WHERE ticket = ${id} ORDER BY time, field`,
   ]);
@@ -57,7 +61,12 @@ export async function getTicket(options: { db: Database; id: number }): Promise<
     id: Number(row.id),
     time: fromTracTime(row.time),
     changetime: fromTracTime(row.changetime),
+    changetimeMicros: row.changetime === null ? null : BigInt(row.changetime),
     custom,
-    changes: changes.map((change) => ({ ...change, time: fromTracTime(change.time) })),
+    changes: changes.map((change) => ({
+      ...change,
+      time: fromTracTime(change.time),
+      timeMicros: BigInt(change.time),
+    })),
   };
 }

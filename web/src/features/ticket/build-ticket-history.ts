@@ -1,0 +1,80 @@
+import { fromTracTime } from '@/core/db/database';
+import type { TicketChange } from './get-ticket';
+
+export interface FieldChange {
+  field: string;
+  oldvalue: string;
+  newvalue: string;
+}
+
+/** An earlier text of an edited comment, from a `_comment<N>` row. */
+export interface CommentRevision {
+  revision: number;
+  text: string;
+  /** When this text was replaced, and by whom. */
+  replacedAt: Date | null;
+  replacedBy: string | null;
+}
+
+/** One change of the ticket: every row sharing a time (Trac writes them together). */
+export interface HistoryEntry {
+  time: Date | null;
+  timeMicros: bigint;
+  author: string | null;
+  /** The comment's number on the ticket (its `comment:N` anchor), or null for old data. */
+  commentNumber: number | null;
+  /** The comment this one replies to. */
+  replyTo: number | null;
+  comment: string;
+  fields: FieldChange[];
+  /** Earlier texts of the comment, oldest first; empty when it was never edited. */
+  revisions: CommentRevision[];
+}
+
+/** Groups a ticket's change rows (oldest first) into Trac's numbered change history. */
+export function buildTicketHistory(changes: readonly TicketChange[]): HistoryEntry[] {
+  const entries = new Map<bigint, HistoryEntry>();
+  for (const change of changes) {
+    let entry = entries.get(change.timeMicros);
+    if (!entry) {
+      entry = {
+        time: change.time,
+        timeMicros: change.timeMicros,
+        author: change.author,
+        commentNumber: null,
+        replyTo: null,
+        comment: '',
+        fields: [],
+        revisions: [],
+      };
+      entries.set(change.timeMicros, entry);
+    }
+    if (change.field === 'comment') {
+      const parts = (change.oldvalue ?? '').split('.');
+      const number = Number(parts.at(-1));
+      entry.commentNumber = Number.isInteger(number) && number > 0 ? number : null;
+      entry.replyTo = parts.length > 1 ? Number(parts[0]) || null : null;
+      entry.comment = change.newvalue ?? '';
+      // The change's author is the comment row's; `_comment` rows carry the editor's name.
+      entry.author = change.author;
+    } else if (/^_comment\d+$/.test(change.field)) {
+      entry.revisions.push({
+        revision: Number(change.field.slice('_comment'.length)),
+        text: change.oldvalue ?? '',
+        replacedAt: /^\d+$/.test(change.newvalue ?? '')
+          ? fromTracTime(BigInt(change.newvalue!))
+          : null,
+        replacedBy: change.author,
+      });
+    } else {
+      entry.fields.push({
+        field: change.field,
+        oldvalue: change.oldvalue ?? '',
+        newvalue: change.newvalue ?? '',
+      });
+    }
+  }
+  const history = [...entries.values()].sort((a, b) => (a.timeMicros < b.timeMicros ? -1 : 1));
+  for (const entry of history) entry.revisions.sort((a, b) => a.revision - b.revision);
+  return history;
+}

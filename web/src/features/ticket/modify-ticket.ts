@@ -1,0 +1,140 @@
+import type { Db } from '@learntrac/db';
+import { TicketNotFoundError } from '@learntrac/db/errors';
+import { changeTicket } from '@learntrac/db/tickets';
+import { z } from 'zod';
+import {
+  applyWorkflowAction,
+  listAvailableActions,
+  loadWorkflow,
+  WorkflowChoiceError,
+} from '@/features/workflow';
+import { loadCustomFields } from './custom-fields';
+import { getTicket } from './get-ticket';
+import type { TicketActor } from './ticket-actor';
+import {
+  FIELD_LABELS,
+  type FieldErrors,
+  TicketFormError,
+  validateTicketFields,
+} from './ticket-form';
+import { loadTicketOptions } from './ticket-options';
+import {
+  assertTicketPermission,
+  hasTicketPermission,
+  mayChangeField,
+  TicketPermissionError,
+} from './ticket-permissions';
+
+export const ModifyTicketInput = z.object({
+  ticketId: z.number().int().positive(),
+  /** Property values as the form sent them; unchanged ones are ignored. */
+  values: z.record(z.string(), z.string().max(200_000)).default({}),
+  comment: z.string().max(100_000).default(''),
+  replyTo: z.number().int().positive().optional(),
+  /** The workflow action chosen in the Action box (`leave` changes no status). */
+  action: z.string().max(100).default('leave'),
+  actionOwner: z.string().max(255).optional(),
+  actionResolution: z.string().max(255).optional(),
+  /** The ticket's changetime when the form was loaded (microseconds), for collision checks. */
+  expectedChangetime: z.bigint().optional(),
+  now: z.date().optional(),
+});
+export type ModifyTicketInput = z.input<typeof ModifyTicketInput>;
+
+/**
+ * Saves the Modify Ticket form: a comment (TICKET_APPEND), property changes (TICKET_CHGPROP
+ * and Trac's per-field rules) and a workflow action (its own permissions), written together
+ * as one change. A ticket changed since `expectedChangetime` raises MidAirCollisionError.
+ */
+export async function modifyTicket(
+  options: { db: Db; actor: TicketActor } & ModifyTicketInput,
+): Promise<{ time: bigint; commentNumber: number }> {
+  const { db, actor, ...rest } = options;
+  const input = ModifyTicketInput.parse(rest);
+  assertTicketPermission(actor, 'TICKET_VIEW', 'see tickets');
+  const ticket = await getTicket({ db, id: input.ticketId });
+  if (!ticket) throw new TicketNotFoundError(input.ticketId);
+
+  const [ticketOptions, customFields, workflow] = await Promise.all([
+    loadTicketOptions({ db }),
+    loadCustomFields({ db }),
+    loadWorkflow({ db }),
+  ]);
+  const current: Record<string, string | null> = {
+    ...Object.fromEntries(ticket.custom.map((field) => [field.name, field.value])),
+    ...ticket,
+  } as unknown as Record<string, string | null>;
+
+  // Only what differs counts as a change; a stale form repeating old values changes nothing.
+  const changed: Record<string, string> = {};
+  for (const [name, value] of Object.entries(input.values)) {
+    const normalized = name === 'description' ? value.replace(/\r\n/g, '\n') : value.trim();
+    if (normalized !== (current[name] ?? '')) changed[name] = value;
+  }
+  for (const name of Object.keys(changed)) {
+    if (!mayChangeField({ actor, field: name, reporter: ticket.reporter })) {
+      const label = FIELD_LABELS[name] ?? name;
+      throw new TicketPermissionError(
+        name === 'description' ? 'TICKET_EDIT_DESCRIPTION' : 'TICKET_CHGPROP',
+        `You may not change ${label} of this ticket.`,
+      );
+    }
+  }
+  if (input.comment.trim() !== '')
+    assertTicketPermission(actor, 'TICKET_APPEND', 'comment on tickets');
+
+  const { fields, custom, errors } = validateTicketFields({
+    values: changed,
+    ticketOptions,
+    customFields,
+    current,
+  });
+  const allErrors: FieldErrors = { ...errors };
+  const state = { status: ticket.status, owner: ticket.owner, resolution: ticket.resolution };
+  const action = listAvailableActions({
+    workflow,
+    ticket: state,
+    can: (permission) => hasTicketPermission(actor, permission),
+  }).find((candidate) => candidate.name === input.action);
+  if (!action) {
+    allErrors.action = `“${input.action}” is not an action you can take on this ticket now.`;
+  } else {
+    try {
+      Object.assign(
+        fields,
+        applyWorkflowAction({
+          action,
+          ticket: state,
+          actor: actor.name ?? 'anonymous',
+          resolutions: ticketOptions.resolutions,
+          choices: { owner: input.actionOwner, resolution: input.actionResolution },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof WorkflowChoiceError)) throw error;
+      allErrors[`action_${error.field}`] = error.message;
+    }
+  }
+  if (
+    Object.keys(allErrors).length === 0 &&
+    Object.keys(fields).length === 0 &&
+    Object.keys(custom).length === 0 &&
+    input.comment.trim() === ''
+  ) {
+    allErrors.comment = 'Nothing to save: write a comment, change a property or choose an action.';
+  }
+  if (Object.keys(allErrors).length > 0) throw new TicketFormError(allErrors);
+
+  const result = await changeTicket({
+    db,
+    ticketId: input.ticketId,
+    author: actor.name ?? 'anonymous',
+    changes: fields,
+    custom,
+    comment: input.comment,
+    replyTo: input.replyTo,
+    expectedChangetime: input.expectedChangetime,
+    now: input.now,
+  });
+  return { time: result.time, commentNumber: result.commentNumber };
+}

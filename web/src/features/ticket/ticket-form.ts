@@ -1,0 +1,136 @@
+import type { TicketFields } from '@learntrac/db/tickets';
+import { type CustomField, normalizeCustomValue } from './custom-fields';
+import type { TicketOptions } from './ticket-options';
+
+/** Built-in fields the ticket forms edit directly (status, resolution and owner go through the workflow on /ticket). */
+export const EDITABLE_FIELDS = [
+  'summary',
+  'reporter',
+  'description',
+  'type',
+  'priority',
+  'milestone',
+  'component',
+  'version',
+  'severity',
+  'keywords',
+  'cc',
+  'owner',
+] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+export const FIELD_LABELS: Record<string, string> = {
+  summary: 'Summary',
+  reporter: 'Reporter',
+  description: 'Description',
+  type: 'Type',
+  priority: 'Priority',
+  milestone: 'Milestone',
+  component: 'Component',
+  version: 'Version',
+  severity: 'Severity',
+  keywords: 'Keywords',
+  cc: 'Cc',
+  owner: 'Owner',
+  status: 'Status',
+  resolution: 'Resolution',
+};
+
+/** Per-field messages; the key is the field name (or `action`, `comment`, `form`). */
+export type FieldErrors = Record<string, string>;
+
+/** The form's values failed validation; nothing was written. */
+export class TicketFormError extends Error {
+  override name = 'TicketFormError';
+  readonly code = 'invalid_input';
+  constructor(readonly fieldErrors: FieldErrors) {
+    super(Object.values(fieldErrors).join(' '));
+  }
+}
+
+const SELECTS: Partial<
+  Record<
+    EditableField,
+    {
+      list: 'types' | 'priorities' | 'severities' | 'components' | 'milestones' | 'versions';
+      required: boolean;
+    }
+  >
+> = {
+  type: { list: 'types', required: true },
+  priority: { list: 'priorities', required: true },
+  severity: { list: 'severities', required: false },
+  component: { list: 'components', required: false },
+  milestone: { list: 'milestones', required: false },
+  version: { list: 'versions', required: false },
+};
+
+/**
+ * Checks the submitted values of built-in and custom fields. `current` is the ticket being
+ * changed: a value it already has stays acceptable even if the option was since removed
+ * (e.g. a completed milestone). Only fields present in `values` are checked and returned.
+ */
+export function validateTicketFields(options: {
+  values: Readonly<Record<string, string>>;
+  ticketOptions: TicketOptions;
+  customFields: readonly CustomField[];
+  current?: Readonly<Record<string, string | null>>;
+}): { fields: TicketFields; custom: Record<string, string>; errors: FieldErrors } {
+  const { values, ticketOptions, customFields, current } = options;
+  const fields: TicketFields = {};
+  const custom: Record<string, string> = {};
+  const errors: FieldErrors = {};
+
+  for (const name of EDITABLE_FIELDS) {
+    const raw = values[name];
+    if (raw === undefined) continue;
+    const value = name === 'description' ? raw.replace(/\r\n/g, '\n') : raw.trim();
+    const label = FIELD_LABELS[name] ?? name;
+    const unchanged = current !== undefined && value === (current[name] ?? '');
+    const select = SELECTS[name];
+    if (name === 'summary') {
+      if (value === '')
+        errors.summary = 'Summary is required: say in a line what the ticket is about.';
+      else if (value.length > 255)
+        errors.summary = `Summary is ${value.length} characters long; the limit is 255.`;
+    } else if (name === 'description') {
+      if (value.length > 100_000)
+        errors.description = 'Description is longer than 100,000 characters.';
+    } else if (select && !unchanged) {
+      const allowed = ticketOptions[select.list];
+      if (value === '' ? select.required && allowed.length > 0 : !allowed.includes(value)) {
+        errors[name] =
+          value === ''
+            ? `${label} is required.`
+            : `“${value}” is not a ${label.toLowerCase()}; choose one of ${allowed.join(', ') || '(none configured)'}.`;
+      }
+    } else if (name === 'owner' || name === 'reporter') {
+      if (/[\s,]/.test(value))
+        errors[name] = `${label} is a single user name, without spaces or commas.`;
+      else if (value.length > 255) errors[name] = `${label} is longer than 255 characters.`;
+    } else if (value.length > 255) {
+      errors[name] = `${label} is longer than 255 characters.`;
+    }
+    fields[name] = value;
+  }
+
+  for (const field of customFields) {
+    if (values[field.name] === undefined) continue;
+    const result = normalizeCustomValue(field, values[field.name]);
+    if ('error' in result) errors[field.name] = result.error;
+    else custom[field.name] = result.value;
+  }
+  return { fields, custom, errors };
+}
+
+/** Form inputs are named `field_<name>` as in Trac; the last value of a name wins (checkbox over its hidden "0"). */
+export function readFieldValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const key of new Set(form.keys())) {
+    if (!key.startsWith('field_')) continue;
+    const all = form.getAll(key).filter((v): v is string => typeof v === 'string');
+    const last = all.at(-1);
+    if (last !== undefined) values[key.slice('field_'.length)] = last;
+  }
+  return values;
+}

@@ -1,0 +1,74 @@
+import type { TicketActor } from './ticket-actor';
+
+// Trac's meta-permissions: holding the key grants each listed permission too.
+const IMPLIES: Record<string, readonly string[]> = {
+  TICKET_ADMIN: [
+    'TICKET_CREATE',
+    'TICKET_MODIFY',
+    'TICKET_VIEW',
+    'TICKET_EDIT_CC',
+    'TICKET_EDIT_DESCRIPTION',
+    'TICKET_EDIT_COMMENT',
+    'TICKET_BATCH_MODIFY',
+  ],
+  TICKET_MODIFY: ['TICKET_APPEND', 'TICKET_CHGPROP'],
+};
+
+/** Whether the actor holds `permission`, directly or through TRAC_ADMIN and Trac's implications. */
+export function hasTicketPermission(actor: TicketActor, permission: string): boolean {
+  if (actor.permissions.has('TRAC_ADMIN')) return true;
+  const seen = new Set<string>();
+  const pending = [...actor.permissions];
+  while (pending.length > 0) {
+    const held = pending.pop()!;
+    if (held === permission) return true;
+    if (seen.has(held)) continue;
+    seen.add(held);
+    pending.push(...(IMPLIES[held] ?? []));
+  }
+  return false;
+}
+
+/** The actor may not do what was asked; `permission` names what was missing. */
+export class TicketPermissionError extends Error {
+  override name = 'TicketPermissionError';
+  readonly code = 'forbidden';
+  constructor(
+    readonly permission: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function assertTicketPermission(actor: TicketActor, permission: string, doing: string) {
+  if (!hasTicketPermission(actor, permission)) {
+    throw new TicketPermissionError(permission, `${permission} is needed to ${doing}.`);
+  }
+}
+
+/** Fields changed only through the workflow (status, owner, resolution) or by admins. */
+const WORKFLOW_FIELDS = new Set(['status', 'owner', 'resolution']);
+
+/**
+ * Whether the actor may change a property directly, as Trac's default ticket policy decides:
+ * TICKET_CHGPROP for properties, TICKET_EDIT_DESCRIPTION for the description, the reporter for
+ * their own ticket's summary and description, TICKET_ADMIN for the reporter field.
+ */
+export function mayChangeField(options: {
+  actor: TicketActor;
+  field: string;
+  reporter: string | null;
+}): boolean {
+  const { actor, field, reporter } = options;
+  if (WORKFLOW_FIELDS.has(field)) return false;
+  if (field === 'reporter') return hasTicketPermission(actor, 'TICKET_ADMIN');
+  const ownTicket =
+    actor.name !== null && actor.name === reporter && hasTicketPermission(actor, 'TICKET_APPEND');
+  if (field === 'description') {
+    return ownTicket || hasTicketPermission(actor, 'TICKET_EDIT_DESCRIPTION');
+  }
+  if (field === 'summary' && ownTicket) return true;
+  if (field === 'cc' && hasTicketPermission(actor, 'TICKET_EDIT_CC')) return true;
+  return hasTicketPermission(actor, 'TICKET_CHGPROP');
+}

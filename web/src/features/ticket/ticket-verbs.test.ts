@@ -1,0 +1,331 @@
+import { createPrismaClient, type Db } from '@learntrac/db';
+import { MidAirCollisionError, TicketNotFoundError } from '@learntrac/db/errors';
+import { seedSite } from '@learntrac/db/seed';
+import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTicketHistory } from './build-ticket-history';
+import { createNewTicket } from './create-new-ticket';
+import { TICKET_CUSTOM_FIELDS_KEY } from './custom-fields';
+import { deleteTicket } from './delete-ticket';
+import { editTicketComment } from './edit-ticket-comment';
+import { getTicket } from './get-ticket';
+import { modifyTicket } from './modify-ticket';
+import type { TicketActor } from './ticket-actor';
+import { TicketFormError } from './ticket-form';
+import { TicketPermissionError } from './ticket-permissions';
+
+const serverUrl = testServerUrl();
+
+const actor = (name: string | null, ...permissions: string[]): TicketActor => ({
+  name,
+  permissions: new Set(['TICKET_VIEW', ...permissions]),
+});
+const anonymous = actor(null);
+const reader = actor('rita@example.org');
+const learner = actor('lea@example.org', 'TICKET_CREATE', 'TICKET_APPEND');
+const instructor = actor('ivan@example.org', 'TICKET_CREATE', 'TICKET_MODIFY');
+const admin: TicketActor = { name: 'ada@example.org', permissions: new Set(['TRAC_ADMIN']) };
+
+async function formErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TicketFormError) return error.fieldErrors;
+    throw error;
+  }
+  throw new Error('expected the form to be refused');
+}
+
+describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
+  let database: TestDatabase;
+  let db: Db;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({
+      serverUrl: serverUrl!,
+      migrate: true,
+      prefix: 'web_ticket',
+    });
+    db = createPrismaClient(database.url);
+    await seedSite({ db });
+    await db.system.create({
+      data: {
+        name: TICKET_CUSTOM_FIELDS_KEY,
+        value: JSON.stringify([
+          { name: 'difficulty', type: 'select', options: ['1', '2', '3', '4', '5'], value: '3' },
+          { name: 'graded', type: 'checkbox', value: '0' },
+          { name: 'level', type: 'radio', options: ['intro', 'advanced'] },
+          { name: 'due_on', type: 'time', format: 'date' },
+          { name: 'notes', type: 'textarea' },
+          { name: 'source', type: 'text' },
+        ]),
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  const newTicket = (values: Record<string, string> = {}, by = instructor) =>
+    createNewTicket({
+      db,
+      actor: by,
+      values: { summary: 'Explain BFS', type: 'concept', ...values },
+    });
+
+  it('files a ticket in the signed-in user’s name with every kind of custom field', async () => {
+    const { id } = await newTicket(
+      {
+        priority: 'critical',
+        milestone: 'milestone1',
+        component: 'component1',
+        graded: '1',
+        level: 'intro',
+        due_on: '2025-06-30',
+        notes: 'line one\nline two',
+        source: 'chapter 3',
+        reporter: 'someone-else',
+      },
+      learner,
+    );
+    const ticket = await getTicket({ db, id });
+    expect(ticket).toMatchObject({
+      summary: 'Explain BFS',
+      type: 'concept',
+      status: 'new',
+      reporter: 'lea@example.org',
+      priority: 'critical',
+      // The component's default owner takes a ticket nobody was named for.
+      owner: 'somebody',
+    });
+    expect(Object.fromEntries(ticket!.custom.map((c) => [c.name, c.value]))).toEqual({
+      difficulty: '3',
+      graded: '1',
+      level: 'intro',
+      due_on: '001751241600000000',
+      notes: 'line one\nline two',
+      source: 'chapter 3',
+    });
+  });
+
+  it('says which fields are wrong and writes nothing', async () => {
+    const before = await db.ticket.count();
+    const errors = await formErrors(
+      newTicket({
+        summary: ' ',
+        priority: 'urgent',
+        difficulty: '9',
+        due_on: 'soon',
+        owner: 'a b',
+      }),
+    );
+    expect(Object.keys(errors).sort()).toEqual([
+      'difficulty',
+      'due_on',
+      'owner',
+      'priority',
+      'summary',
+    ]);
+    expect(errors.priority).toMatch(/“urgent” is not a priority/);
+    expect(await formErrors(newTicket({ summary: 'x'.repeat(256) }))).toHaveProperty('summary');
+    expect(await db.ticket.count()).toBe(before);
+  });
+
+  it('refuses to create tickets without TICKET_CREATE', async () => {
+    await expect(newTicket({}, anonymous)).rejects.toBeInstanceOf(TicketPermissionError);
+    await expect(newTicket({}, reader)).rejects.toBeInstanceOf(TicketPermissionError);
+  });
+
+  it('assigns on creation only for those the workflow lets', async () => {
+    const { id } = await createNewTicket({
+      db,
+      actor: instructor,
+      values: { summary: 'Assigned at birth', owner: 'carol' },
+      action: 'create_and_assign',
+    });
+    expect(await getTicket({ db, id })).toMatchObject({ status: 'assigned', owner: 'carol' });
+    const errors = await formErrors(
+      createNewTicket({
+        db,
+        actor: learner,
+        values: { summary: 'x' },
+        action: 'create_and_assign',
+      }),
+    );
+    expect(errors.action).toMatch(/not an action/);
+  });
+
+  it('takes a ticket through accept, resolve and reopen with the workflow’s effects', async () => {
+    const { id } = await newTicket();
+    await modifyTicket({ db, actor: instructor, ticketId: id, action: 'accept', comment: 'Mine.' });
+    expect(await getTicket({ db, id })).toMatchObject({
+      status: 'accepted',
+      owner: 'ivan@example.org',
+    });
+    const errors = await formErrors(
+      modifyTicket({ db, actor: instructor, ticketId: id, action: 'resolve' }),
+    );
+    expect(errors).toHaveProperty('action_resolution');
+    await modifyTicket({
+      db,
+      actor: instructor,
+      ticketId: id,
+      action: 'resolve',
+      actionResolution: 'fixed',
+    });
+    expect(await getTicket({ db, id })).toMatchObject({ status: 'closed', resolution: 'fixed' });
+    // A learner may not resolve, but may reopen (TICKET_CREATE in the basic workflow).
+    expect(
+      await formErrors(modifyTicket({ db, actor: learner, ticketId: id, action: 'accept' })),
+    ).toHaveProperty('action');
+    await modifyTicket({
+      db,
+      actor: learner,
+      ticketId: id,
+      action: 'reopen',
+      comment: 'Still broken',
+    });
+    const ticket = await getTicket({ db, id });
+    expect(ticket).toMatchObject({ status: 'reopened', resolution: '' });
+    const history = buildTicketHistory(ticket!.changes);
+    expect(history.map((entry) => [entry.commentNumber, entry.fields.map((f) => f.field)])).toEqual(
+      [
+        [1, ['owner', 'status']],
+        [2, ['resolution', 'status']],
+        [3, ['resolution', 'status']],
+      ],
+    );
+    expect(history[2]?.comment).toBe('Still broken');
+  });
+
+  it('refuses comments without TICKET_APPEND and property changes without TICKET_CHGPROP', async () => {
+    const { id } = await newTicket();
+    await expect(
+      modifyTicket({ db, actor: reader, ticketId: id, comment: 'hello' }),
+    ).rejects.toBeInstanceOf(TicketPermissionError);
+    await expect(
+      modifyTicket({ db, actor: anonymous, ticketId: id, comment: 'hello' }),
+    ).rejects.toBeInstanceOf(TicketPermissionError);
+    await expect(
+      modifyTicket({ db, actor: learner, ticketId: id, values: { priority: 'blocker' } }),
+    ).rejects.toThrow(/Priority/);
+    // Repeating the current values is no change, so it needs no permission.
+    await modifyTicket({
+      db,
+      actor: learner,
+      ticketId: id,
+      values: { priority: 'major', summary: 'Explain BFS' },
+      comment: 'Just a comment',
+    });
+    await modifyTicket({
+      db,
+      actor: instructor,
+      ticketId: id,
+      values: { priority: 'blocker', graded: '1' },
+    });
+    expect((await getTicket({ db, id }))?.priority).toBe('blocker');
+    const errors = await formErrors(
+      modifyTicket({ db, actor: instructor, ticketId: id, values: { milestone: 'nowhere' } }),
+    );
+    expect(errors.milestone).toMatch(/not a milestone/);
+    await expect(
+      modifyTicket({ db, actor: instructor, ticketId: id, values: { status: 'closed' } }),
+    ).rejects.toBeInstanceOf(TicketPermissionError);
+  });
+
+  it('lets the reporter edit their own description, others need TICKET_EDIT_DESCRIPTION', async () => {
+    const { id } = await newTicket({ description: 'first' }, learner);
+    await modifyTicket({ db, actor: learner, ticketId: id, values: { description: 'second' } });
+    await expect(
+      modifyTicket({ db, actor: instructor, ticketId: id, values: { description: 'third' } }),
+    ).rejects.toBeInstanceOf(TicketPermissionError);
+    await modifyTicket({ db, actor: admin, ticketId: id, values: { description: 'third' } });
+    const ticket = await getTicket({ db, id });
+    expect(ticket?.description).toBe('third');
+    expect(
+      buildTicketHistory(ticket!.changes).flatMap((entry) => entry.fields.map((f) => f.newvalue)),
+    ).toEqual(['second', 'third']);
+  });
+
+  it('refuses a change to a ticket that changed since the form was loaded', async () => {
+    const { id } = await newTicket();
+    const loaded = (await getTicket({ db, id }))!.changetimeMicros!;
+    await modifyTicket({
+      db,
+      actor: instructor,
+      ticketId: id,
+      comment: 'first',
+      expectedChangetime: loaded,
+    });
+    await expect(
+      modifyTicket({
+        db,
+        actor: learner,
+        ticketId: id,
+        comment: 'stale',
+        expectedChangetime: loaded,
+      }),
+    ).rejects.toBeInstanceOf(MidAirCollisionError);
+    expect(
+      buildTicketHistory((await getTicket({ db, id }))!.changes).map((e) => e.comment),
+    ).toEqual(['first']);
+  });
+
+  it('reports an unknown ticket', async () => {
+    await expect(
+      modifyTicket({ db, actor: instructor, ticketId: 987_654, comment: 'hi' }),
+    ).rejects.toBeInstanceOf(TicketNotFoundError);
+  });
+
+  it('keeps every earlier text of an edited comment', async () => {
+    const { id } = await newTicket();
+    await modifyTicket({ db, actor: learner, ticketId: id, comment: 'tpyo' });
+    await editTicketComment({ db, actor: learner, ticketId: id, commentNumber: 1, text: 'typo' });
+    await editTicketComment({
+      db,
+      actor: admin,
+      ticketId: id,
+      commentNumber: 1,
+      text: 'typo fixed',
+    });
+    await expect(
+      editTicketComment({
+        db,
+        actor: instructor,
+        ticketId: id,
+        commentNumber: 1,
+        text: 'mine now',
+      }),
+    ).rejects.toBeInstanceOf(TicketPermissionError);
+    const rows = await db.ticketChange.findMany({
+      where: { ticketId: id },
+      orderBy: { field: 'asc' },
+    });
+    expect(rows.map((row) => [row.field, row.oldvalue])).toEqual([
+      ['_comment0', 'tpyo'],
+      ['_comment1', 'typo'],
+      ['comment', '1'],
+    ]);
+    expect(new Set(rows.map((row) => row.time)).size).toBe(1);
+    const [entry] = buildTicketHistory((await getTicket({ db, id }))!.changes);
+    expect(entry).toMatchObject({ comment: 'typo fixed', author: 'lea@example.org' });
+    expect(entry?.revisions.map((r) => [r.text, r.replacedBy])).toEqual([
+      ['tpyo', 'lea@example.org'],
+      ['typo', 'ada@example.org'],
+    ]);
+  });
+
+  it('deletes a ticket for admins only', async () => {
+    const { id } = await newTicket();
+    await expect(deleteTicket({ db, actor: instructor, ticketId: id })).rejects.toBeInstanceOf(
+      TicketPermissionError,
+    );
+    await deleteTicket({ db, actor: admin, ticketId: id });
+    expect(await getTicket({ db, id })).toBeNull();
+    await expect(deleteTicket({ db, actor: admin, ticketId: id })).rejects.toBeInstanceOf(
+      TicketNotFoundError,
+    );
+  });
+});
