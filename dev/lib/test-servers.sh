@@ -109,8 +109,9 @@ ensure_moto() {
 # so later runs skip Maven entirely unless the launcher's sources changed.
 ensure_neo4j_build() {
   local target=$NEO4J_DIR/target
-  local stamp=$target/classpath.txt
-  if [[ -s $stamp && -f $target/classes/learntrac/neo4j/TestServer.class ]] \
+  # Maven leaves an unchanged classpath file untouched, so success is marked separately.
+  local stamp=$target/launcher-built
+  if [[ -f $stamp && -s $target/classpath.txt ]] \
     && [[ -z $(find "$NEO4J_DIR/pom.xml" "$NEO4J_DIR/src" -newer "$stamp" -print -quit) ]]; then
     echo "Neo4j launcher up to date"
     return 0
@@ -120,6 +121,7 @@ ensure_neo4j_build() {
     echo "the Neo4j launcher did not build (see Maven's output above)" >&2
     return 1
   }
+  touch "$stamp"
 }
 
 ensure_servers_installed() {
@@ -134,24 +136,21 @@ pid_matches() {
   [[ -r /proc/$pid/cmdline ]] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$mark"
 }
 
-# Sends a signal and waits up to 15 s for the process to go, then kills it outright.
-end_process() {
-  local pid=$1 signal=$2
-  kill "-$signal" "$pid" 2> /dev/null || return 0
-  local i
-  for ((i = 0; i < 150; i++)); do
-    kill -0 "$pid" 2> /dev/null || return 0
-    sleep 0.1
-  done
-  echo "pid $pid did not stop on SIG$signal; killing it" >&2
-  kill -KILL "$pid" 2> /dev/null || true
+# Gone, or a zombie nobody has reaped yet (which holds no port and no files).
+process_gone() {
+  local state
+  # The state follows the command name in parentheses, which may itself contain spaces.
+  state=$(sed 's/.*) //' "/proc/$1/stat" 2> /dev/null | cut -d' ' -f1) || return 0
+  [[ -z $state || $state == Z ]]
 }
 
 listening_pid() {
   ss -Hltnp "sport = :$1" 2> /dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2
 }
 
-stop_server() {
+# Signals one server: the pid in its pidfile, and whatever copy of it holds its port (one
+# started some other way, or whose pidfile was lost). Prints the pids signalled.
+signal_server() {
   local name=$1 mark pidfile pid port
   mark=$(server_command_mark "$name")
   port=$(server_port "$name")
@@ -159,25 +158,43 @@ stop_server() {
   # PostgreSQL stops at once, dropping its clients, on SIGINT ("fast" shutdown).
   local signal=TERM
   [[ $name == postgres ]] && signal=INT
+  local pids=()
   if [[ -f $pidfile ]]; then
     pid=$(< "$pidfile")
-    if [[ -n $pid ]] && pid_matches "$pid" "$mark"; then
-      echo "stopping $name (pid $pid)"
-      end_process "$pid" "$signal"
-    fi
+    [[ -n $pid ]] && pid_matches "$pid" "$mark" && pids+=("$pid")
     rm -f "$pidfile"
   fi
-  # A copy started some other way (or whose pidfile was lost) may still hold the port.
   pid=$(listening_pid "$port")
-  if [[ -n $pid ]] && pid_matches "$pid" "$mark"; then
-    echo "stopping a leftover $name on port $port (pid $pid)"
-    end_process "$pid" "$signal"
+  if [[ -n $pid && " ${pids[*]} " != *" $pid "* ]] && pid_matches "$pid" "$mark"; then
+    echo "found a leftover $name on port $port (pid $pid)" >&2
+    pids+=("$pid")
   fi
+  for pid in "${pids[@]}"; do
+    echo "stopping $name (pid $pid)" >&2
+    kill "-$signal" "$pid" 2> /dev/null && echo "$pid"
+  done
+  return 0
 }
 
+# Signals all servers at once, then waits up to 15 s for them before killing outright.
 stop_servers() {
-  local name
-  for name in "${ALL_SERVERS[@]}"; do stop_server "$name"; done
+  local name pids=()
+  for name in "${ALL_SERVERS[@]}"; do
+    # shellcheck disable=SC2207 # pids are plain numbers
+    pids+=($(signal_server "$name"))
+  done
+  local pid i
+  for ((i = 0; i < 150; i++)); do
+    local alive=()
+    for pid in "${pids[@]}"; do process_gone "$pid" || alive+=("$pid"); done
+    pids=("${alive[@]}")
+    ((${#pids[@]} == 0)) && break
+    sleep 0.1
+  done
+  for pid in "${pids[@]}"; do
+    echo "pid $pid did not stop within 15s; killing it" >&2
+    kill -KILL "$pid" 2> /dev/null || true
+  done
   # Data of stopped servers is throwaway; logs stay for a look after a failed run.
   rm -rf "$SERVERS_STATE_DIR/postgres-data" "$SERVERS_STATE_DIR/neo4j-tmp"
 }
