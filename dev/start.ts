@@ -62,12 +62,6 @@ async function loadLocalSecrets(): Promise<{ nextauthSecret: string; clientSecre
   }
 }
 
-function packageScripts(dir: string): Record<string, string> {
-  const file = join(root, dir, 'package.json');
-  if (!existsSync(file)) return {};
-  return JSON.parse(readFileSync(file, 'utf8')).scripts ?? {};
-}
-
 async function portInUse(port: number): Promise<boolean> {
   return new Promise((done) => {
     const socket = createConnection({ host: '127.0.0.1', port });
@@ -258,6 +252,22 @@ async function main(): Promise<void> {
   const tsx = ['--import', 'tsx'];
   const base: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
+  // The Cognito stand-in needs nothing else, so it starts while the database comes up.
+  const issuer = launch({
+    name: 'oidc',
+    command: process.execPath,
+    args: [...tsx, 'oidc/cli.ts'],
+    cwd: join(root, 'dev'),
+    env: {
+      ...base,
+      OIDC_PORT: String(ports.issuer),
+      COGNITO_ISSUER: urls.issuer,
+      COGNITO_CLIENT_ID: 'learntrac-web',
+      COGNITO_CLIENT_SECRET: secrets.clientSecret,
+      NEXTAUTH_URL: urls.web,
+    },
+  });
+
   // 1. Database: the embedded one unless DATABASE_URL points elsewhere.
   let databaseUrl = process.env.DATABASE_URL ?? '';
   if (databaseUrl) {
@@ -285,33 +295,14 @@ async function main(): Promise<void> {
   }
 
   // 2. Schema and seed data.
-  if (packageScripts('prisma')['db:setup']) {
-    await runToCompletion({
-      name: 'db-setup',
-      command: 'pnpm',
-      args: ['--filter', '@learntrac/db', 'run', 'db:setup'],
-      env: { ...base, DATABASE_URL: databaseUrl },
-    });
-    say(`migrations and seed data applied (${elapsed()})`);
-  } else {
-    say('@learntrac/db has no db:setup script yet: skipping migrations and seeds');
-  }
-
-  // 3. The Cognito stand-in.
-  const issuer = launch({
-    name: 'oidc',
-    command: process.execPath,
-    args: [...tsx, 'oidc/cli.ts'],
-    cwd: join(root, 'dev'),
-    env: {
-      ...base,
-      OIDC_PORT: String(ports.issuer),
-      COGNITO_ISSUER: urls.issuer,
-      COGNITO_CLIENT_ID: 'learntrac-web',
-      COGNITO_CLIENT_SECRET: secrets.clientSecret,
-      NEXTAUTH_URL: urls.web,
-    },
+  await runToCompletion({
+    name: 'db-setup',
+    command: 'pnpm',
+    args: ['--filter', '@learntrac/db', 'run', 'db:setup'],
+    env: { ...base, DATABASE_URL: databaseUrl },
   });
+  say(`migrations and seed data applied (${elapsed()})`);
+
   await waitUntil(
     issuer,
     'discovery document',
@@ -320,60 +311,48 @@ async function main(): Promise<void> {
   );
   say(`sign-in (OpenID Connect issuer) ready at ${urls.issuer} (${elapsed()})`);
 
-  // 4. The two services, started side by side.
+  // 3. The two services, started side by side.
   const shared = {
     ...base,
     DATABASE_URL: databaseUrl,
     COGNITO_ISSUER: urls.issuer,
   };
-  const waits: Promise<void>[] = [];
-  if (packageScripts('learn-api').start) {
-    const learnApi = launch({
-      name: 'learn-api',
-      command: 'pnpm',
-      args: ['--filter', '@learntrac/learn-api', 'start'],
-      cwd: root,
-      env: {
-        ...shared,
-        PORT: String(ports.learnApi),
-        COGNITO_CLIENT_IDS: 'learntrac-web',
-        CORS_ORIGINS: urls.web,
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-      },
-    });
-    waits.push(
-      waitForHealth(learnApi, urls.learnApi, 90_000).then(() =>
-        say(`learn-api ready at ${urls.learnApi} (${elapsed()})`),
-      ),
-    );
-  } else {
-    say('learn-api has no start script yet: not started');
-  }
-  if (packageScripts('web').start) {
-    const web = launch({
-      name: 'web',
-      command: 'pnpm',
-      args: ['--filter', '@learntrac/web', 'start'],
-      cwd: root,
-      env: {
-        ...shared,
-        PORT: String(ports.web),
-        NEXTAUTH_URL: urls.web,
-        NEXTAUTH_SECRET: secrets.nextauthSecret,
-        COGNITO_CLIENT_ID: 'learntrac-web',
-        COGNITO_CLIENT_SECRET: secrets.clientSecret,
-        LEARN_API_URL: urls.learnApi,
-      },
-    });
-    waits.push(
-      waitForHealth(web, urls.web, 120_000).then(() =>
-        say(`web ready at ${urls.web} (${elapsed()})`),
-      ),
-    );
-  } else {
-    say('web has no start script yet: not started');
-  }
-  await Promise.all(waits);
+  const learnApi = launch({
+    name: 'learn-api',
+    command: 'pnpm',
+    args: ['--filter', '@learntrac/learn-api', 'start'],
+    cwd: root,
+    env: {
+      ...shared,
+      PORT: String(ports.learnApi),
+      COGNITO_CLIENT_IDS: 'learntrac-web',
+      CORS_ORIGINS: urls.web,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    },
+  });
+  const web = launch({
+    name: 'web',
+    command: 'pnpm',
+    args: ['--filter', '@learntrac/web', 'start'],
+    cwd: root,
+    env: {
+      ...shared,
+      PORT: String(ports.web),
+      NEXTAUTH_URL: urls.web,
+      NEXTAUTH_SECRET: secrets.nextauthSecret,
+      COGNITO_CLIENT_ID: 'learntrac-web',
+      COGNITO_CLIENT_SECRET: secrets.clientSecret,
+      LEARN_API_URL: urls.learnApi,
+    },
+  });
+  await Promise.all([
+    waitForHealth(learnApi, urls.learnApi, 90_000).then(() =>
+      say(`learn-api ready at ${urls.learnApi} (${elapsed()})`),
+    ),
+    waitForHealth(web, urls.web, 120_000).then(() =>
+      say(`web ready at ${urls.web} (${elapsed()})`),
+    ),
+  ]);
 
   const accounts = seededUsers
     .map(
