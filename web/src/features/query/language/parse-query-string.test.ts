@@ -213,3 +213,48 @@ describe('parseQueryString', () => {
     });
   });
 });
+
+describe('parseQueryString on arbitrary text', () => {
+  it('either parses or throws QuerySyntaxError, never anything else', () => {
+    const alphabet = [
+      'status',
+      'id',
+      'time',
+      'order',
+      'col',
+      'max',
+      'or',
+      '=',
+      '!',
+      '~',
+      '^',
+      '$',
+      '&',
+      '|',
+      '\\',
+      '..',
+      '1',
+      'a',
+      ' ',
+      ',',
+      '-',
+      'USER',
+      'é',
+    ];
+    let seed = 42;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed;
+    };
+    for (let run = 0; run < 3000; run++) {
+      let text = '';
+      const length = next() % 12;
+      for (let i = 0; i < length; i++) text += alphabet[next() % alphabet.length];
+      try {
+        parseQueryString(text, { fields });
+      } catch (error) {
+        expect(error, text).toBeInstanceOf(QuerySyntaxError);
+      }
+    }
+  });
+});

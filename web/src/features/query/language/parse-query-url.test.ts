@@ -132,3 +132,55 @@ describe('parseQueryUrl', () => {
     });
   });
 });
+
+describe('parseQueryUrl on arbitrary parameters', () => {
+  it('either parses or throws QuerySyntaxError, never anything else', () => {
+    const keys = [
+      'status',
+      '0_owner',
+      '1_time',
+      '0_time_end',
+      '0_owner_mode',
+      'id',
+      'or',
+      'order',
+      'max',
+      'col',
+      'x y',
+      '%',
+      '',
+    ];
+    const values = [
+      '',
+      '!',
+      '~',
+      '$USER',
+      '!$',
+      '1..',
+      'today..x',
+      '1-3',
+      '%zz',
+      'a|b',
+      '^',
+      'csv',
+      '-1',
+    ];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed;
+    };
+    for (let run = 0; run < 3000; run++) {
+      const pairs: string[] = [];
+      for (let i = next() % 5; i > 0; i--) {
+        pairs.push(`${keys[next() % keys.length]}=${values[next() % values.length]}`);
+      }
+      const url = pairs.join('&');
+      try {
+        parseQueryUrl(url);
+      } catch (error) {
+        expect(error, url).toBeInstanceOf(QuerySyntaxError);
+      }
+    }
+  });
+});
