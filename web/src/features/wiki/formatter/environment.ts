@@ -1,6 +1,6 @@
-import { BUILTIN_MACROS } from './macros.js';
 import { makeHref } from './formatter.js';
 import { element, escapeText } from './html.js';
+import { BUILTIN_MACROS } from './macros.js';
 import type {
   InterTracEntry,
   InterWikiEntry,
@@ -12,8 +12,21 @@ import type {
 } from './types.js';
 
 export const DEFAULT_SAFE_SCHEMES = [
-  'cvs', 'data', 'file', 'ftp', 'git', 'http', 'https', 'irc', 'mailto', 'news', 'sftp', 'smb',
-  'ssh', 'svn', 'svn+ssh',
+  'cvs',
+  'data',
+  'file',
+  'ftp',
+  'git',
+  'http',
+  'https',
+  'irc',
+  'mailto',
+  'news',
+  'sftp',
+  'smb',
+  'ssh',
+  'svn',
+  'svn+ssh',
 ];
 
 export interface WikiEnvironmentOptions {
@@ -44,9 +57,17 @@ export function parseInterMapTxt(text: string): Record<string, InterWikiEntry> {
 /** Shorthand `#123` for ticket links and `{1}` for reports, when those resolvers exist. */
 function shorthandRules(resolvers: Record<string, LinkResolver>): SyntaxRule[] {
   const rules: SyntaxRule[] = [];
-  const viaResolver = (ns: string, target: (m: string) => string): SyntaxRule['render'] =>
+  const viaResolver =
+    (ns: string, target: (m: string) => string): SyntaxRule['render'] =>
     (match, env, context) =>
-      resolvers[ns]!({ ns, target: target(match), labelHtml: escapeText(match), match, env, context });
+      resolvers[ns]!({
+        ns,
+        target: target(match),
+        labelHtml: escapeText(match),
+        match,
+        env,
+        context,
+      });
   if (resolvers.ticket) {
     rules.push({
       pattern: '(?<![&\\p{L}\\p{N}_])#\\d+(?:#comment:\\d+)?(?![\\p{L}\\p{N}_])',
@@ -62,11 +83,29 @@ function shorthandRules(resolvers: Record<string, LinkResolver>): SyntaxRule[] {
 /** The default `search:`, `timeline:` and `query:` links, which need no data. */
 const PLAIN_RESOLVERS: Record<string, LinkResolver> = {
   search: ({ target, labelHtml, context }) =>
-    element('a', { class: 'search', href: `${makeHref(context, 'search')}?q=${encodeURIComponent(target)}` }, labelHtml),
+    element(
+      'a',
+      { class: 'search', href: `${makeHref(context, 'search')}?q=${encodeURIComponent(target)}` },
+      labelHtml,
+    ),
   timeline: ({ target, labelHtml, context }) =>
-    element('a', { class: 'timeline', href: `${makeHref(context, 'timeline')}${target ? `?from=${encodeURIComponent(target)}` : ''}` }, labelHtml),
+    element(
+      'a',
+      {
+        class: 'timeline',
+        href: `${makeHref(context, 'timeline')}${target ? `?from=${encodeURIComponent(target)}` : ''}`,
+      },
+      labelHtml,
+    ),
   query: ({ target, labelHtml, context }) =>
-    element('a', { class: 'query', href: `${makeHref(context, 'query')}${target ? `?${target.replace(/^\?/, '')}` : ''}` }, labelHtml),
+    element(
+      'a',
+      {
+        class: 'query',
+        href: `${makeHref(context, 'query')}${target ? `?${target.replace(/^\?/, '')}` : ''}`,
+      },
+      labelHtml,
+    ),
 };
 
 export function createWikiEnvironment(options: WikiEnvironmentOptions = {}): WikiEnvironment {
@@ -83,7 +122,9 @@ export function createWikiEnvironment(options: WikiEnvironmentOptions = {}): Wik
     },
     interWiki: options.interWiki ?? {},
     sanitize: {
-      safeSchemes: new Set((options.safeSchemes ?? DEFAULT_SAFE_SCHEMES).map((s) => s.toLowerCase())),
+      safeSchemes: new Set(
+        (options.safeSchemes ?? DEFAULT_SAFE_SCHEMES).map((s) => s.toLowerCase()),
+      ),
       safeOrigins: options.safeOrigins ?? [],
     },
     localUrl: options.localUrl ?? '',

@@ -1106,6 +1106,7 @@ export function mailLink(url: string, labelHtml: string): string {
 /** Splits like Python's str.splitlines(): no trailing empty line for a final newline. */
 export function splitLines(text: string): string[] {
   if (!text) return [];
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: Python's splitlines() also breaks on these separators.
   const lines = text.split(/\r\n|[\n\r\u2028\u2029\u0085\u001c-\u001e]/);
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;

@@ -13,7 +13,13 @@ export interface RenderWikiInput {
 }
 
 /** Renders wiki text to HTML in one of Trac's four flavours. */
-export function renderWiki({ text, env, context, flavour = 'page', shorten }: RenderWikiInput): string {
+export function renderWiki({
+  text,
+  env,
+  context,
+  flavour = 'page',
+  shorten,
+}: RenderWikiInput): string {
   switch (flavour) {
     case 'oneliner':
       return new OneLinerFormatter(env, context).format(text, shorten ?? false);
@@ -26,8 +32,8 @@ export function renderWiki({ text, env, context, flavour = 'page', shorten }: Re
   }
 }
 
-export { createWikiEnvironment, DEFAULT_SAFE_SCHEMES, parseInterMapTxt } from './environment.js';
 export type { WikiEnvironmentOptions } from './environment.js';
+export { createWikiEnvironment, DEFAULT_SAFE_SCHEMES, parseInterMapTxt } from './environment.js';
 export { makeHref } from './formatter.js';
 export { element, escapeAttr, escapeText } from './html.js';
 export { BUILTIN_MACROS } from './macros.js';

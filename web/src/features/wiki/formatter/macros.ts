@@ -2,7 +2,7 @@ import { makeHref, OutlineFormatter } from './formatter.js';
 import { element, escapeText } from './html.js';
 import { parseMacroArgs } from './rules.js';
 import { isSafeUrl } from './sanitize.js';
-import { MacroError, type MacroCall, type TicketSummary, type WikiMacro } from './types.js';
+import { type MacroCall, MacroError, type TicketSummary, type WikiMacro } from './types.js';
 
 function macroList(call: MacroCall): string {
   const filter = call.content.trim();
@@ -128,7 +128,11 @@ function ticketLink(call: MacroCall, t: TicketSummary, label: string): string {
   const cls = t.status === 'closed' ? 'closed ticket' : `${t.status} ticket`;
   return element(
     'a',
-    { class: cls, href: makeHref(call.context, 'ticket', String(t.id)), title: `${t.type ?? 'ticket'}: ${t.summary} (${t.status})` },
+    {
+      class: cls,
+      href: makeHref(call.context, 'ticket', String(t.id)),
+      title: `${t.type ?? 'ticket'}: ${t.summary} (${t.status})`,
+    },
     escapeText(label),
   );
 }
@@ -200,12 +204,45 @@ function interWikiTable(call: MacroCall): string {
 
 /** The macros every site has. Features add their own (e.g. learning macros) next to these. */
 export const BUILTIN_MACROS: WikiMacro[] = [
-  { name: 'MacroList', description: 'Lists the installed wiki macros with their descriptions.', expand: macroList },
-  { name: 'PageOutline', description: 'Shows a table of contents of the page headings. Arguments: depth range (e.g. `2-3`), title, `inline`.', expand: pageOutline },
-  { name: 'TitleIndex', description: 'Lists all wiki pages, optionally those starting with a prefix.', expand: titleIndex },
-  { name: 'RecentChanges', description: 'Lists recently changed wiki pages by day. Arguments: prefix, limit.', expand: recentChanges },
-  { name: 'Image', description: 'Embeds an image: an attachment (`file`, `Page:file`, `ticket:1:file`) or a URL, with size and alignment options.', isInline: true, expand: image },
-  { name: 'Timestamp', description: 'Inserts the current date and time.', isInline: true, expand: timestamp },
-  { name: 'TicketQuery', description: 'Lists tickets matching a query. `format=` list, compact, count, table or progress.', expand: ticketQuery },
+  {
+    name: 'MacroList',
+    description: 'Lists the installed wiki macros with their descriptions.',
+    expand: macroList,
+  },
+  {
+    name: 'PageOutline',
+    description:
+      'Shows a table of contents of the page headings. Arguments: depth range (e.g. `2-3`), title, `inline`.',
+    expand: pageOutline,
+  },
+  {
+    name: 'TitleIndex',
+    description: 'Lists all wiki pages, optionally those starting with a prefix.',
+    expand: titleIndex,
+  },
+  {
+    name: 'RecentChanges',
+    description: 'Lists recently changed wiki pages by day. Arguments: prefix, limit.',
+    expand: recentChanges,
+  },
+  {
+    name: 'Image',
+    description:
+      'Embeds an image: an attachment (`file`, `Page:file`, `ticket:1:file`) or a URL, with size and alignment options.',
+    isInline: true,
+    expand: image,
+  },
+  {
+    name: 'Timestamp',
+    description: 'Inserts the current date and time.',
+    isInline: true,
+    expand: timestamp,
+  },
+  {
+    name: 'TicketQuery',
+    description:
+      'Lists tickets matching a query. `format=` list, compact, count, table or progress.',
+    expand: ticketQuery,
+  },
   { name: 'InterWiki', description: 'Lists the InterWiki prefixes.', expand: interWikiTable },
 ];

@@ -1,6 +1,6 @@
+import { highlightCode, isCodeLanguage } from './code.js';
 import type { Formatter } from './formatter.js';
 import { element, escapeText, systemMessage } from './html.js';
-import { highlightCode, isCodeLanguage } from './code.js';
 import { renderMarkdown } from './markdown.js';
 import { parseMacroArgs } from './rules.js';
 import { sanitizeAttributes, sanitizeHtml } from './sanitize.js';
@@ -18,8 +18,32 @@ export interface WikiProcessor {
 }
 
 const INLINE_HTML_TAGS = new Set([
-  'a', 'span', 'bdo', 'img', 'big', 'small', 'font', 'tt', 'i', 'b', 'u', 's', 'strike', 'em',
-  'strong', 'dfn', 'code', 'q', 'samp', 'kbd', 'var', 'cite', 'abbr', 'acronym', 'sub', 'sup',
+  'a',
+  'span',
+  'bdo',
+  'img',
+  'big',
+  'small',
+  'font',
+  'tt',
+  'i',
+  'b',
+  'u',
+  's',
+  'strike',
+  'em',
+  'strong',
+  'dfn',
+  'code',
+  'q',
+  'samp',
+  'kbd',
+  'var',
+  'cite',
+  'abbr',
+  'acronym',
+  'sub',
+  'sup',
 ]);
 
 function htmlIsInline(text: string | null): boolean {
@@ -102,7 +126,9 @@ const BUILTINS: Record<string, Builtin> = {
   html: (f, _p, text) => sanitizeHtml(text, f.env.sanitize),
   htmlcomment: (_f, _p, text) => {
     if (text.includes('--')) {
-      return systemMessage('Error: Forbidden character sequence "--" in htmlcomment wiki code block');
+      return systemMessage(
+        'Error: Forbidden character sequence "--" in htmlcomment wiki code block',
+      );
     }
     return `<!--\n${text}-->\n`;
   },

@@ -165,6 +165,7 @@ function schemeOf(url: string): string | null {
 /** A URL is safe when relative, or its scheme is on the safe list. */
 export function isSafeUrl(url: string, options: SanitizeOptions): boolean {
   // Control characters and whitespace can hide a scheme from naive checks ("java\tscript:").
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
   const cleaned = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   const scheme = schemeOf(cleaned);
   if (scheme === null) return !/^[a-z0-9+.-]*&#/i.test(cleaned);

@@ -1,5 +1,5 @@
-import { element, escapeText, splitUrl } from './html.js';
 import { makeHref } from './formatter.js';
+import { element, escapeText, splitUrl } from './html.js';
 import type { LinkResolver, RenderContext, SyntaxRule, WikiEnvironment } from './types.js';
 
 export interface WikiLinkOptions {

@@ -35,7 +35,9 @@ export function runConformance(data: string): ConformanceResult {
 export function lineDiff(expected: string, actual: string): string {
   const a = normalizeOutput(expected).split('\n');
   const b = normalizeOutput(actual).split('\n');
-  const dp: number[][] = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
+  const dp: number[][] = Array.from({ length: a.length + 1 }, () =>
+    new Array(b.length + 1).fill(0),
+  );
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
       dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
