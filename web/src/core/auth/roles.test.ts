@@ -56,3 +56,21 @@ describe('listPermissions', () => {
     expect(admin.has('TICKET_MODIFY')).toBe(true);
   });
 });
+
+describe('report permissions', () => {
+  it('lets anyone run reports and read their SQL, as Trac grants anonymous', () => {
+    const anonymous = listPermissions(null);
+    expect(anonymous.has('REPORT_VIEW')).toBe(true);
+    expect(anonymous.has('REPORT_SQL_VIEW')).toBe(true);
+    expect(anonymous.has('REPORT_CREATE')).toBe(false);
+  });
+
+  it('lets instructors write reports but only admins delete them', () => {
+    const instructor = listPermissions(['instructor']);
+    expect(instructor.has('REPORT_CREATE')).toBe(true);
+    expect(instructor.has('REPORT_MODIFY')).toBe(true);
+    expect(instructor.has('REPORT_DELETE')).toBe(false);
+    expect(listPermissions(['learner']).has('REPORT_MODIFY')).toBe(false);
+    expect(listPermissions(['admin']).has('REPORT_DELETE')).toBe(true);
+  });
+});

@@ -14,6 +14,11 @@ export type Permission =
   | 'TICKET_VIEW'
   | 'TICKET_CREATE'
   | 'TICKET_MODIFY'
+  | 'REPORT_VIEW'
+  | 'REPORT_SQL_VIEW'
+  | 'REPORT_CREATE'
+  | 'REPORT_MODIFY'
+  | 'REPORT_DELETE'
   | 'SEARCH_VIEW'
   | 'LEARNING_VIEW'
   | 'LEARNING_MANAGE'
@@ -41,6 +46,8 @@ const ANONYMOUS: readonly Permission[] = [
   'TIMELINE_VIEW',
   'ROADMAP_VIEW',
   'TICKET_VIEW',
+  'REPORT_VIEW',
+  'REPORT_SQL_VIEW',
   'SEARCH_VIEW',
 ];
 
@@ -57,9 +64,11 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'WIKI_RENAME',
     'WIKI_DELETE',
     'MILESTONE_ADMIN',
+    'REPORT_CREATE',
+    'REPORT_MODIFY',
     'LEARNING_MANAGE',
   ],
-  admin: ['TRAC_ADMIN', 'WIKI_ADMIN'],
+  admin: ['TRAC_ADMIN', 'WIKI_ADMIN', 'REPORT_DELETE'],
 };
 
 const ALL_PERMISSIONS: readonly Permission[] = [
