@@ -1,17 +1,105 @@
 import { requirePermission } from '@/core/auth/current-user';
+import { getDb } from '@/core/db';
+import { buildActionChoices } from '@/features/ticket/build-action-choices';
+import { loadCustomFields } from '@/features/ticket/custom-fields';
+import { getTicket } from '@/features/ticket/get-ticket';
+import { actorFromViewer } from '@/features/ticket/ticket-actor';
+import { buildFieldSpecs, formValuesFor } from '@/features/ticket/ticket-field-specs';
+import type { NewTicketFormState } from '@/features/ticket/ticket-form-state';
+import { loadTicketOptions } from '@/features/ticket/ticket-options';
+import { NewTicketForm } from '@/features/ticket/ui/new-ticket-form';
+import '@/features/ticket/ui/ticket.css';
+import { loadWorkflow } from '@/features/workflow';
+import { createTicketAction } from './actions';
 
 export const metadata = { title: 'New Ticket' };
 
-export default async function NewTicketPage() {
-  await requirePermission('TICKET_CREATE', '/newticket');
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const CLONED_FIELDS = [
+  'summary',
+  'description',
+  'type',
+  'priority',
+  'milestone',
+  'component',
+  'version',
+  'severity',
+  'keywords',
+  'cc',
+  'owner',
+] as const;
+
+export default async function NewTicketPage({ searchParams }: Props) {
+  const query = await searchParams;
+  const cloneOf = typeof query.clone === 'string' ? query.clone : '';
+  const viewer = await requirePermission(
+    'TICKET_CREATE',
+    cloneOf ? `/newticket?clone=${encodeURIComponent(cloneOf)}` : '/newticket',
+  );
+  const actor = actorFromViewer(viewer);
+  const db = getDb();
+  const [ticketOptions, customFields, workflow] = await Promise.all([
+    loadTicketOptions({ db }),
+    loadCustomFields({ db }),
+    loadWorkflow({ db }),
+  ]);
+
+  const values: Record<string, string> = {
+    type: ticketOptions.types[0] ?? '',
+    priority: ticketOptions.priorities.includes('major')
+      ? 'major'
+      : (ticketOptions.priorities[Math.floor(ticketOptions.priorities.length / 2)] ?? ''),
+    ...Object.fromEntries(customFields.map((field) => [field.name, field.value])),
+  };
+  for (const name of [
+    'type',
+    'priority',
+    'milestone',
+    'component',
+    'version',
+    'severity',
+    'summary',
+    'keywords',
+  ]) {
+    const given = query[name];
+    if (typeof given === 'string') values[name] = given;
+  }
+  let cloned: number | null = null;
+  if (/^\d{1,9}$/.test(cloneOf)) {
+    const source = await getTicket({ db, id: Number(cloneOf) });
+    if (source) {
+      cloned = source.id;
+      for (const name of CLONED_FIELDS) values[name] = source[name] ?? '';
+      values.description = `Copied from #${source.id}:\n----\n${source.description ?? ''}`;
+      for (const field of source.custom) values[field.name] = field.value ?? '';
+    }
+  }
+
+  const initial: NewTicketFormState = {
+    values: formValuesFor(customFields, values),
+    action: 'create',
+    errors: {},
+  };
   return (
-    <>
+    <div className="ticket-page">
       <h1>Create New Ticket</h1>
-      <p className="notice">
-        The ticket form is not available yet. It will ask for the summary, description, type,
-        priority, milestone, component and owner, and save the ticket with its custom fields and its
-        first history entry together.
-      </p>
-    </>
+      {cloned !== null && (
+        <p className="notice">
+          The form starts from a copy of ticket #{cloned}; change what differs and create it.
+        </p>
+      )}
+      <NewTicketForm
+        createAction={createTicketAction}
+        initial={initial}
+        specs={buildFieldSpecs({ ticketOptions, customFields, actor })}
+        actions={buildActionChoices({
+          workflow,
+          ticket: { status: null, owner: null, resolution: null },
+          actor,
+          resolutions: ticketOptions.resolutions,
+        })}
+      />
+    </div>
   );
 }

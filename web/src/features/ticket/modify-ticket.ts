@@ -8,7 +8,7 @@ import {
   loadWorkflow,
   WorkflowChoiceError,
 } from '@/features/workflow';
-import { loadCustomFields } from './custom-fields';
+import { loadCustomFields, normalizeCustomValue } from './custom-fields';
 import { getTicket } from './get-ticket';
 import type { TicketActor } from './ticket-actor';
 import {
@@ -67,8 +67,16 @@ export async function modifyTicket(
 
   // Only what differs counts as a change; a stale form repeating old values changes nothing.
   const changed: Record<string, string> = {};
+  const definitions = new Map(customFields.map((field) => [field.name, field]));
   for (const [name, value] of Object.entries(input.values)) {
-    const normalized = name === 'description' ? value.replace(/\r\n/g, '\n') : value.trim();
+    const definition = definitions.get(name);
+    const custom = definition ? normalizeCustomValue(definition, value) : null;
+    const normalized =
+      custom && 'value' in custom
+        ? custom.value
+        : name === 'description'
+          ? value.replace(/\r\n/g, '\n')
+          : value.trim();
     if (normalized !== (current[name] ?? '')) changed[name] = value;
   }
   for (const name of Object.keys(changed)) {

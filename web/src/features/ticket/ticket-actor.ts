@@ -7,15 +7,12 @@ export interface TicketActor {
   permissions: ReadonlySet<string>;
 }
 
-/**
- * The name written into ticket rows for a signed-in user. Trac records user names; the sign-in
- * token carries the e-mail address, which is unique and readable, so it serves as the name.
- */
+/** The name written into ticket rows is the user name (Cognito's), as Trac records user names. */
 export function actorFromViewer(
-  viewer: Viewer & { user: { id: string; email: string | null } | null },
+  viewer: Viewer & { user: { username: string } | null },
 ): TicketActor {
   return {
-    name: viewer.user ? viewer.user.email || viewer.user.id : null,
+    name: viewer.user?.username || null,
     permissions: viewer.permissions,
   };
 }

@@ -1,0 +1,145 @@
+'use server';
+
+import { DbError, MidAirCollisionError } from '@learntrac/db/errors';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getViewer } from '@/core/auth/current-user';
+import { getDb } from '@/core/db';
+import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
+import { collectChangesSince } from '@/features/ticket/collect-changes-since';
+import { deleteTicket } from '@/features/ticket/delete-ticket';
+import { editTicketComment } from '@/features/ticket/edit-ticket-comment';
+import { getTicket } from '@/features/ticket/get-ticket';
+import { modifyTicket } from '@/features/ticket/modify-ticket';
+import { actorFromViewer } from '@/features/ticket/ticket-actor';
+import { getTicketDb } from '@/features/ticket/ticket-db';
+import { readFieldValues, TicketFormError } from '@/features/ticket/ticket-form';
+import type { CommentEditState, ModifyTicketFormState } from '@/features/ticket/ticket-form-state';
+import { TicketPermissionError } from '@/features/ticket/ticket-permissions';
+
+const text = (form: FormData, key: string) => {
+  const value = form.get(key);
+  return typeof value === 'string' ? value : '';
+};
+
+const ticketIdOf = (form: FormData) => {
+  const id = Number(text(form, 'ticketId'));
+  return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? id : null;
+};
+
+/** Previews or saves the Modify Ticket form; a refused save keeps everything typed. */
+export async function modifyTicketAction(
+  _previous: ModifyTicketFormState,
+  form: FormData,
+): Promise<ModifyTicketFormState> {
+  const viewer = await getViewer();
+  const ticketId = ticketIdOf(form);
+  const state: ModifyTicketFormState = {
+    values: readFieldValues(form),
+    comment: text(form, 'comment').replace(/\r\n?/g, '\n'),
+    replyTo: text(form, 'replyto'),
+    action: text(form, 'action') || 'leave',
+    actionOwner: text(form, 'action_owner'),
+    actionResolution: text(form, 'action_resolution'),
+    expectedChangetime: text(form, 'view_time'),
+    errors: {},
+  };
+  if (ticketId === null) return { ...state, message: 'This form does not name a ticket.' };
+
+  if (form.get('intent') === 'preview') {
+    const previewHtml = await renderWikiText({
+      db: getDb(),
+      viewer,
+      text: state.comment,
+      context: { realm: 'ticket', id: String(ticketId) },
+    });
+    return { ...state, previewHtml };
+  }
+
+  const replyTo = Number(state.replyTo);
+  const expected = /^\d+$/.test(state.expectedChangetime)
+    ? BigInt(state.expectedChangetime)
+    : undefined;
+  let commentNumber: number;
+  try {
+    ({ commentNumber } = await modifyTicket({
+      db: getTicketDb(),
+      actor: actorFromViewer(viewer),
+      ticketId,
+      values: state.values,
+      comment: state.comment,
+      replyTo: Number.isInteger(replyTo) && replyTo > 0 ? replyTo : undefined,
+      action: state.action,
+      actionOwner: state.actionOwner,
+      actionResolution: state.actionResolution,
+      expectedChangetime: expected,
+    }));
+  } catch (error) {
+    if (error instanceof TicketFormError) return { ...state, errors: error.fieldErrors };
+    if (error instanceof TicketPermissionError) return { ...state, message: error.message };
+    if (error instanceof MidAirCollisionError) {
+      const ticket = await getTicket({ db: getDb(), id: ticketId });
+      revalidatePath(`/ticket/${ticketId}`);
+      return {
+        ...state,
+        collision: collectChangesSince(ticket?.changes ?? [], error.expectedChangetime),
+        // Submitting again, having seen what changed, saves over it as Trac allows.
+        expectedChangetime: String(ticket?.changetimeMicros ?? ''),
+      };
+    }
+    if (error instanceof DbError) return { ...state, message: error.message };
+    throw error;
+  }
+  redirect(`/ticket/${ticketId}#comment:${commentNumber}`);
+}
+
+/** Saves a new text for a comment; the old text stays in the comment's history. */
+export async function editCommentAction(
+  previous: CommentEditState,
+  form: FormData,
+): Promise<CommentEditState> {
+  const viewer = await getViewer();
+  const ticketId = ticketIdOf(form);
+  const commentNumber = Number(text(form, 'cnum'));
+  const state: CommentEditState = { text: text(form, 'edited_comment').replace(/\r\n?/g, '\n') };
+  if (ticketId === null || !Number.isInteger(commentNumber) || commentNumber < 1) {
+    return { ...previous, error: 'This form does not name a comment.' };
+  }
+  try {
+    await editTicketComment({
+      db: getTicketDb(),
+      actor: actorFromViewer(viewer),
+      ticketId,
+      commentNumber,
+      text: state.text,
+    });
+  } catch (error) {
+    if (error instanceof TicketPermissionError || error instanceof DbError) {
+      return { ...state, error: error.message };
+    }
+    throw error;
+  }
+  redirect(`/ticket/${ticketId}#comment:${commentNumber}`);
+}
+
+/** Deletes the ticket (TICKET_ADMIN) and goes to the ticket list. */
+export async function deleteTicketAction(
+  _previous: { error?: string },
+  form: FormData,
+): Promise<{ error?: string }> {
+  const viewer = await getViewer();
+  const ticketId = ticketIdOf(form);
+  if (ticketId === null) return { error: 'This form does not name a ticket.' };
+  if (text(form, 'confirm') !== String(ticketId)) {
+    return { error: `Type the ticket number (${ticketId}) to confirm.` };
+  }
+  try {
+    await deleteTicket({ db: getTicketDb(), actor: actorFromViewer(viewer), ticketId });
+  } catch (error) {
+    if (error instanceof TicketPermissionError || error instanceof DbError) {
+      return { error: error.message };
+    }
+    throw error;
+  }
+  redirect(`/query?deleted=${ticketId}`);
+}

@@ -1,0 +1,19 @@
+import { formatDateTime } from '@/core/format';
+import { buildTicketHistory } from './build-ticket-history';
+import type { TicketChange } from './get-ticket';
+import type { CollidingChange } from './ticket-form-state';
+
+/** The changes saved after `since` (microseconds), for the mid-air collision message. */
+export function collectChangesSince(
+  changes: readonly TicketChange[],
+  since: bigint,
+): CollidingChange[] {
+  return buildTicketHistory(changes)
+    .filter((entry) => entry.timeMicros > since)
+    .map((entry) => ({
+      author: entry.author ?? 'anonymous',
+      time: formatDateTime(entry.time),
+      fields: entry.fields,
+      comment: entry.comment,
+    }));
+}
