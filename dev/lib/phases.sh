@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Timed, labelled steps for the dev scripts. Source it; needs bash.
 
 # Prints "==> label" now and "<== label: N.Ns" when run_phase's command ends.

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Installs, starts, checks and stops the servers the tests run against:
 # PostgreSQL 15, Redis 7, Neo4j 5 (embedded, dev/neo4j) and moto_server.
 # Source it from bash; the ports and URLs are in dev/servers/env.
@@ -81,22 +82,20 @@ ensure_system_packages() {
   return "$status"
 }
 
-# Prints the python that runs moto_server: the machine's own when it already has the pinned
-# moto with its server extras, otherwise a virtualenv in the user cache.
-moto_python() {
-  local check="import importlib.metadata as m, flask, flask_cors; assert m.version('moto') == '$MOTO_VERSION'"
-  if python3 -c "$check" 2> /dev/null; then
-    command -v python3
-  else
-    echo "$SERVERS_CACHE_DIR/moto-$MOTO_VERSION/bin/python"
-  fi
+# Sets MOTO_PYTHON to the python that runs moto_server: the machine's own when it already
+# has the pinned moto with its server extras, otherwise a virtualenv in the user cache.
+find_moto_python() {
+  local check="import importlib.metadata as m, importlib.util as u, sys
+assert m.version('moto') == '$MOTO_VERSION' and u.find_spec('flask') and u.find_spec('flask_cors')
+print(sys.executable)"
+  MOTO_PYTHON=$(python3 -c "$check" 2> /dev/null) \
+    || MOTO_PYTHON=$SERVERS_CACHE_DIR/moto-$MOTO_VERSION/bin/python
 }
 
 ensure_moto() {
-  local python
-  python=$(moto_python)
-  if "$python" -c "import moto.server" 2> /dev/null; then
-    echo "moto $MOTO_VERSION present ($python)"
+  find_moto_python
+  if "$MOTO_PYTHON" -c "import importlib.util as u; assert u.find_spec('moto.server')" 2> /dev/null; then
+    echo "moto $MOTO_VERSION present ($MOTO_PYTHON)"
     return 0
   fi
   local venv=$SERVERS_CACHE_DIR/moto-$MOTO_VERSION
@@ -262,7 +261,8 @@ start_neo4j() {
 }
 
 start_moto() {
-  launch moto "$(moto_python)" -m moto.server -H 127.0.0.1 -p "$MOTO_PORT"
+  [[ -n ${MOTO_PYTHON:-} ]] || find_moto_python
+  launch moto "$MOTO_PYTHON" -m moto.server -H 127.0.0.1 -p "$MOTO_PORT"
 }
 
 # Starts all four in the background; wait_servers_ready tells when they answer.
