@@ -1,5 +1,6 @@
 import type { DbOrTransaction } from '../client/db.js';
 import { inTransaction } from '../client/transaction.js';
+import { seedHelpPages } from './help-pages.js';
 import { permissionRows } from './permissions.js';
 import { DEFAULT_REPORTS } from './reports.js';
 import { BASIC_WORKFLOW, TICKET_WORKFLOW_KEY } from './workflow.js';
@@ -68,6 +69,7 @@ export async function seedSite(options: { db: DbOrTransaction }): Promise<SeedSi
     // Reports were given explicit ids: move the sequence past them.
     await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('report', 'id'), GREATEST((SELECT MAX(id) FROM report), 1))`;
     await tx.permission.createMany({ data: permissionRows(), skipDuplicates: true });
+    await seedHelpPages({ db: tx, time: BigInt(Date.now()) * 1000n });
     await tx.system.create({ data: { name: SITE_SEEDED_KEY, value: '1' } });
     return { seeded: true };
   });

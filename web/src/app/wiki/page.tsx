@@ -1,9 +1,11 @@
-import { requirePermission } from '@/core/auth/current-user';
-import { WikiPageView } from '@/features/wiki/wiki-page-view';
+import { WikiScreen, type WikiSearchParams } from '@/features/wiki/components/wiki-screen';
 
 export const metadata = { title: 'WikiStart' };
 
-export default async function WikiStartPage() {
-  await requirePermission('WIKI_VIEW', '/wiki');
-  return <WikiPageView name="WikiStart" />;
+export default async function WikiStartPage({
+  searchParams,
+}: {
+  searchParams: Promise<WikiSearchParams>;
+}) {
+  return <WikiScreen name="WikiStart" params={await searchParams} />;
 }

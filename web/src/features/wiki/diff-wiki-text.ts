@@ -86,7 +86,11 @@ export function diffWikiText(options: {
   let newNumber = 1;
   let added = 0;
   let removed = 0;
-  const normalise = (text: string) => text.replace(/\r\n?/g, '\n');
+  // A missing final newline would make the last line differ from itself followed by more.
+  const normalise = (text: string) => {
+    const unix = text.replace(/\r\n?/g, '\n');
+    return unix === '' || unix.endsWith('\n') ? unix : `${unix}\n`;
+  };
   for (const change of diffLines(normalise(options.oldText), normalise(options.newText))) {
     for (const text of splitLines(change.value)) {
       if (change.added) {

@@ -1,16 +1,13 @@
-import { requirePermission } from '@/core/auth/current-user';
-import { WikiPageView } from '@/features/wiki/wiki-page-view';
+import { WikiScreen, type WikiSearchParams } from '@/features/wiki/components/wiki-screen';
 
-type Props = { params: Promise<{ name: string[] }> };
+type Props = { params: Promise<{ name: string[] }>; searchParams: Promise<WikiSearchParams> };
+
+const pageName = (parts: string[]) => parts.map(decodeURIComponent).join('/');
 
 export async function generateMetadata({ params }: Props) {
-  const { name } = await params;
-  return { title: name.map(decodeURIComponent).join('/') };
+  return { title: pageName((await params).name) };
 }
 
-export default async function WikiPage({ params }: Props) {
-  const { name } = await params;
-  const pageName = name.map(decodeURIComponent).join('/');
-  await requirePermission('WIKI_VIEW', `/wiki/${name.join('/')}`);
-  return <WikiPageView name={pageName} />;
+export default async function WikiPage({ params, searchParams }: Props) {
+  return <WikiScreen name={pageName((await params).name)} params={await searchParams} />;
 }

@@ -1,0 +1,21 @@
+import { AttachmentScreen } from '@/features/wiki/components/attachment-screen';
+
+type Props = {
+  params: Promise<{ path: string[] }>;
+  searchParams: Promise<{ action?: string | string[] }>;
+};
+
+export async function generateMetadata({ params }: Props) {
+  const { path } = await params;
+  return { title: `Attachment ${path.map(decodeURIComponent).slice(1).join('/')}` };
+}
+
+export default async function AttachmentPage({ params, searchParams }: Props) {
+  const { action } = await searchParams;
+  return (
+    <AttachmentScreen
+      path={(await params).path}
+      action={Array.isArray(action) ? action[0] : action}
+    />
+  );
+}

@@ -1,0 +1,104 @@
+import { createPrismaClient, type Db } from '@learntrac/db';
+import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listPermissions } from '@/core/auth/roles';
+import { renderWikiText } from './render-wiki-text';
+
+const serverUrl = testServerUrl();
+const reader = { userId: null, permissions: listPermissions(null) };
+
+describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
+  let database: TestDatabase;
+  let db: Db;
+  let openId: number;
+  let closedId: number;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({
+      serverUrl: serverUrl!,
+      migrate: true,
+      prefix: 'web_render',
+    });
+    db = createPrismaClient(database.url);
+    const rows = await db.$queryRaw<{ id: number }[]>`
+      INSERT INTO ticket (type, time, changetime, status, resolution, summary)
+      VALUES ('defect', 1, 1, 'new', NULL, 'Login loops'),
+             ('task', 1, 1, 'closed', 'fixed', 'Write the roadmap')
+      RETURNING id`;
+    openId = rows[0]!.id;
+    closedId = rows[1]!.id;
+    await db.$executeRawUnsafe(`
+      INSERT INTO milestone (name, due, completed) VALUES ('v1', 0, 0), ('v0', 0, 5);
+      INSERT INTO wiki (name, version, time, author, text, readonly) VALUES
+        ('Course', 1, 10, 'ada', 'x', 0),
+        ('Course/Week1', 1, 20, 'ada', 'x', 0),
+        ('InterMapTxt', 1, 5, 'ada', '{{{\nWikipedia https://en.wikipedia.org/wiki/ # Article $1\n}}}', 1);
+      INSERT INTO attachment (type, id, filename, size, time, author) VALUES ('wiki', 'Course', 'notes.txt', 3, 1, 'ada');
+    `);
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  const render = (text: string, id = 'Course') =>
+    renderWikiText({ db, viewer: reader, text, context: { realm: 'wiki', id } });
+
+  it('marks ticket links by status with the ticket summary as title, and missing tickets', async () => {
+    const html = await render(`#${openId} ticket:${closedId} #999`);
+    expect(html).toContain(
+      `class="new ticket" href="/ticket/${openId}" title="defect: Login loops (new)"`,
+    );
+    expect(html).toContain(
+      `class="closed ticket" href="/ticket/${closedId}" title="task: Write the roadmap (closed: fixed)"`,
+    );
+    expect(html).toMatch(/class="missing ticket" href="\/ticket\/999" rel="nofollow"/);
+  });
+
+  it('marks missing wiki pages and finds pages under the current one first', async () => {
+    const html = await render(
+      'wiki:Course/Week1 [wiki:Week1 first week] NoSuchPage',
+      'Course/Week2',
+    );
+    expect(html).toContain('<a class="wiki" href="/wiki/Course/Week1">wiki:Course/Week1</a>');
+    expect(html).toContain('<a class="wiki" href="/wiki/Course/Week1">first week</a>');
+    expect(html).toMatch(/class="missing wiki" href="\/wiki\/NoSuchPage"/);
+  });
+
+  it('marks closed and missing milestones', async () => {
+    const html = await render('milestone:v1 milestone:v0 milestone:v9');
+    expect(html).toContain('<a class="milestone" href="/milestone/v1">milestone:v1</a>');
+    expect(html).toContain('class="closed milestone"');
+    expect(html).toContain('class="missing milestone"');
+  });
+
+  it('links attachments and InterWiki prefixes from the InterMapTxt page', async () => {
+    const html = await render('attachment:notes.txt attachment:gone.txt Wikipedia:Graph');
+    expect(html).toContain('class="attachment" href="/attachment/wiki/Course/notes.txt"');
+    expect(html).toContain('href="/raw-attachment/wiki/Course/notes.txt"');
+    expect(html).toContain('class="missing attachment"');
+    expect(html).toContain('href="https://en.wikipedia.org/wiki/Graph" title="Article Graph"');
+  });
+
+  it('lists pages and tickets in the data macros', async () => {
+    const index = await render('[[TitleIndex(Course)]]');
+    expect(index).toContain('href="/wiki/Course/Week1"');
+    const tickets = await render('[[TicketQuery(status=closed, format=compact)]]');
+    expect(tickets).toContain(`#${closedId}`);
+    expect(tickets).not.toContain(`#${openId}<`);
+    const count = await render('[[TicketQuery(status!=closed, format=count)]]');
+    expect(count).toContain('>1</span>');
+  });
+
+  it('does not reveal tickets to a viewer without TICKET_VIEW', async () => {
+    const nobody = { userId: null, permissions: new Set<never>() };
+    const html = await renderWikiText({
+      db,
+      viewer: nobody,
+      text: `#${openId} [[TicketQuery(status=new)]]`,
+      context: { realm: 'wiki', id: 'Course' },
+    });
+    expect(html).not.toContain('Login loops');
+  });
+});
