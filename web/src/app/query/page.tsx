@@ -1,57 +1,151 @@
-import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { listOpenTickets } from '@/features/query/list-open-tickets';
+import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
+import {
+  createQuery,
+  formatQueryUrl,
+  type Query,
+  QuerySyntaxError,
+  resolveQueryColumns,
+} from '@/features/query/language';
+import { loadQueryFields } from '@/features/query/load-query-fields';
+import {
+  exportFormatOf,
+  paramsFromRecord,
+  queryFromParams,
+} from '@/features/query/query-from-params';
+import { runTicketQuery, type TicketQueryResult } from '@/features/query/run-ticket-query';
+import { type BuilderField, QueryBuilder } from '@/features/query/ui/query-builder';
+import { QueryResults } from '@/features/query/ui/query-results';
+import '@/features/query/ui/query.css';
 
-export const metadata = { title: 'View Tickets' };
+export const metadata = { title: 'Custom Query' };
 
-const LIMIT = 200;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function QueryPage() {
-  await requirePermission('TICKET_VIEW', '/query');
-  const tickets = await listOpenTickets({ db: getDb(), limit: LIMIT });
+export default async function QueryPage({ searchParams }: Props) {
+  const params = paramsFromRecord(await searchParams);
+  const here = `/query${params.size > 0 ? `?${params}` : ''}`;
+  const viewer = await requirePermission('TICKET_VIEW', here);
+  // Trac's export URLs (`/query?...&format=csv`) keep working: the file comes from a route.
+  if (exportFormatOf(params)) redirect(`/query/export?${params}`);
+
+  const db = getDb();
+  const fields = await loadQueryFields({ db });
+  let query: Query = createQuery();
+  let result: TicketQueryResult | undefined;
+  let error: string | undefined;
+  try {
+    query = queryFromParams(params, fields);
+    result = await runTicketQuery({ db, query, fields, user: viewer.user?.username ?? null });
+  } catch (caught) {
+    if (!(caught instanceof QuerySyntaxError)) throw caught;
+    error = caught.message;
+  }
+
+  const rows = result?.rows ?? [];
+  const [summaries, descriptions] = await Promise.all([
+    Promise.all(
+      rows.map(async (row) => {
+        const text = String(row.summary ?? '');
+        const html = text
+          ? await renderWikiText({
+              db,
+              viewer,
+              text,
+              context: { realm: 'ticket', id: String(row.id) },
+              flavour: 'oneliner',
+            })
+          : '';
+        return [row.id, html] as const;
+      }),
+    ),
+    query.verbose
+      ? Promise.all(
+          rows.map(async (row) => {
+            const text = String(row.description ?? '');
+            const html = text
+              ? await renderWikiText({
+                  db,
+                  viewer,
+                  text,
+                  context: { realm: 'ticket', id: String(row.id) },
+                })
+              : '';
+            return [row.id, html] as const;
+          }),
+        )
+      : [],
+  ]);
+
+  let columns: string[] = [];
+  try {
+    columns = result?.columns ?? resolveQueryColumns(query, fields);
+  } catch {
+    columns = [];
+  }
+  const builderFields: BuilderField[] = [
+    { name: 'id', label: 'Ticket', type: 'id' },
+    ...fields.map((f) => ({ name: f.name, label: f.label, type: f.type, options: f.options })),
+  ];
+  const exportUrl = (format: 'csv' | 'tab' | 'rss') =>
+    `/query?${formatQueryUrl({ ...query, page: undefined, max: undefined, format })}`;
+
   return (
-    <>
-      <h1>Active tickets</h1>
-      <p className="muted">
-        {tickets.length === LIMIT
-          ? `The first ${LIMIT} tickets that are not closed, by priority.`
-          : `${tickets.length} ticket${tickets.length === 1 ? '' : 's'} not closed, by priority.`}
-      </p>
-      {tickets.length > 0 && (
-        <div className="table-scroll">
-          <table className="listing">
-            <thead>
-              <tr>
-                <th scope="col">Ticket</th>
-                <th scope="col">Summary</th>
-                <th scope="col">Status</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Type</th>
-                <th scope="col">Priority</th>
-                <th scope="col">Milestone</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tickets.map((ticket) => (
-                <tr key={ticket.id}>
-                  <td>
-                    <Link href={`/ticket/${ticket.id}`}>#{ticket.id}</Link>
-                  </td>
-                  <td>
-                    <Link href={`/ticket/${ticket.id}`}>{ticket.summary}</Link>
-                  </td>
-                  <td>{ticket.status}</td>
-                  <td>{ticket.owner}</td>
-                  <td>{ticket.type}</td>
-                  <td>{ticket.priority}</td>
-                  <td>{ticket.milestone}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+    <div className="query-page">
+      <h1>
+        Custom Query{' '}
+        {result && (
+          <span className="numrows">
+            ({result.total} match{result.total === 1 ? '' : 'es'})
+          </span>
+        )}
+      </h1>
+      {error && (
+        <div className="notice error" role="alert">
+          <strong>Error: Invalid query.</strong> {error}
         </div>
       )}
-    </>
+      <QueryBuilder
+        key={params.toString()}
+        fields={builderFields}
+        initial={{
+          groups: query.groups,
+          columns: columns.filter((c) => c !== 'id'),
+          order: query.order ?? result?.order ?? 'priority',
+          desc: query.desc,
+          group: query.group ?? '',
+          groupDesc: query.groupDesc,
+          max: String(query.max ?? 100),
+          verbose: query.verbose,
+        }}
+      />
+      {result && (
+        <QueryResults
+          query={query}
+          result={result}
+          fields={fields}
+          summaries={new Map(summaries)}
+          descriptions={new Map(descriptions)}
+        />
+      )}
+      {result && (
+        <div className="alt-formats">
+          <span>Download in other formats:</span>
+          <ul>
+            <li>
+              <a href={exportUrl('rss')}>RSS Feed</a>
+            </li>
+            <li>
+              <a href={exportUrl('csv')}>Comma-delimited Text</a>
+            </li>
+            <li>
+              <a href={exportUrl('tab')}>Tab-delimited Text</a>
+            </li>
+          </ul>
+        </div>
+      )}
+    </div>
   );
 }

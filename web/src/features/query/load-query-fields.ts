@@ -1,0 +1,62 @@
+import type { Database } from '@/core/db/database';
+import { customFieldLabel, loadCustomFields } from '@/features/ticket/custom-fields';
+import { type QueryField, standardTicketFields } from './language';
+
+/** A field as the query page offers it: its label and, for choice fields, the choices. */
+export interface SiteQueryField extends QueryField {
+  label: string;
+  options?: string[];
+}
+
+/** The statuses of Trac's basic workflow; statuses found on tickets are added to these. */
+const DEFAULT_STATUSES = ['new', 'assigned', 'accepted', 'reopened', 'closed'];
+
+/**
+ * Every field a query may name on this site: Trac's standard fields and the admin's custom
+ * fields, with the choices each choice field offers (in the site's configured order).
+ */
+export async function loadQueryFields(options: { db: Database }): Promise<SiteQueryField[]> {
+  const { db } = options;
+  const [enums, components, milestones, versions, statuses, custom] = await Promise.all([
+    db.$queryRaw<{ type: string; name: string }[]>`
+      SELECT type, name FROM enum
+      WHERE type IN ('ticket_type', 'priority', 'severity', 'resolution')
+      ORDER BY type, CASE WHEN value ~ '^[0-9]+$' THEN value::int END, value, name`,
+    db.$queryRaw<{ name: string }[]>`SELECT name FROM component ORDER BY name`,
+    db.$queryRaw<{ name: string }[]>`
+      SELECT name FROM milestone
+      ORDER BY COALESCE(completed, 0) <> 0, CASE WHEN COALESCE(due, 0) = 0 THEN 1 ELSE 0 END, due, name`,
+    db.$queryRaw<{ name: string }[]>`
+      SELECT name FROM version ORDER BY CASE WHEN COALESCE(time, 0) = 0 THEN 1 ELSE 0 END, time, name`,
+    db.$queryRaw<{ status: string }[]>`
+      SELECT DISTINCT status FROM ticket WHERE COALESCE(status, '') <> '' ORDER BY status`,
+    loadCustomFields({ db }),
+  ]);
+  const enumOf = (type: string) => enums.filter((r) => r.type === type).map((r) => r.name);
+  const choices: Record<string, string[]> = {
+    type: enumOf('ticket_type'),
+    priority: enumOf('priority'),
+    severity: enumOf('severity'),
+    resolution: enumOf('resolution'),
+    component: components.map((r) => r.name),
+    milestone: milestones.map((r) => r.name),
+    version: versions.map((r) => r.name),
+    status: [
+      ...DEFAULT_STATUSES,
+      ...statuses.map((r) => r.status).filter((s) => !DEFAULT_STATUSES.includes(s)),
+    ],
+  };
+  const standard: SiteQueryField[] = standardTicketFields.map((field) => ({
+    ...field,
+    label: field.label ?? field.name,
+    ...(choices[field.name] ? { options: choices[field.name] } : {}),
+  }));
+  const customFields: SiteQueryField[] = custom.map((field) => ({
+    name: field.name,
+    type: field.type,
+    custom: true,
+    label: customFieldLabel(field),
+    ...(field.type === 'select' || field.type === 'radio' ? { options: field.options } : {}),
+  }));
+  return [...standard, ...customFields];
+}

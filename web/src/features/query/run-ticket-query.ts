@@ -1,0 +1,73 @@
+import type { Database } from '@/core/db/database';
+import { buildQuerySql, type Query, type QueryField, QuerySyntaxError } from './language';
+
+/** The prepared statements of the query language need the client's positional raw call. */
+export type PositionalDatabase = Database & {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+};
+
+export type QueryCell = string | number | null;
+export type QueryRow = Record<string, QueryCell> & { id: number };
+
+export interface TicketQueryResult {
+  /** The columns to show, `id` first. */
+  columns: string[];
+  rows: QueryRow[];
+  /** Matches over all pages. */
+  total: number;
+  page: number;
+  /** Page size; null when every match is on one page (`max=0`). */
+  limit: number | null;
+  order: string;
+}
+
+function cell(value: unknown): QueryCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'number') return value;
+  return String(value);
+}
+
+/**
+ * Runs a parsed query: one page of tickets and how many match in all. A page beyond the last
+ * is a QuerySyntaxError, as Trac reports it, rather than an empty table.
+ */
+export async function runTicketQuery(options: {
+  db: Database;
+  query: Query;
+  fields: readonly QueryField[];
+  /** The viewer's Trac name, for `$USER`. */
+  user: string | null;
+  now?: Date;
+}): Promise<TicketQueryResult> {
+  const sql = buildQuerySql(options.query, {
+    fields: options.fields,
+    user: options.user ?? 'anonymous',
+    now: options.now,
+  });
+  const db = options.db as PositionalDatabase;
+  const [rows, counted] = await Promise.all([
+    db.$queryRawUnsafe<Record<string, unknown>[]>(sql.select.text, ...sql.select.values),
+    db.$queryRawUnsafe<{ total: number }[]>(sql.count.text, ...sql.count.values),
+  ]);
+  const total = Number(counted[0]?.total ?? 0);
+  if (sql.page > 1 && sql.offset >= total) {
+    const pages = sql.limit ? Math.max(1, Math.ceil(total / sql.limit)) : 1;
+    throw new QuerySyntaxError(
+      `Page ${sql.page} is beyond the last page of this query (${pages} page${pages === 1 ? '' : 's'})`,
+      { field: 'page' },
+    );
+  }
+  return {
+    columns: sql.columns,
+    rows: rows.map((row) => {
+      const out: Record<string, QueryCell> = {};
+      for (const [key, value] of Object.entries(row)) out[key] = cell(value);
+      return { ...out, id: Number(row.id) };
+    }),
+    total,
+    page: sql.page,
+    limit: sql.limit,
+    order: sql.order,
+  };
+}
