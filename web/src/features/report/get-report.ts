@@ -1,0 +1,29 @@
+import type { Database } from '@/core/db/database';
+import { assertReportPermission, type ReportActor, ReportNotFoundError } from './report-errors';
+
+export interface Report {
+  id: number;
+  title: string;
+  description: string;
+  query: string;
+  author: string | null;
+}
+
+/** One report, for viewers with REPORT_VIEW; a missing report is a ReportNotFoundError. */
+export async function getReport(options: {
+  db: Database;
+  actor: ReportActor;
+  id: number;
+}): Promise<Report> {
+  assertReportPermission(options.actor, 'REPORT_VIEW');
+  if (!Number.isSafeInteger(options.id) || options.id < 1 || options.id > 2_147_483_647) {
+    throw new ReportNotFoundError(options.id);
+  }
+  const rows = await options.db.$queryRaw<Report[]>`
+    SELECT id, COALESCE(title, '') AS title, COALESCE(description, '') AS description,
+      COALESCE(query, '') AS query, author
+    FROM report WHERE id = ${options.id}`;
+  const report = rows[0];
+  if (!report) throw new ReportNotFoundError(options.id);
+  return { ...report, id: Number(report.id) };
+}

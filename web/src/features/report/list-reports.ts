@@ -1,0 +1,20 @@
+import type { Database } from '@/core/db/database';
+import { assertReportPermission, type ReportActor } from './report-errors';
+
+export interface ReportSummary {
+  id: number;
+  title: string;
+  description: string;
+}
+
+/** Every report, by number, for viewers with REPORT_VIEW. */
+export async function listReports(options: {
+  db: Database;
+  actor: ReportActor;
+}): Promise<ReportSummary[]> {
+  assertReportPermission(options.actor, 'REPORT_VIEW');
+  const rows = await options.db.$queryRaw<ReportSummary[]>`
+    SELECT id, COALESCE(title, '') AS title, COALESCE(description, '') AS description
+    FROM report ORDER BY id`;
+  return rows.map((row) => ({ ...row, id: Number(row.id) }));
+}

@@ -1,0 +1,239 @@
+import { createPrismaClient, type Db } from '@learntrac/db';
+import { seedSite } from '@learntrac/db/seed';
+import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportReport } from './export-report';
+import { getReport } from './get-report';
+import { listReports } from './list-reports';
+import {
+  type ReportActor,
+  ReportError,
+  ReportFormError,
+  ReportNotFoundError,
+  ReportPermissionError,
+} from './report-errors';
+import { runReport } from './run-report';
+import { createReport, deleteReport, updateReport } from './save-report';
+
+const serverUrl = testServerUrl();
+
+const actor = (name: string | null, ...permissions: string[]): ReportActor => ({
+  name,
+  permissions: new Set(permissions),
+});
+const reader = actor('rita', 'REPORT_VIEW', 'TICKET_VIEW');
+const noSql = actor('nora', 'REPORT_VIEW');
+const writer = actor('ivan', 'REPORT_VIEW', 'REPORT_SQL_VIEW', 'REPORT_CREATE', 'REPORT_MODIFY');
+const admin = actor('ada', 'TRAC_ADMIN');
+const stranger = actor(null);
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ReportPermissionError) return error.permission;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
+  let database: TestDatabase;
+  let db: Db;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({
+      serverUrl: serverUrl!,
+      migrate: true,
+      prefix: 'web_report',
+    });
+    db = createPrismaClient(database.url);
+    await seedSite({ db });
+    const at = (day: number) => BigInt(Date.UTC(2024, 4, day)) * 1000n;
+    const tickets = [
+      {
+        summary: 'Crash on start',
+        owner: 'rita',
+        status: 'new',
+        priority: 'blocker',
+        milestone: 'm1',
+      },
+      {
+        summary: 'Slow, "very" slow',
+        owner: 'ivan',
+        status: 'accepted',
+        priority: 'major',
+        milestone: 'm1',
+      },
+      { summary: 'Typo', owner: 'rita', status: 'closed', priority: 'trivial', milestone: 'm2' },
+      {
+        summary: "O'Brien's idea",
+        owner: "x' OR '1'='1",
+        status: 'new',
+        priority: 'minor',
+        milestone: 'm2',
+      },
+    ];
+    for (const [i, t] of tickets.entries()) {
+      await db.ticket.create({
+        data: { ...t, type: 'defect', reporter: 'ada', time: at(i + 1), changetime: at(i + 2) },
+      });
+    }
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  it('lists Trac’s default reports to anyone with REPORT_VIEW, and no one else', async () => {
+    const reports = await listReports({ db, actor: reader });
+    expect(reports.map((r) => r.title)).toContain('Active Tickets');
+    expect(await refusal(listReports({ db, actor: stranger }))).toBe('REPORT_VIEW');
+  });
+
+  it('runs “My Tickets” with $USER as the viewer’s name', async () => {
+    const report = await getReport({ db, actor: reader, id: 6 });
+    const result = await runReport({ db, sql: report.query, variables: { USER: 'rita' } });
+    expect(result.rows.map((r) => r.summary)).toEqual(['Crash on start']);
+    expect(result.columns).toContain('__group__');
+  });
+
+  it('binds URL variables as values, so quotes in them cannot change the SQL', async () => {
+    const sql = 'SELECT id AS ticket, summary FROM ticket WHERE owner = $OWNER ORDER BY id';
+    const injected = await runReport({ db, sql, variables: { OWNER: "x' OR '1'='1" } });
+    expect(injected.rows.map((r) => r.summary)).toEqual(["O'Brien's idea"]);
+    const none = await runReport({ db, sql, variables: { OWNER: "' OR 1=1 --" } });
+    expect(none.rows).toEqual([]);
+  });
+
+  it('says which variable a report is missing', async () => {
+    await expect(
+      runReport({ db, sql: 'SELECT id FROM ticket WHERE milestone = $MILESTONE', variables: {} }),
+    ).rejects.toThrow(/\$MILESTONE/);
+  });
+
+  it('leaves $NAME alone inside string literals and comments', async () => {
+    const result = await runReport({
+      db,
+      sql: "SELECT '$USER' AS literal -- $NOPE\n FROM ticket LIMIT 1",
+      variables: {},
+    });
+    expect(result.rows[0]?.literal).toBe('$USER');
+  });
+
+  it('refuses SQL that would write, and nothing is written', async () => {
+    for (const sql of [
+      'DELETE FROM ticket',
+      'WITH gone AS (DELETE FROM ticket RETURNING id) SELECT * FROM gone',
+      'SELECT id FROM ticket; DELETE FROM ticket',
+    ]) {
+      await expect(runReport({ db, sql, variables: {} })).rejects.toBeInstanceOf(ReportError);
+    }
+    expect(await db.ticket.count()).toBe(4);
+  });
+
+  it('stops a report that runs past the statement timeout', async () => {
+    await expect(
+      runReport({ db, sql: 'SELECT pg_sleep(2) AS slept', variables: {}, timeoutMs: 200 }),
+    ).rejects.toThrow(/statement timeout/);
+  });
+
+  it('gives the database’s message for bad SQL instead of failing the page', async () => {
+    await expect(runReport({ db, sql: 'SELEC nonsense', variables: {} })).rejects.toThrow(
+      /Report execution failed: .*syntax error/,
+    );
+  });
+
+  it('sorts by a column and pages the rows, counting them all', async () => {
+    const sql = 'SELECT id AS ticket, summary, time AS created FROM ticket';
+    const first = await runReport({ db, sql, variables: {}, sort: 'ticket', asc: false, max: 3 });
+    expect(first.total).toBe(4);
+    expect(first.rows.map((r) => r.ticket)).toEqual([4, 3, 2]);
+    const second = await runReport({
+      db,
+      sql,
+      variables: {},
+      sort: 'ticket',
+      asc: false,
+      max: 3,
+      page: 2,
+    });
+    expect(second.rows.map((r) => r.ticket)).toEqual([1]);
+    await expect(runReport({ db, sql, variables: {}, max: 3, page: 5 })).rejects.toThrow(/beyond/);
+  });
+
+  it('creates, edits and deletes reports only with the matching permission', async () => {
+    const input = { title: 'Mine', description: '', query: 'SELECT id AS ticket FROM ticket' };
+    expect(await refusal(createReport({ db, actor: reader, input }))).toBe('REPORT_CREATE');
+    const { id } = await createReport({ db, actor: writer, input });
+    expect((await getReport({ db, actor: reader, id })).author).toBe('ivan');
+
+    expect(await refusal(updateReport({ db, actor: reader, id, input }))).toBe('REPORT_MODIFY');
+    await updateReport({ db, actor: writer, id, input: { ...input, title: 'Renamed' } });
+    expect((await getReport({ db, actor: reader, id })).title).toBe('Renamed');
+
+    expect(await refusal(deleteReport({ db, actor: writer, id }))).toBe('REPORT_DELETE');
+    await deleteReport({ db, actor: admin, id });
+    await expect(getReport({ db, actor: reader, id })).rejects.toBeInstanceOf(ReportNotFoundError);
+  });
+
+  it('refuses a report without a title or SQL, naming the field', async () => {
+    try {
+      await createReport({ db, actor: writer, input: { title: ' ', description: '', query: '' } });
+      throw new Error('expected the form to be refused');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ReportFormError);
+      expect(Object.keys((error as ReportFormError).fieldErrors).sort()).toEqual([
+        'query',
+        'title',
+      ]);
+    }
+  });
+
+  it('exports CSV with quoting and a byte order mark, and the SQL only with REPORT_SQL_VIEW', async () => {
+    const { id } = await createReport({
+      db,
+      actor: writer,
+      input: {
+        title: 'Export',
+        description: '',
+        query:
+          'SELECT id AS ticket, summary, time AS created, reporter AS _reporter FROM ticket ORDER BY id',
+      },
+    });
+    const params = new URLSearchParams();
+    const csv = await exportReport({
+      db,
+      actor: noSql,
+      id,
+      params,
+      format: 'csv',
+      baseUrl: 'http://x',
+    });
+    expect(csv.contentType).toBe('text/csv;charset=utf-8');
+    const lines = csv.body.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFticket,summary,created,reporter');
+    expect(lines[2]).toBe('2,"Slow, ""very"" slow",2024-05-02T00:00:00Z,ada');
+
+    const rss = await exportReport({
+      db,
+      actor: noSql,
+      id,
+      params,
+      format: 'rss',
+      baseUrl: 'http://x',
+    });
+    expect(rss.body).toContain('<link>http://x/ticket/2</link>');
+    expect(rss.body).toContain('&quot;very&quot;');
+
+    expect(
+      await refusal(exportReport({ db, actor: noSql, id, params, format: 'sql', baseUrl: '' })),
+    ).toBe('REPORT_SQL_VIEW');
+    const sql = await exportReport({ db, actor: writer, id, params, format: 'sql', baseUrl: '' });
+    expect(sql.body).toContain('SELECT id AS ticket');
+    expect(
+      await refusal(exportReport({ db, actor: stranger, id, params, format: 'csv', baseUrl: '' })),
+    ).toBe('REPORT_VIEW');
+  });
+});
