@@ -71,11 +71,16 @@ function shorthandRules(resolvers: Record<string, LinkResolver>): SyntaxRule[] {
   if (resolvers.ticket) {
     rules.push({
       pattern: '(?<![&\\p{L}\\p{N}_])#\\d+(?:#comment:\\d+)?(?![\\p{L}\\p{N}_])',
+      needs: '#',
       render: viaResolver('ticket', (m) => m.slice(1)),
     });
   }
   if (resolvers.report) {
-    rules.push({ pattern: '\\{\\d+\\}', render: viaResolver('report', (m) => m.slice(1, -1)) });
+    rules.push({
+      pattern: '\\{\\d+\\}',
+      needs: '{',
+      render: viaResolver('report', (m) => m.slice(1, -1)),
+    });
   }
   return rules;
 }

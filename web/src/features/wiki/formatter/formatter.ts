@@ -13,6 +13,7 @@ import { resolveProcessor, type WikiProcessor } from './processors.js';
 import {
   ANCHOR_STRIP_RE,
   CREOLE_LINK_RE,
+  type InlineRule,
   MACRO_RE,
   POST_RULES,
   PRE_RULES,
@@ -31,26 +32,48 @@ import {
 
 type Match = RegExpExecArray & { groups: Record<string, string | undefined> };
 
-interface CompiledRules {
+/** An inline rule ready to search; environment rules keep their index in `env.syntax`. */
+interface CompiledRule extends InlineRule {
   re: RegExp;
-  names: string[];
-  syntax: readonly SyntaxRule[];
+  syntaxIndex: number;
 }
 
-const compiledCache = new WeakMap<readonly SyntaxRule[], CompiledRules>();
+/**
+ * Compiled rules by their patterns, not by environment: the app builds a fresh environment for
+ * every render, and compiling the rules again would cost more than rendering a short page.
+ */
+const compiledCache = new Map<string, CompiledRule[]>();
+const MAX_CACHED_RULE_SETS = 16;
 
-function compileRules(syntax: readonly SyntaxRule[]): CompiledRules {
-  const cached = compiledCache.get(syntax);
+function compileRules(syntax: readonly SyntaxRule[]): CompiledRule[] {
+  const key = syntax.map((rule) => `${rule.pattern}\u0000${rule.needs ?? ''}`).join('\u0001');
+  const cached = compiledCache.get(key);
   if (cached) return cached;
-  const rules: [string, string][] = [
-    ...PRE_RULES,
-    ...syntax.map((rule, i): [string, string] => [`x${i}`, `!?(?:${rule.pattern})`]),
-    ...POST_RULES,
-  ];
-  const re = new RegExp(rules.map(([name, src]) => `(?<${name}>${src})`).join('|'), 'gu');
-  const compiled = { re, names: rules.map(([name]) => name), syntax };
-  compiledCache.set(syntax, compiled);
+  const custom = syntax.map(
+    (rule, i): InlineRule => ({
+      name: `x${i}`,
+      source: `!?(?:${rule.pattern})`,
+      needs: rule.needs,
+    }),
+  );
+  const compiled = [...PRE_RULES, ...custom, ...POST_RULES].map(
+    (rule): CompiledRule => ({
+      ...rule,
+      re: new RegExp(rule.source, 'gu'),
+      syntaxIndex: rule.name[0] === 'x' ? Number(rule.name.slice(1)) : -1,
+    }),
+  );
+  if (compiledCache.size >= MAX_CACHED_RULE_SETS) compiledCache.clear();
+  compiledCache.set(key, compiled);
   return compiled;
+}
+
+/** The leftmost match of one rule at or after `from`, or null; pre-checks skip hopeless searches. */
+function findRule(rule: CompiledRule, text: string, from: number): Match | null {
+  if (from > text.length || (rule.atStart && from > 0)) return null;
+  if (rule.needs !== undefined && text.indexOf(rule.needs, from) < 0) return null;
+  rule.re.lastIndex = from;
+  return rule.re.exec(text) as Match | null;
 }
 
 const INDIRECT_TAGS: Record<string, [string, string]> = {
@@ -111,7 +134,7 @@ export class Formatter {
   protected line = '';
   protected source = '';
   protected anchors: Set<string>;
-  protected readonly rules: CompiledRules;
+  protected readonly rules: CompiledRule[];
   /** Whether block macro output should break out of the current paragraph. */
   protected blockAware = true;
 
@@ -211,34 +234,50 @@ export class Formatter {
 
   // -- dispatch
 
+  /**
+   * Replaces every inline match in `text`. Rather than trying one alternation of all rules at
+   * every position, each rule finds its own next match and keeps it until the text before it
+   * is consumed; the leftmost match wins and ties go to the earlier rule, exactly as the
+   * alternation would choose.
+   */
   protected replaceAll(text: string): string {
-    const re = this.rules.re;
-    re.lastIndex = 0;
+    const rules = this.rules;
+    const next: (Match | null)[] = rules.map((rule) => findRule(rule, text, 0));
     let result = '';
-    let pos = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    let pos = 0; // text before pos is in result
+    let from = 0; // where the next match may start: one further after an empty match
+    for (;;) {
+      let best = -1;
+      let bestIndex = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < rules.length; i++) {
+        let m = next[i]!;
+        // A match starting inside consumed text is stale: look again from where we are.
+        if (m !== null && m.index < from) {
+          m = findRule(rules[i]!, text, from);
+          next[i] = m;
+        }
+        if (m !== null && m.index < bestIndex) {
+          best = i;
+          bestIndex = m.index;
+        }
+      }
+      if (best < 0) break;
+      const m = next[best]!;
       result += text.slice(pos, m.index);
-      result += this.handleMatch(m as Match) ?? '';
+      result += this.handleMatch(rules[best]!, m) ?? '';
       pos = m.index + m[0].length;
-      // Nested renders share this regex, so restore the position explicitly.
-      re.lastIndex = m[0].length === 0 ? pos + 1 : pos;
+      from = m[0].length === 0 ? pos + 1 : pos;
     }
     return result + text.slice(pos);
   }
 
-  protected handleMatch(m: Match): string | null {
-    const groups = m.groups;
-    for (const name of this.rules.names) {
-      const match = groups[name];
-      if (match === undefined) continue;
-      if (match[0] === '!') return escapeAttr(match.slice(1));
-      if (name[0] === 'x') {
-        const rule = this.rules.syntax[Number(name.slice(1))]!;
-        return rule.render(match, this.env, this.context);
-      }
-      return this.handleRule(name, match, m);
+  protected handleMatch(rule: CompiledRule, m: Match): string | null {
+    const match = m[0];
+    if (match[0] === '!') return escapeAttr(match.slice(1));
+    if (rule.syntaxIndex >= 0) {
+      return this.env.syntax[rule.syntaxIndex]!.render(match, this.env, this.context);
     }
-    return null;
+    return this.handleRule(rule.name, match, m);
   }
 
   protected handleRule(name: string, match: string, m: Match): string | null {
@@ -549,54 +588,59 @@ export class Formatter {
     return top ? top[1] : -1;
   }
 
+  // Helpers are methods, not closures: they run for every line, and closures would be
+  // re-created each time.
+  private openList(depth: number, type: string, cls: string | null, start: number | null): void {
+    this.closeTable();
+    this.closeParagraph();
+    this.closeIndentation();
+    this.listStack.push([type, depth]);
+    this.setTab(depth);
+    const clsAttr = cls ? ` class="${cls}"` : '';
+    const startAttr = start !== null ? ` start="${start}"` : '';
+    this.write(`<${type}${clsAttr}${startAttr}><li>`);
+  }
+
+  private closeListItem(): void {
+    this.write(this.flushTags());
+    this.write('</li>');
+  }
+
+  private closeOneList(type: string): void {
+    this.listStack.pop();
+    this.closeListItem();
+    this.write(`</${type}>`);
+  }
+
   protected setListDepth(
     depth: number,
     newType: string | null = null,
     cls: string | null = null,
     start: number | null = null,
   ): void {
-    const openList = () => {
-      this.closeTable();
-      this.closeParagraph();
-      this.closeIndentation();
-      this.listStack.push([newType!, depth]);
-      this.setTab(depth);
-      const clsAttr = cls ? ` class="${cls}"` : '';
-      const startAttr = start !== null ? ` start="${start}"` : '';
-      this.write(`<${newType}${clsAttr}${startAttr}><li>`);
-    };
-    const closeItem = () => {
-      this.write(this.flushTags());
-      this.write('</li>');
-    };
-    const closeOne = (type: string) => {
-      this.listStack.pop();
-      closeItem();
-      this.write(`</${type}>`);
-    };
     if (depth > this.listDepth()) {
-      openList();
+      this.openList(depth, newType!, cls, start);
       return;
     }
     while (this.listStack.length) {
       const [deepType, deepOffset] = this.listStack[this.listStack.length - 1]!;
       if (depth >= deepOffset) break;
-      closeOne(deepType);
+      this.closeOneList(deepType);
     }
     if (newType && depth >= 0) {
       const top = this.listStack[this.listStack.length - 1];
       if (top) {
         const [oldType, oldOffset] = top;
         if (oldType !== newType) {
-          closeOne(oldType);
-          openList();
+          this.closeOneList(oldType);
+          this.openList(depth, newType, cls, start);
         } else {
           if (oldOffset !== depth) this.listStack[this.listStack.length - 1] = [oldType, depth];
-          closeItem();
+          this.closeListItem();
           this.write('<li>');
         }
       } else {
-        openList();
+        this.openList(depth, newType, cls, start);
       }
     }
   }
@@ -650,37 +694,39 @@ export class Formatter {
     this.setQuoteDepth(0);
   }
 
+  private openQuote(depth: number): void {
+    this.closeTable();
+    this.closeParagraph();
+    this.closeList();
+    this.quoteStack.push(depth);
+    this.setTab(depth);
+    this.write('<blockquote>\n');
+  }
+
+  private closeQuote(): void {
+    this.closeTable();
+    this.closeParagraph();
+    this.quoteStack.pop();
+    this.write('</blockquote>\n');
+  }
+
   protected setQuoteDepth(depth: number): void {
     const quoteDepth = this.quoteStack[this.quoteStack.length - 1] ?? 0;
-    const openQuote = (d: number) => {
-      this.closeTable();
-      this.closeParagraph();
-      this.closeList();
-      this.quoteStack.push(d);
-      this.setTab(d);
-      this.write('<blockquote>\n');
-    };
-    const closeQuote = () => {
-      this.closeTable();
-      this.closeParagraph();
-      this.quoteStack.pop();
-      this.write('</blockquote>\n');
-    };
     if (depth > quoteDepth) {
       this.setTab(depth);
       for (const tab of [...this.tabstops]) {
-        if (tab > quoteDepth) openQuote(tab);
+        if (tab > quoteDepth) this.openQuote(tab);
       }
     } else {
       while (this.quoteStack.length) {
         if (depth >= this.quoteStack[this.quoteStack.length - 1]!) break;
-        closeQuote();
+        this.closeQuote();
       }
       if (depth > 0) {
         if (this.quoteStack.length) {
           this.quoteStack[this.quoteStack.length - 1] = depth;
         } else {
-          openQuote(depth);
+          this.openQuote(depth);
         }
       }
     }

@@ -18,44 +18,87 @@ function relativeTarget(sep: string): string {
   return `[/?#][^${sep}\\]]*|\\.\\.?(?:[/?#][^${sep}\\]]*)?`;
 }
 
-export const PRE_RULES: [string, string][] = [
-  ['bolditalic', "!?'''''"],
-  ['bold', "!?'''"],
-  ['bold_wc', '!?\\*\\*'],
-  ['italic', "!?''"],
-  ['italic_wc', '!?//'],
-  ['underline', '!?__'],
-  ['strike', '!?~~'],
-  ['subscript', '!?,,'],
-  ['superscript', '!?\\^'],
-  ['inlinecode', '!?\\{\\{\\{(?<inline>.*?)\\}\\}\\}'],
-  ['inlinecode2', '!?`(?<inline2>.*?)`'],
+/**
+ * One inline rule. Each is searched on its own, so it can carry cheap pre-checks that never
+ * change which rule matches first: a literal every match contains, or a `^` anchor.
+ */
+export interface InlineRule {
+  name: string;
+  source: string;
+  /** A substring every match contains; text without it cannot match. */
+  needs?: string;
+  /** Anchored with `^`: matches only at the start of the line. */
+  atStart?: boolean;
+}
+
+export const PRE_RULES: InlineRule[] = [
+  { name: 'bolditalic', source: "!?'''''", needs: "'''''" },
+  { name: 'bold', source: "!?'''", needs: "'''" },
+  { name: 'bold_wc', source: '!?\\*\\*', needs: '**' },
+  { name: 'italic', source: "!?''", needs: "''" },
+  { name: 'italic_wc', source: '!?//', needs: '//' },
+  { name: 'underline', source: '!?__', needs: '__' },
+  { name: 'strike', source: '!?~~', needs: '~~' },
+  { name: 'subscript', source: '!?,,', needs: ',,' },
+  { name: 'superscript', source: '!?\\^', needs: '^' },
+  { name: 'inlinecode', source: '!?\\{\\{\\{(?<inline>.*?)\\}\\}\\}', needs: '{{{' },
+  { name: 'inlinecode2', source: '!?`(?<inline2>.*?)`', needs: '`' },
 ];
 
-export const POST_RULES: [string, string][] = [
-  ['linebreak_wc', '!?\\\\\\\\'],
-  ['email', `!?${EMAIL_PATTERN}`],
-  ['shrefbr', `!?<(?<snsbr>${LINK_SCHEME}):(?<stgtbr>[^>]+)>`],
-  ['htmlescape', '[&<>]'],
-  [
-    'shref',
-    `!?(?<sns>${LINK_SCHEME}):(?<stgt>${LINK_SCHEME}:(?:${QUOTED_STRING})|${QUOTED_STRING}|${SHREF_TARGET_FIRST}(?:${SHREF_TARGET_MIDDLE}*${SHREF_TARGET_LAST})?)`,
-  ],
-  [
-    'lhref',
-    `!?\\[(?:(?<rel>${relativeTarget('\\s')})|(?<lns>${LINK_SCHEME}):(?<ltgt>${LINK_SCHEME}:(?:${QUOTED_STRING})|${QUOTED_STRING}|[^\\]\\s\\u200b]*))(?:[\\s\\u200b]+(?<label>${QUOTED_STRING}|[^\\]]*))?\\]`,
-  ],
-  ['anchor', `!?\\[=#(?<anchorname>${XML_NAME})(?:\\s+(?<anchorlabel>[^\\]]*))?\\]`],
-  ['macrolink', '!?\\[\\[(?:[^\\]]|\\][^\\]])+\\]\\]'],
-  ['heading', `^\\s*(?<hdepth>={1,6})\\s(?<htext>.*?)(?<hanchor>#${XML_NAME})?\\s*$`],
-  ['list', `^(?<ldepth>\\s*)(?:[${BULLET_CHARS}]|(?<lstart>[0-9]+|[a-zA-Z]|[ivxIVX]{1,5})\\.)\\s`],
-  [
-    'definition',
-    '^\\s+(?<dterm>(?:`[^`]*`|\\{\\{\\{(?:\\}{0,2}[^}])*?\\}\\}\\}|[^`{:]|:[^:])+::)(?:\\s+|$)',
-  ],
-  ['table_row_sep', `!?\\s*\\|-+\\s*(?<table_row_params>(?:${PROCESSOR_PARAM_SRC}\\s*)*)`],
-  ['indent', '^(?<idepth>\\s+)(?=\\S)'],
-  ['table_cell', '!?(?<table_cell_sep>=?(?:\\|\\|)+=?)(?:(?<table_cell_last>\\s*\\\\?$)|)'],
+export const POST_RULES: InlineRule[] = [
+  { name: 'linebreak_wc', source: '!?\\\\\\\\', needs: '\\\\' },
+  { name: 'email', source: `!?${EMAIL_PATTERN}`, needs: '@' },
+  {
+    name: 'shrefbr',
+    source: `!?<(?<snsbr>${LINK_SCHEME}):(?<stgtbr>[^>]+)>`,
+    needs: '<',
+  },
+  { name: 'htmlescape', source: '[&<>]' },
+  {
+    name: 'shref',
+    source: `!?(?<sns>${LINK_SCHEME}):(?<stgt>${LINK_SCHEME}:(?:${QUOTED_STRING})|${QUOTED_STRING}|${SHREF_TARGET_FIRST}(?:${SHREF_TARGET_MIDDLE}*${SHREF_TARGET_LAST})?)`,
+    needs: ':',
+  },
+  {
+    name: 'lhref',
+    source: `!?\\[(?:(?<rel>${relativeTarget('\\s')})|(?<lns>${LINK_SCHEME}):(?<ltgt>${LINK_SCHEME}:(?:${QUOTED_STRING})|${QUOTED_STRING}|[^\\]\\s\\u200b]*))(?:[\\s\\u200b]+(?<label>${QUOTED_STRING}|[^\\]]*))?\\]`,
+    needs: '[',
+  },
+  {
+    name: 'anchor',
+    source: `!?\\[=#(?<anchorname>${XML_NAME})(?:\\s+(?<anchorlabel>[^\\]]*))?\\]`,
+    needs: '[=#',
+  },
+  { name: 'macrolink', source: '!?\\[\\[(?:[^\\]]|\\][^\\]])+\\]\\]', needs: '[[' },
+  {
+    name: 'heading',
+    source: `^\\s*(?<hdepth>={1,6})\\s(?<htext>.*?)(?<hanchor>#${XML_NAME})?\\s*$`,
+    needs: '=',
+    atStart: true,
+  },
+  {
+    name: 'list',
+    source: `^(?<ldepth>\\s*)(?:[${BULLET_CHARS}]|(?<lstart>[0-9]+|[a-zA-Z]|[ivxIVX]{1,5})\\.)\\s`,
+    atStart: true,
+  },
+  {
+    name: 'definition',
+    source:
+      '^\\s+(?<dterm>(?:`[^`]*`|\\{\\{\\{(?:\\}{0,2}[^}])*?\\}\\}\\}|[^`{:]|:[^:])+::)(?:\\s+|$)',
+    needs: '::',
+    atStart: true,
+  },
+  {
+    name: 'table_row_sep',
+    source: `!?\\s*\\|-+\\s*(?<table_row_params>(?:${PROCESSOR_PARAM_SRC}\\s*)*)`,
+    needs: '|-',
+  },
+  { name: 'indent', source: '^(?<idepth>\\s+)(?=\\S)', atStart: true },
+  {
+    name: 'table_cell',
+    source: '!?(?<table_cell_sep>=?(?:\\|\\|)+=?)(?:(?<table_cell_last>\\s*\\\\?$)|)',
+    needs: '||',
+  },
 ];
 
 export const PROCESSOR_RE = /^(\s*)#!([\p{L}\p{N}_+-][\p{L}\p{N}_+,\-./]*)/u;

@@ -83,6 +83,7 @@ export function createWikiPageNameSyntax(options: WikiLinkOptions): SyntaxRule[]
     },
     {
       pattern: `\\[${WIKI_PAGE_NAME}\\s+(?:'[^']+'|"[^"]+"|[^\\]]+)\\]`,
+      needs: '[',
       render: (match, _env, context) => {
         const m = labelled.exec(match)!;
         let label = m[2]!.trim();
