@@ -26,12 +26,21 @@ export interface NavigationEntry {
   activePaths?: string[];
 }
 
+/** Marks the start and end of a matched word in a search hit's excerpt (ts_headline's StartSel/StopSel). */
+export const HIGHLIGHT_START = '\u0002';
+export const HIGHLIGHT_END = '\u0003';
+/** `ts_headline` options that mark matches with HIGHLIGHT_START/END: an excerpt of a few fragments. */
+export const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
 export interface SearchHit {
   href: string;
   title: string;
+  /** Plain text; matched words sit between HIGHLIGHT_START and HIGHLIGHT_END. Never HTML. */
   excerpt: string;
   author: string | null;
   time: Date | null;
+  /** Relevance (ts_rank); hits from all sources are merged by it. */
+  rank: number;
 }
 
 export interface SearchSource {
@@ -39,12 +48,21 @@ export interface SearchSource {
   id: string;
   label: string;
   permission: Permission;
-  search(options: { db: Database; terms: string[]; limit: number }): Promise<SearchHit[]>;
+  /**
+   * The best `limit` hits for `query` (the text typed, for `websearch_to_tsquery`), best first.
+   * `terms` are its words and quoted phrases, for sources that do not use full-text search.
+   */
+  search(options: {
+    db: Database;
+    query: string;
+    terms: string[];
+    limit: number;
+  }): Promise<SearchHit[]>;
 }
 
 export interface TimelineEvent {
   time: Date;
-  /** The event's kind, used for its icon and filter, e.g. "newticket", "wiki". */
+  /** The event's kind, used for its icon, e.g. "newticket", "closedticket", "wiki". */
   kind: string;
   title: string;
   href: string;
@@ -52,15 +70,29 @@ export interface TimelineEvent {
   description: string | null;
 }
 
-export interface TimelineProvider {
+/** One checkbox on the timeline page, e.g. `{ id: 'wiki', label: 'Wiki changes' }`. */
+export interface TimelineFilter {
   id: string;
   label: string;
+}
+
+export interface TimelineProvider {
+  id: string;
   permission: Permission;
+  /** The kinds of event the viewer can switch on and off; at least one. */
+  filters: readonly TimelineFilter[];
+  /**
+   * Events in [from, to), newest first, at most `limit`. Only those of the `filters` ids given
+   * (a subset of this provider's own); by the `authors.include` people when that list is not
+   * empty, and never by the `authors.exclude` ones (Trac's `authors=ada -bob`).
+   */
   listEvents(options: {
     db: Database;
     from: Date;
     to: Date;
     limit: number;
+    filters: readonly string[];
+    authors: { include: readonly string[]; exclude: readonly string[] };
   }): Promise<TimelineEvent[]>;
 }
 

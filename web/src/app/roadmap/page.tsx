@@ -1,63 +1,91 @@
+import Link from 'next/link';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { formatDate } from '@/core/format';
+import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
+import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { listMilestones } from '@/features/roadmap/list-milestones';
+import { hasMilestonePermission } from '@/features/roadmap/milestone-errors';
+import { milestoneHref } from '@/features/roadmap/milestone-href';
+import { MilestoneDates, MilestoneProgress } from '@/features/roadmap/ui/milestone-progress';
+import '@/features/roadmap/ui/roadmap.css';
 
 export const metadata = { title: 'Roadmap' };
 
-type Props = { searchParams: Promise<{ show?: string }> };
+type Props = { searchParams: Promise<{ show?: string | string[] }> };
 
 export default async function RoadmapPage({ searchParams }: Props) {
-  await requirePermission('ROADMAP_VIEW', '/roadmap');
-  const includeCompleted = (await searchParams).show === 'all';
-  const milestones = await listMilestones({ db: getDb(), includeCompleted });
+  const viewer = await requirePermission('ROADMAP_VIEW', '/roadmap');
+  const show = [(await searchParams).show ?? []].flat();
+  // Trac's `show=completed` and `show=noduedate`; `all` is kept for older links.
+  const includeCompleted = show.includes('completed') || show.includes('all');
+  const hideNoDueDate = show.includes('noduedate');
+  const db = getDb();
+  const canView = hasMilestonePermission(viewer.permissions, 'MILESTONE_VIEW');
+  const milestones = canView ? await listMilestones({ db, includeCompleted, hideNoDueDate }) : [];
+  const descriptions = await Promise.all(
+    milestones.map((milestone) =>
+      milestone.description
+        ? renderWikiText({
+            db,
+            viewer,
+            text: milestone.description,
+            context: { realm: 'milestone', id: milestone.name },
+          })
+        : '',
+    ),
+  );
+  const now = new Date();
   return (
     <>
       <h1>Roadmap</h1>
-      <form className="inline-form" method="get">
-        <input
-          id="show-all"
-          type="checkbox"
-          name="show"
-          value="all"
-          defaultChecked={includeCompleted}
-        />
-        <label htmlFor="show-all">Show completed milestones</label>
+      <form className="rm-toolbar" method="get" aria-label="Roadmap options">
+        <label>
+          <input type="checkbox" name="show" value="completed" defaultChecked={includeCompleted} />
+          Show completed milestones
+        </label>
+        <label>
+          <input type="checkbox" name="show" value="noduedate" defaultChecked={hideNoDueDate} />
+          Hide milestones with no due date
+        </label>
         <button className="primary" type="submit">
           Update
         </button>
       </form>
-      {milestones.length === 0 && <p className="notice">No milestones yet.</p>}
-      {milestones.map((milestone) => {
-        const total = milestone.openTickets + milestone.closedTickets;
-        const percent = total === 0 ? 0 : Math.round((milestone.closedTickets / total) * 100);
-        return (
-          <section key={milestone.name} className="milestone" aria-label={milestone.name}>
-            <h2>Milestone: {milestone.name}</h2>
-            <p className="muted">
-              {milestone.completed
-                ? `Completed ${formatDate(milestone.completed)}`
-                : milestone.due
-                  ? `Due ${formatDate(milestone.due)}`
-                  : 'No date set'}
-            </p>
-            <div
-              className="progress"
-              role="progressbar"
-              aria-valuenow={percent}
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-label={`${milestone.name} progress`}
-            >
-              <span style={{ width: `${percent}%` }} />
+      {!canView && <p className="notice">You may not see milestones (MILESTONE_VIEW).</p>}
+      {canView && milestones.length === 0 && <p className="notice">No milestones to show.</p>}
+      {milestones.map((milestone, index) => (
+        <section
+          key={milestone.name}
+          className="rm-milestone"
+          aria-labelledby={`milestone-${index}`}
+        >
+          <header>
+            <h2 id={`milestone-${index}`}>
+              <Link href={milestoneHref(milestone.name)}>Milestone: {milestone.name}</Link>
+            </h2>
+            <MilestoneDates due={milestone.due} completed={milestone.completed} now={now} />
+          </header>
+          {milestone.stats.total > 0 ? (
+            <MilestoneProgress
+              milestone={milestone.name}
+              stats={milestone.stats}
+              label={`${milestone.name} progress`}
+            />
+          ) : (
+            <p className="muted">No tickets are associated with this milestone.</p>
+          )}
+          {descriptions[index] && (
+            <div className="rm-description">
+              <WikiContent html={descriptions[index]} />
             </div>
-            <p>
-              {milestone.closedTickets} closed, {milestone.openTickets} active ({percent}% done)
-            </p>
-            {milestone.description && <pre>{milestone.description}</pre>}
-          </section>
-        );
-      })}
+          )}
+        </section>
+      ))}
+      {hasMilestonePermission(viewer.permissions, 'MILESTONE_CREATE') && (
+        <div className="rm-actions">
+          <Link href="/milestone?action=new">Add new milestone</Link>
+        </div>
+      )}
     </>
   );
 }

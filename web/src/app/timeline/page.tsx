@@ -1,77 +1,129 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import type { TimelineEvent } from '@/core/feature';
-import { formatDate } from '@/core/format';
 import { features } from '@/core/registry';
-import { listTimeline } from '@/features/timeline/list-timeline';
+import { listTimeline, MAX_DAYS_BACK, MAX_EVENTS } from '@/features/timeline/list-timeline';
+import { readTimelineRequest } from '@/features/timeline/read-timeline-request';
+import '@/features/timeline/ui/timeline.css';
 
 export const metadata = { title: 'Timeline' };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-type Props = { searchParams: Promise<{ daysback?: string }> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function TimelinePage({ searchParams }: Props) {
+  const params = await searchParams;
   const viewer = await requirePermission('TIMELINE_VIEW', '/timeline');
-  const requested = Number.parseInt((await searchParams).daysback ?? '', 10);
-  // Trac shows the last 30 days by default; a year is plenty for one page.
-  const daysBack = Number.isFinite(requested) ? Math.min(Math.max(requested, 1), 365) : 30;
-  const to = new Date();
-  const from = new Date(to.getTime() - daysBack * DAY_MS);
+  const request = readTimelineRequest({
+    params,
+    features,
+    permissions: viewer.permissions,
+    now: new Date(),
+  });
+  // Trac's feed address is the page's with `format=rss`; the feed itself is a route handler.
+  if (params.format === 'rss') redirect(`/timeline/rss?${request.params.toString()}`);
+  const { range } = request;
   const events = await listTimeline({
     db: getDb(),
     features,
     permissions: viewer.permissions,
-    from,
-    to,
-    limit: 500,
+    from: range.from,
+    to: range.to,
+    limit: MAX_EVENTS,
+    filters: request.chosen,
+    authors: request.authors,
   });
-
   const days = new Map<string, TimelineEvent[]>();
   for (const event of events) {
-    const day = formatDate(event.time);
+    const day = event.time.toISOString().slice(0, 10);
     days.set(day, [...(days.get(day) ?? []), event]);
   }
+  const today = new Date().toISOString().slice(0, 10);
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const dayLabel = (day: string) =>
+    day === today ? `${day}: Today` : day === yesterday ? `${day}: Yesterday` : day;
 
   return (
     <>
       <h1>Timeline</h1>
-      <form className="inline-form" method="get">
-        <label htmlFor="daysback">Days back</label>
-        <input
-          id="daysback"
-          name="daysback"
-          type="number"
-          min={1}
-          max={365}
-          defaultValue={daysBack}
-        />
+      <form className="tl-form" method="get" aria-label="Timeline options">
+        <label>
+          View changes from
+          <input type="date" name="from" defaultValue={range.lastDay} />
+        </label>
+        <label>
+          going back
+          <input
+            type="number"
+            name="daysback"
+            min={0}
+            max={MAX_DAYS_BACK}
+            defaultValue={range.daysBack}
+          />
+          days
+        </label>
+        <label>
+          by author
+          <input type="text" name="authors" size={18} defaultValue={request.authorsText} />
+        </label>
+        <fieldset className="tl-filters" aria-label="Show">
+          {request.filters.map((filter) => (
+            <label key={filter.id}>
+              <input
+                type="checkbox"
+                name={filter.id}
+                value="on"
+                defaultChecked={request.chosen.includes(filter.id)}
+              />
+              {filter.label}
+            </label>
+          ))}
+        </fieldset>
         <button className="primary" type="submit">
           Update
         </button>
       </form>
-      {events.length === 0 ? (
-        <p className="notice">Nothing happened in the last {daysBack} days.</p>
-      ) : (
-        [...days].map(([day, dayEvents]) => (
-          <section key={day} className="timeline-day" aria-label={day}>
-            <h2>{day}</h2>
-            <ul>
-              {dayEvents.map((event) => (
-                <li key={`${event.kind}-${event.href}-${event.time.getTime()}`}>
+      {events.length === 0 && (
+        <p className="notice">
+          No events between {range.from.toISOString().slice(0, 10)} and {range.lastDay}.
+        </p>
+      )}
+      {[...days].map(([day, dayEvents]) => (
+        <section key={day} className="tl-day" aria-label={day}>
+          <h2>{dayLabel(day)}</h2>
+          <dl>
+            {dayEvents.map((event) => (
+              <div
+                key={`${event.kind}-${event.href}-${event.time.getTime()}`}
+                data-testid="timeline-event"
+                data-kind={event.kind}
+              >
+                <dt>
                   <time dateTime={event.time.toISOString()}>
                     {event.time.toISOString().slice(11, 16)}
                   </time>
+                  <span className={`tl-kind tl-kind-${event.kind}`} aria-hidden="true" />
                   <Link href={event.href}>{event.title}</Link>
-                  {event.author && <span className="muted"> by {event.author}</span>}
-                  {event.description && <div className="muted">{event.description}</div>}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))
+                  {event.author && <span className="tl-author"> by {event.author}</span>}
+                </dt>
+                {event.description && <dd>{event.description}</dd>}
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      {events.length >= MAX_EVENTS && (
+        <p className="notice">
+          Only the newest {MAX_EVENTS} events are shown; go back fewer days to see the rest.
+        </p>
       )}
+      <p className="tl-feed">
+        <a href={`/timeline/rss?${request.params.toString()}`} type="application/rss+xml">
+          RSS feed
+        </a>{' '}
+        of this view
+      </p>
     </>
   );
 }

@@ -1,9 +1,13 @@
 import type { Feature } from '@/core/feature';
 import { milestoneWikiSupport } from './milestone-links';
+import { milestoneSearchSource } from './milestone-search-source';
+import { milestoneTimelineProvider } from './milestone-timeline-provider';
 
 export const roadmapFeature: Feature = {
   id: 'roadmap',
   wiki: milestoneWikiSupport,
+  searchSource: milestoneSearchSource,
+  timelineProvider: milestoneTimelineProvider,
   navigation: {
     label: 'Roadmap',
     href: '/roadmap',

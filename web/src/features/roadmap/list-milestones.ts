@@ -1,42 +1,62 @@
 import type { Database } from '@/core/db/database';
 import { fromTracTime } from '@/core/db/database';
+import { addToStats, emptyStats, type TicketStats } from './status-groups';
 
-export interface MilestoneProgress {
+export interface MilestoneSummary {
   name: string;
   due: Date | null;
   completed: Date | null;
   description: string | null;
-  openTickets: number;
-  closedTickets: number;
+  stats: TicketStats;
 }
 
-/** Milestones with their ticket counts: open ones by due date (undated last), as Trac's roadmap. */
+/** Trac stores "no date" as 0 or NULL. */
+export function tracDate(value: bigint | null): Date | null {
+  return value ? fromTracTime(value) : null;
+}
+
+/**
+ * The roadmap's milestones with their ticket counts by status, in two queries. Ordered as
+ * Trac orders them: completed ones first by completion, then open ones by due date (undated
+ * last), then by name.
+ */
 export async function listMilestones(options: {
   db: Database;
   includeCompleted: boolean;
-}): Promise<MilestoneProgress[]> {
-  const rows = await options.db.$queryRaw<
-    {
-      name: string;
-      due: bigint | null;
-      completed: bigint | null;
-      description: string | null;
-      open_tickets: bigint;
-      closed_tickets: bigint;
-    }[]
-  >`SELECT m.name, m.due, m.completed, m.description,
-           count(t.id) FILTER (WHERE t.status IS DISTINCT FROM 'closed') AS open_tickets,
-           count(t.id) FILTER (WHERE t.status = 'closed') AS closed_tickets
-    FROM milestone m LEFT JOIN ticket t ON t.milestone = m.name
-    WHERE ${options.includeCompleted} OR coalesce(m.completed, 0) = 0
-    GROUP BY m.name, m.due, m.completed, m.description
-    ORDER BY coalesce(m.completed, 0) = 0 DESC, nullif(m.due, 0) NULLS LAST, m.name`;
+  hideNoDueDate?: boolean;
+}): Promise<MilestoneSummary[]> {
+  const { db, includeCompleted } = options;
+  const hideNoDueDate = options.hideNoDueDate ?? false;
+  const rows = await db.$queryRaw<
+    { name: string; due: bigint | null; completed: bigint | null; description: string | null }[]
+  >`SELECT name, due, completed, description FROM milestone
+    WHERE (${includeCompleted} OR coalesce(completed, 0) = 0)
+      AND (NOT ${hideNoDueDate} OR coalesce(due, 0) <> 0 OR coalesce(completed, 0) <> 0)
+    ORDER BY nullif(completed, 0) NULLS LAST, nullif(due, 0) NULLS LAST, name`;
+  if (rows.length === 0) return [];
+  const names = rows.map((row) => row.name);
+  const counts = await db.$queryRaw<{ milestone: string; status: string | null; count: bigint }[]>`
+    SELECT milestone, status, count(*) AS count FROM ticket
+    WHERE milestone = ANY(${names}::text[])
+    GROUP BY milestone, status`;
+  const stats = new Map(names.map((name) => [name, emptyStats()]));
+  for (const row of counts) {
+    const target = stats.get(row.milestone);
+    if (target) addToStats(target, row.status, Number(row.count));
+  }
   return rows.map((row) => ({
     name: row.name,
-    due: row.due ? fromTracTime(row.due) : null,
-    completed: row.completed ? fromTracTime(row.completed) : null,
+    due: tracDate(row.due),
+    completed: tracDate(row.completed),
     description: row.description,
-    openTickets: Number(row.open_tickets),
-    closedTickets: Number(row.closed_tickets),
+    stats: stats.get(row.name) ?? emptyStats(),
   }));
+}
+
+/** Names of milestones not yet completed, for retarget choices. */
+export async function listOpenMilestoneNames(options: { db: Database }): Promise<string[]> {
+  const rows = await options.db.$queryRaw<{ name: string }[]>`
+    SELECT name FROM milestone WHERE coalesce(completed, 0) = 0
+    ORDER BY nullif(due, 0) NULLS LAST, name`;
+  return rows.map((row) => row.name);
 }

@@ -8,7 +8,7 @@ export const milestoneWikiSupport: WikiSupport = {
     const names = [
       ...new Set((references.targets.get('milestone') ?? []).map((t) => t.split('#')[0]!)),
     ];
-    const canView = viewer.permissions.has('ROADMAP_VIEW');
+    const canView = viewer.permissions.has('MILESTONE_VIEW');
     const rows =
       canView && names.length
         ? await db.$queryRaw<{ name: string; completed: bigint | null }[]>`

@@ -1,5 +1,5 @@
-import { containsPattern, fromTracTime, toTracTime } from '@/core/db/database';
-import type { Feature, TimelineEvent } from '@/core/feature';
+import { fromTracTime, toTracTime } from '@/core/db/database';
+import { type Feature, HEADLINE_OPTIONS, type TimelineEvent } from '@/core/feature';
 import { ticketWikiSupport } from './ticket-links';
 
 export const ticketFeature: Feature = {
@@ -15,59 +15,132 @@ export const ticketFeature: Feature = {
     id: 'ticket',
     label: 'Tickets',
     permission: 'TICKET_VIEW',
-    async search({ db, terms, limit }) {
-      const patterns = terms.map(containsPattern);
+    async search({ db, query, limit }) {
+      // The to_tsvector expressions repeat the search indexes' (migration full_text_search)
+      // so PostgreSQL uses them. A ticket matches through its own text or any comment; only
+      // the most recently changed 2,000 candidates of each kind are ranked, which keeps a very
+      // common word fast.
       const rows = await db.$queryRaw<
         {
           id: number;
           summary: string | null;
-          description: string | null;
           status: string | null;
+          type: string | null;
           reporter: string | null;
           time: bigint | null;
+          rank: number;
+          excerpt: string | null;
         }[]
-      >`SELECT id, summary, description, status, reporter, time FROM ticket
-        WHERE (coalesce(summary, '') || ' ' || coalesce(description, '') || ' ' ||
-               coalesce(keywords, '')) ILIKE ALL (${patterns}::text[])
-        ORDER BY changetime DESC LIMIT ${limit}`;
+      >`WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS q),
+        by_ticket AS (
+          SELECT t.id AS ticket,
+                 ts_rank(setweight(to_tsvector('english', coalesce(t.summary, '')), 'A') ||
+                         setweight(to_tsvector('english', coalesce(t.keywords, '')), 'B') ||
+                         setweight(to_tsvector('english', coalesce(t.description, '')), 'C'), q.q) AS rank
+          FROM (SELECT t.* FROM ticket t, q
+                WHERE (setweight(to_tsvector('english', coalesce(t.summary, '')), 'A') ||
+                       setweight(to_tsvector('english', coalesce(t.keywords, '')), 'B') ||
+                       setweight(to_tsvector('english', coalesce(t.description, '')), 'C')) @@ q.q
+                ORDER BY t.changetime DESC NULLS LAST LIMIT 2000) t, q),
+        by_comment AS (
+          SELECT c.ticket, 0.5 * ts_rank(to_tsvector('english', coalesce(c.newvalue, '')), q.q) AS rank
+          FROM (SELECT c.* FROM ticket_change c, q
+                WHERE c.field = 'comment' AND to_tsvector('english', coalesce(c.newvalue, '')) @@ q.q
+                ORDER BY c.time DESC LIMIT 2000) c, q),
+        best AS (
+          SELECT ticket, max(rank) AS rank
+          FROM (SELECT * FROM by_ticket UNION ALL SELECT * FROM by_comment) m
+          GROUP BY ticket ORDER BY max(rank) DESC, ticket DESC LIMIT ${limit})
+        SELECT t.id, t.summary, t.status, t.type, t.reporter, t.time, b.rank::float8 AS rank,
+               ts_headline('english',
+                 concat_ws(' … ', nullif(t.description, ''),
+                   (SELECT string_agg(c.newvalue, ' … ') FROM (
+                      SELECT c.newvalue FROM ticket_change c
+                      WHERE c.ticket = t.id AND c.field = 'comment'
+                        AND to_tsvector('english', coalesce(c.newvalue, '')) @@ q.q
+                      ORDER BY c.time LIMIT 2) c)),
+                 q.q, ${HEADLINE_OPTIONS}) AS excerpt
+        FROM best b JOIN ticket t ON t.id = b.ticket, q
+        ORDER BY b.rank DESC, t.id DESC`;
       return rows.map((row) => ({
         href: `/ticket/${row.id}`,
-        title: `#${row.id}: ${row.summary ?? ''} (${row.status ?? 'new'})`,
-        excerpt: (row.description ?? '').slice(0, 240),
+        title: `#${row.id}: ${row.summary ?? ''} (${[row.type, row.status ?? 'new'].filter(Boolean).join(': ')})`,
+        excerpt: row.excerpt ?? '',
         author: row.reporter,
         time: fromTracTime(row.time),
+        rank: row.rank,
       }));
     },
   },
   timelineProvider: {
     id: 'ticket',
-    label: 'Ticket changes',
     permission: 'TICKET_VIEW',
-    async listEvents({ db, from, to, limit }) {
+    filters: [
+      { id: 'ticket', label: 'Tickets opened and closed' },
+      { id: 'ticket_details', label: 'Ticket updates' },
+    ],
+    async listEvents({ db, from, to, limit, filters, authors }) {
       const since = toTracTime(from);
       const until = toTracTime(to);
+      const openClose = filters.includes('ticket');
+      const details = filters.includes('ticket_details');
+      const include = [...authors.include];
+      const exclude = [...authors.exclude];
       const [created, changed] = await Promise.all([
-        db.$queryRaw<
-          { id: number; summary: string | null; reporter: string | null; time: bigint }[]
-        >`SELECT id, summary, reporter, time FROM ticket
-          WHERE time >= ${since} AND time < ${until} ORDER BY time DESC LIMIT ${limit}`,
-        // One event per change (a change is all rows sharing ticket, time and author).
-        db.$queryRaw<
-          {
-            ticket: number;
-            time: bigint;
-            author: string | null;
-            summary: string | null;
-            fields: string[];
-            comment: string | null;
-          }[]
-        >`SELECT c.ticket, c.time, c.author, t.summary,
-                 array_agg(c.field ORDER BY c.field) FILTER (WHERE c.field <> 'comment') AS fields,
-                 max(c.newvalue) FILTER (WHERE c.field = 'comment') AS comment
-          FROM ticket_change c JOIN ticket t ON t.id = c.ticket
-          WHERE c.time >= ${since} AND c.time < ${until}
-          GROUP BY c.ticket, c.time, c.author, t.summary
-          ORDER BY c.time DESC LIMIT ${limit}`,
+        openClose
+          ? db.$queryRaw<
+              {
+                id: number;
+                summary: string | null;
+                type: string | null;
+                reporter: string | null;
+                time: bigint;
+                description: string | null;
+              }[]
+            >`SELECT id, summary, type, reporter, time, left(description, 300) AS description
+              FROM ticket
+              WHERE time >= ${since} AND time < ${until}
+                AND (cardinality(${include}::text[]) = 0 OR reporter = ANY(${include}::text[]))
+                AND coalesce(reporter, '') <> ALL(${exclude}::text[])
+              ORDER BY time DESC LIMIT ${limit}`
+          : [],
+        openClose || details
+          ? // A change is all rows sharing ticket and time. The newest `limit` changes are found
+            // through the time index first, so a busy month costs no more than a quiet one.
+            db.$queryRaw<
+              {
+                ticket: number;
+                time: bigint;
+                author: string | null;
+                summary: string | null;
+                fields: string[] | null;
+                comment: string | null;
+                comment_number: string | null;
+                old_status: string | null;
+                new_status: string | null;
+                resolution: string | null;
+              }[]
+            >`WITH recent AS (
+                SELECT DISTINCT ticket, time FROM (
+                  SELECT ticket, time FROM ticket_change
+                  WHERE time >= ${since} AND time < ${until}
+                    AND (${details} OR field = 'status')
+                    AND (cardinality(${include}::text[]) = 0 OR author = ANY(${include}::text[]))
+                    AND coalesce(author, '') <> ALL(${exclude}::text[])
+                  ORDER BY time DESC LIMIT ${limit * 8}) r)
+              SELECT c.ticket, c.time, max(c.author) AS author, t.summary,
+                     array_agg(c.field ORDER BY c.field) FILTER (WHERE c.field <> 'comment') AS fields,
+                     max(c.newvalue) FILTER (WHERE c.field = 'comment') AS comment,
+                     max(c.oldvalue) FILTER (WHERE c.field = 'comment') AS comment_number,
+                     max(c.oldvalue) FILTER (WHERE c.field = 'status') AS old_status,
+                     max(c.newvalue) FILTER (WHERE c.field = 'status') AS new_status,
+                     max(c.newvalue) FILTER (WHERE c.field = 'resolution') AS resolution
+              FROM recent r
+              JOIN ticket_change c ON c.ticket = r.ticket AND c.time = r.time
+              JOIN ticket t ON t.id = c.ticket
+              GROUP BY c.ticket, c.time, t.summary
+              ORDER BY c.time DESC LIMIT ${limit}`
+          : [],
       ]);
       const events: TimelineEvent[] = created.map((row) => ({
         time: fromTracTime(row.time) ?? from,
@@ -75,22 +148,39 @@ export const ticketFeature: Feature = {
         title: `Ticket #${row.id} (${row.summary ?? ''}) created`,
         href: `/ticket/${row.id}`,
         author: row.reporter,
-        description: null,
+        description: [row.type, row.description].filter(Boolean).join(': ') || null,
       }));
       for (const row of changed) {
-        const fields = row.fields ?? [];
+        const closed = row.new_status === 'closed' && row.old_status !== 'closed';
+        const reopened = row.old_status === 'closed' && row.new_status !== 'closed';
+        if (closed || reopened ? !openClose : !details) continue;
+        const fields = (row.fields ?? []).filter((field) => field !== 'resolution' || !closed);
+        const commentNumber = row.comment ? row.comment_number?.split('.').pop() : undefined;
         events.push({
           time: fromTracTime(row.time) ?? from,
-          kind: 'editedticket',
+          kind: closed ? 'closedticket' : reopened ? 'reopenedticket' : 'editedticket',
           title: `Ticket #${row.ticket} (${row.summary ?? ''}) ${
-            fields.length ? `${fields.join(', ')} changed` : 'commented'
+            closed
+              ? `closed${row.resolution ? ` as ${row.resolution}` : ''}`
+              : reopened
+                ? 'reopened'
+                : fields.length
+                  ? 'updated'
+                  : 'commented'
           }`,
-          href: `/ticket/${row.ticket}`,
+          href: `/ticket/${row.ticket}${commentNumber ? `#comment:${commentNumber}` : ''}`,
           author: row.author,
-          description: row.comment || null,
+          description:
+            [
+              fields.length && !closed && !reopened ? `Changed ${fields.join(', ')}.` : '',
+              row.comment ?? '',
+            ]
+              .filter(Boolean)
+              .join(' ')
+              .slice(0, 300) || null,
         });
       }
-      return events;
+      return events.sort((a, b) => b.time.getTime() - a.time.getTime()).slice(0, limit);
     },
   },
 };

@@ -1,0 +1,30 @@
+import type { Db } from '@learntrac/db';
+import { toTracTime } from '@/core/db/database';
+import { assertMilestonePermission, MilestoneError } from './milestone-errors';
+import { type MilestoneInput, parseMilestoneInput } from './milestone-input';
+
+/** Adds a milestone; a name already taken or a bad date is reported against its field. */
+export async function createMilestone(options: {
+  db: Db;
+  permissions: ReadonlySet<string>;
+  input: MilestoneInput;
+  now?: Date;
+}): Promise<{ name: string }> {
+  assertMilestonePermission(options.permissions, 'MILESTONE_CREATE', 'add a milestone');
+  const now = options.now ?? new Date();
+  const parsed = parseMilestoneInput(options.input, now);
+  if (!parsed.ok)
+    throw new MilestoneError('invalid_input', 'The milestone is not valid.', parsed.fieldErrors);
+  const { name, due, completed, description } = parsed.value;
+  const inserted = await options.db.$queryRaw<{ name: string }[]>`
+    INSERT INTO milestone (name, due, completed, description)
+    VALUES (${name}, ${due ? toTracTime(due) : 0n}, ${completed ? toTracTime(completed) : 0n},
+            ${description})
+    ON CONFLICT (name) DO NOTHING RETURNING name`;
+  if (inserted.length === 0) {
+    throw new MilestoneError('invalid_input', 'The milestone is not valid.', {
+      name: `Milestone "${name}" already exists; choose another name.`,
+    });
+  }
+  return { name };
+}

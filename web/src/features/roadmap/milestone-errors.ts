@@ -1,0 +1,31 @@
+/** Why a milestone write was refused; `fieldErrors` name the form fields that are wrong. */
+export class MilestoneError extends Error {
+  override name = 'MilestoneError';
+  constructor(
+    readonly code: 'invalid_input' | 'not_found' | 'forbidden',
+    message: string,
+    readonly fieldErrors: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+// Trac's meta-permissions: MILESTONE_ADMIN and TRAC_ADMIN grant every milestone action.
+const GRANTED_BY: readonly string[] = ['MILESTONE_ADMIN', 'TRAC_ADMIN'];
+
+export function hasMilestonePermission(
+  permissions: ReadonlySet<string>,
+  permission: 'MILESTONE_VIEW' | 'MILESTONE_CREATE' | 'MILESTONE_MODIFY' | 'MILESTONE_DELETE',
+): boolean {
+  return permissions.has(permission) || GRANTED_BY.some((meta) => permissions.has(meta));
+}
+
+export function assertMilestonePermission(
+  permissions: ReadonlySet<string>,
+  permission: Parameters<typeof hasMilestonePermission>[1],
+  doing: string,
+): void {
+  if (!hasMilestonePermission(permissions, permission)) {
+    throw new MilestoneError('forbidden', `${permission} is needed to ${doing}.`);
+  }
+}

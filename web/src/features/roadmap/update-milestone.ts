@@ -1,0 +1,92 @@
+import type { Db } from '@learntrac/db';
+import { toTracTime } from '@/core/db/database';
+import { assertMilestonePermission, MilestoneError } from './milestone-errors';
+import { type MilestoneInput, parseMilestoneInput } from './milestone-input';
+import { retargetTickets } from './retarget-tickets';
+
+export interface UpdateMilestoneResult {
+  name: string;
+  /** Tickets whose milestone changed: renamed along, or retargeted on completion. */
+  retargeted: number;
+}
+
+/**
+ * Edits a milestone in one transaction. Renaming moves its tickets along; completing it with
+ * `retargetTo` (a milestone name, or '' for none) moves its open tickets there. Either way
+ * each ticket's history records the move.
+ */
+export async function updateMilestone(options: {
+  db: Db;
+  permissions: ReadonlySet<string>;
+  author: string;
+  name: string;
+  input: MilestoneInput;
+  /** Only when completing: where the open tickets go; undefined leaves them. */
+  retargetTo?: string;
+  now?: Date;
+}): Promise<UpdateMilestoneResult> {
+  assertMilestonePermission(options.permissions, 'MILESTONE_MODIFY', 'edit a milestone');
+  const now = options.now ?? new Date();
+  const parsed = parseMilestoneInput(options.input, now);
+  if (!parsed.ok)
+    throw new MilestoneError('invalid_input', 'The milestone is not valid.', parsed.fieldErrors);
+  const next = parsed.value;
+  return options.db.$transaction(async (tx) => {
+    const [current] = await tx.$queryRaw<{ name: string; completed: bigint | null }[]>`
+      SELECT name, completed FROM milestone WHERE name = ${options.name} FOR UPDATE`;
+    if (!current)
+      throw new MilestoneError('not_found', `Milestone ${options.name} does not exist.`);
+    const renamed = next.name !== current.name;
+    if (renamed) {
+      const [taken] = await tx.$queryRaw<{ name: string }[]>`
+        SELECT name FROM milestone WHERE name = ${next.name}`;
+      if (taken) {
+        throw new MilestoneError('invalid_input', 'The milestone is not valid.', {
+          name: `Milestone "${next.name}" already exists; choose another name.`,
+        });
+      }
+    }
+    const completing = Boolean(next.completed) && !current.completed;
+    const retargetTo = completing ? options.retargetTo : undefined;
+    if (retargetTo !== undefined && retargetTo !== '') {
+      const [target] = await tx.$queryRaw<{ completed: bigint | null }[]>`
+        SELECT completed FROM milestone WHERE name = ${retargetTo}`;
+      if (!target || retargetTo === current.name || retargetTo === next.name) {
+        throw new MilestoneError('invalid_input', 'The milestone is not valid.', {
+          retarget: `Choose another open milestone to move the open tickets to.`,
+        });
+      }
+    }
+
+    await tx.$executeRaw`
+      UPDATE milestone SET name = ${next.name},
+        due = ${next.due ? toTracTime(next.due) : 0n},
+        completed = ${next.completed ? toTracTime(next.completed) : 0n},
+        description = ${next.description}
+      WHERE name = ${current.name}`;
+    let retargeted = 0;
+    if (renamed) {
+      retargeted += await retargetTickets({
+        tx,
+        from: current.name,
+        to: next.name,
+        author: options.author,
+        comment: 'Milestone renamed',
+        onlyOpen: false,
+        now,
+      });
+    }
+    if (retargetTo !== undefined) {
+      retargeted += await retargetTickets({
+        tx,
+        from: next.name,
+        to: retargetTo,
+        author: options.author,
+        comment: 'Ticket retargeted after milestone closed',
+        onlyOpen: true,
+        now,
+      });
+    }
+    return { name: next.name, retargeted };
+  });
+}
