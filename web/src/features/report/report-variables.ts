@@ -21,7 +21,7 @@ export function listReportVariables(sql: string): string[] {
  */
 export function bindReportVariables(
   sql: string,
-  valueOf: (name: string) => string | undefined,
+  lookup: (name: string) => string | undefined,
 ): BoundReportSql {
   const values: string[] = [];
   const names: string[] = [];
@@ -51,7 +51,7 @@ export function bindReportVariables(
       const name = variable[1];
       let position = positions.get(name);
       if (position === undefined) {
-        const value = valueOf(name);
+        const value = lookup(name);
         if (value === undefined) {
           throw new ReportError(
             `The report needs a value for $${name}: add ${name}=... to the URL.`,

@@ -1,0 +1,42 @@
+import type { NextRequest } from 'next/server';
+import { getConfig } from '@/config';
+import { getViewer } from '@/core/auth/current-user';
+import { exportErrorResponse, exportResponse } from '@/features/query/export-response';
+import { exportReport } from '@/features/report/export-report';
+import { getReportDb, reportActorOf } from '@/features/report/report-db';
+import {
+  ReportError,
+  ReportNotFoundError,
+  ReportPermissionError,
+} from '@/features/report/report-errors';
+
+export const dynamic = 'force-dynamic';
+
+const FORMATS = ['csv', 'tab', 'rss', 'sql'] as const;
+
+/** `/report/N?format=csv|tab|rss|sql` lands here (the page redirects): the report as a file. */
+export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
+  const { id: rawId } = await context.params;
+  const params = request.nextUrl.searchParams;
+  const format = FORMATS.find((f) => f === params.get('format'));
+  if (!format) return exportErrorResponse(400, "'format' must be csv, tab, rss or sql");
+  if (!/^\d{1,10}$/.test(rawId))
+    return exportErrorResponse(404, `Report {${rawId}} does not exist.`);
+  const viewer = await getViewer();
+  try {
+    const file = await exportReport({
+      db: getReportDb(),
+      actor: reportActorOf(viewer),
+      id: Number(rawId),
+      params,
+      format,
+      baseUrl: getConfig().NEXTAUTH_URL,
+    });
+    return exportResponse(file);
+  } catch (error) {
+    if (error instanceof ReportPermissionError) return exportErrorResponse(403, error.message);
+    if (error instanceof ReportNotFoundError) return exportErrorResponse(404, error.message);
+    if (error instanceof ReportError) return exportErrorResponse(400, error.message);
+    throw error;
+  }
+}
