@@ -1,0 +1,159 @@
+import { createPrismaClient, type Db } from '@learntrac/db';
+import { seedSite } from '@learntrac/db/seed';
+import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TICKET_CUSTOM_FIELDS_KEY } from '@/features/ticket/custom-fields';
+import { exportTicketQuery, QueryPermissionError } from './export-ticket-query';
+import { QuerySyntaxError } from './language';
+import { loadQueryFields } from './load-query-fields';
+import { queryFromParams } from './query-from-params';
+import { runTicketQuery } from './run-ticket-query';
+
+const serverUrl = testServerUrl();
+const viewer = { name: 'rita', permissions: new Set(['TICKET_VIEW']) };
+
+describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
+  let database: TestDatabase;
+  let db: Db;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({
+      serverUrl: serverUrl!,
+      migrate: true,
+      prefix: 'web_query',
+    });
+    db = createPrismaClient(database.url);
+    await seedSite({ db });
+    await db.system.create({
+      data: {
+        name: TICKET_CUSTOM_FIELDS_KEY,
+        value: JSON.stringify([
+          { name: 'difficulty', type: 'select', options: ['1', '2', '3'] },
+          { name: 'graded', type: 'checkbox', value: '0' },
+        ]),
+      },
+    });
+    const rows = [
+      ['Crash, on "start"', 'rita', 'new', 'blocker', '3', '1'],
+      ['Slow page', 'ivan', 'accepted', 'major', '1', '0'],
+      ['Old typo', 'rita', 'closed', 'trivial', '3', '1'],
+      ['Add [wiki:Help help]', 'ivan', 'new', 'critical', '2', '1'],
+    ] as const;
+    for (const [i, [summary, owner, status, priority, difficulty, graded]] of rows.entries()) {
+      const t = await db.ticket.create({
+        data: {
+          summary,
+          owner,
+          status,
+          priority,
+          type: 'defect',
+          reporter: 'ada',
+          time: BigInt(Date.UTC(2024, 0, i + 1)) * 1000n,
+          changetime: BigInt(Date.UTC(2024, 0, i + 1)) * 1000n,
+        },
+      });
+      await db.ticketCustom.createMany({
+        data: [
+          { ticketId: t.id, name: 'difficulty', value: difficulty },
+          { ticketId: t.id, name: 'graded', value: graded },
+        ],
+      });
+    }
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  const run = async (url: string, user: string | null = 'rita') => {
+    const fields = await loadQueryFields({ db });
+    const query = queryFromParams(new URLSearchParams(url), fields);
+    return runTicketQuery({ db, query, fields, user });
+  };
+
+  it('shows open tickets by priority when the URL asks for nothing', async () => {
+    const result = await run('');
+    expect(result.rows.map((r) => r.summary)).toEqual([
+      'Crash, on "start"',
+      'Add [wiki:Help help]',
+      'Slow page',
+    ]);
+    expect(result.total).toBe(3);
+  });
+
+  it('filters and shows custom fields by name', async () => {
+    const result = await run('difficulty=3&graded=1&col=summary&col=difficulty&order=id');
+    expect(result.columns).toEqual(['id', 'summary', 'difficulty']);
+    expect(result.rows.map((r) => [r.summary, r.difficulty])).toEqual([
+      ['Crash, on "start"', '3'],
+      ['Old typo', '3'],
+    ]);
+  });
+
+  it('reads Trac bookmarks: operators in values, OR groups, $USER and id ranges', async () => {
+    expect((await run('owner=$USER&status=!closed')).rows.map((r) => r.id)).toEqual([1]);
+    expect(
+      (await run('0_status=closed&1_priority=critical&order=id')).rows.map((r) => r.id),
+    ).toEqual([3, 4]);
+    expect((await run('summary=~typo')).rows.map((r) => r.id)).toEqual([3]);
+    expect((await run('id=2-3,1&order=id&desc=1')).rows.map((r) => r.id)).toEqual([3, 2, 1]);
+  });
+
+  it('pages results and refuses a page past the last', async () => {
+    const second = await run('status=!closed&max=2&page=2');
+    expect(second.rows).toHaveLength(1);
+    expect(second.total).toBe(3);
+    await expect(run('status=!closed&max=2&page=3')).rejects.toBeInstanceOf(QuerySyntaxError);
+  });
+
+  it('reports an unknown field as a query error', async () => {
+    await expect(run('nosuchfield=1')).rejects.toThrow(/nosuchfield/);
+  });
+
+  it('exports CSV that starts with the id column, with a byte order mark and quoting', async () => {
+    const file = await exportTicketQuery({
+      db,
+      viewer,
+      params: new URLSearchParams('status=new&col=summary&col=time&order=id'),
+      format: 'csv',
+      baseUrl: 'http://example.org',
+    });
+    expect(file.contentType).toBe('text/csv;charset=utf-8');
+    expect(file.filename).toBe('query.csv');
+    expect(file.body.split('\r\n').slice(0, 2)).toEqual([
+      '\uFEFFid,summary,time',
+      '1,"Crash, on ""start""",2024-01-01T00:00:00Z',
+    ]);
+  });
+
+  it('exports tab-separated text and RSS with links to the tickets', async () => {
+    const params = new URLSearchParams('status=new&order=id&col=summary');
+    const tab = await exportTicketQuery({ db, viewer, params, format: 'tab', baseUrl: 'http://x' });
+    expect(tab.body.split('\r\n')[0]).toBe('\uFEFFid\tsummary');
+    const rss = await exportTicketQuery({
+      db,
+      viewer,
+      params,
+      format: 'rss',
+      baseUrl: 'http://x/',
+    });
+    expect(rss.body).toContain('<rss version="2.0">');
+    expect(rss.body).toContain('<link>http://x/ticket/1</link>');
+    expect(rss.body).toContain('&quot;start&quot;');
+  });
+
+  it('refuses every export to a viewer without TICKET_VIEW', async () => {
+    for (const format of ['csv', 'tab', 'rss'] as const) {
+      await expect(
+        exportTicketQuery({
+          db,
+          viewer: { name: null, permissions: new Set() },
+          params: new URLSearchParams(),
+          format,
+          baseUrl: 'http://x',
+        }),
+      ).rejects.toBeInstanceOf(QueryPermissionError);
+    }
+  });
+});
