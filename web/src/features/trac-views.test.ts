@@ -122,13 +122,16 @@ describe.skipIf(!serverUrl)('Trac views over a real database', () => {
     });
     expect(events.map((e) => e.kind)).toEqual([
       'editedticket',
-      'editedticket',
+      'closedticket',
       'newticket',
       'newticket',
       'newticket',
       'wiki',
       'wiki',
     ]);
-    expect(events[0]).toMatchObject({ author: 'ada', description: 'Looking into it' });
+    expect(events[0]).toMatchObject({
+      author: 'ada',
+      description: 'Changed status. Looking into it',
+    });
   });
 });
