@@ -9,14 +9,18 @@ import {
   systemMessage,
   unquoteLabel,
 } from './html.js';
+import {
+  type CompiledRule,
+  type CompiledRules,
+  compileRules,
+  type Match,
+  replaceInline,
+} from './inline-scanner.js';
 import { resolveProcessor, type WikiProcessor } from './processors.js';
 import {
   ANCHOR_STRIP_RE,
   CREOLE_LINK_RE,
-  type InlineRule,
   MACRO_RE,
-  POST_RULES,
-  PRE_RULES,
   PROCESSOR_RE,
   parseProcessorArgs,
   SET_ANCHOR_WC_RE,
@@ -29,52 +33,6 @@ import {
   type SyntaxRule,
   type WikiEnvironment,
 } from './types.js';
-
-type Match = RegExpExecArray & { groups: Record<string, string | undefined> };
-
-/** An inline rule ready to search; environment rules keep their index in `env.syntax`. */
-interface CompiledRule extends InlineRule {
-  re: RegExp;
-  syntaxIndex: number;
-}
-
-/**
- * Compiled rules by their patterns, not by environment: the app builds a fresh environment for
- * every render, and compiling the rules again would cost more than rendering a short page.
- */
-const compiledCache = new Map<string, CompiledRule[]>();
-const MAX_CACHED_RULE_SETS = 16;
-
-function compileRules(syntax: readonly SyntaxRule[]): CompiledRule[] {
-  const key = syntax.map((rule) => `${rule.pattern}\u0000${rule.needs ?? ''}`).join('\u0001');
-  const cached = compiledCache.get(key);
-  if (cached) return cached;
-  const custom = syntax.map(
-    (rule, i): InlineRule => ({
-      name: `x${i}`,
-      source: `!?(?:${rule.pattern})`,
-      needs: rule.needs,
-    }),
-  );
-  const compiled = [...PRE_RULES, ...custom, ...POST_RULES].map(
-    (rule): CompiledRule => ({
-      ...rule,
-      re: new RegExp(rule.source, 'gu'),
-      syntaxIndex: rule.name[0] === 'x' ? Number(rule.name.slice(1)) : -1,
-    }),
-  );
-  if (compiledCache.size >= MAX_CACHED_RULE_SETS) compiledCache.clear();
-  compiledCache.set(key, compiled);
-  return compiled;
-}
-
-/** The leftmost match of one rule at or after `from`, or null; pre-checks skip hopeless searches. */
-function findRule(rule: CompiledRule, text: string, from: number): Match | null {
-  if (from > text.length || (rule.atStart && from > 0)) return null;
-  if (rule.needs !== undefined && text.indexOf(rule.needs, from) < 0) return null;
-  rule.re.lastIndex = from;
-  return rule.re.exec(text) as Match | null;
-}
 
 const INDIRECT_TAGS: Record<string, [string, string]> = {
   MM_BOLD: ['<strong>', '</strong>'],
@@ -98,6 +56,9 @@ const SIMPLE_STYLES: Record<string, string> = {
   superscript: 'MM_SUPERSCRIPT',
 };
 
+const HEADING_START_RE = /^\s*=/;
+/** Where one-liners are cut when asked to shorten. */
+const SHORTEN_LIMIT = 75;
 const CODE_BLOCK_RE = /^<div(?:\s+class="([^"]+)")?>(.*)<\/div>\n?$/;
 const BLOCK_ELEM_RE = /^\s*<(?:div|table)(?:\s+[^>]+)?>/im;
 
@@ -134,7 +95,8 @@ export class Formatter {
   protected line = '';
   protected source = '';
   protected anchors: Set<string>;
-  protected readonly rules: CompiledRule[];
+  private anchorSuffixes = new Map<string, number>();
+  protected readonly rules: CompiledRules;
   /** Whether block macro output should break out of the current paragraph. */
   protected blockAware = true;
 
@@ -160,11 +122,14 @@ export class Formatter {
 
   uniqueAnchor(anchor: string): string {
     let candidate = anchor;
-    let i = 1;
+    // Anchors are only ever added, so numbers tried before for this base stay taken: resume
+    // there, or a page repeating one heading would retry every earlier number each time.
+    let i = this.anchorSuffixes.get(anchor) ?? 1;
     while (this.anchors.has(candidate)) {
       candidate = anchor + String(i);
       i += 1;
     }
+    this.anchorSuffixes.set(anchor, i);
     this.anchors.add(candidate);
     return candidate;
   }
@@ -234,41 +199,8 @@ export class Formatter {
 
   // -- dispatch
 
-  /**
-   * Replaces every inline match in `text`. Rather than trying one alternation of all rules at
-   * every position, each rule finds its own next match and keeps it until the text before it
-   * is consumed; the leftmost match wins and ties go to the earlier rule, exactly as the
-   * alternation would choose.
-   */
   protected replaceAll(text: string): string {
-    const rules = this.rules;
-    const next: (Match | null)[] = rules.map((rule) => findRule(rule, text, 0));
-    let result = '';
-    let pos = 0; // text before pos is in result
-    let from = 0; // where the next match may start: one further after an empty match
-    for (;;) {
-      let best = -1;
-      let bestIndex = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < rules.length; i++) {
-        let m = next[i]!;
-        // A match starting inside consumed text is stale: look again from where we are.
-        if (m !== null && m.index < from) {
-          m = findRule(rules[i]!, text, from);
-          next[i] = m;
-        }
-        if (m !== null && m.index < bestIndex) {
-          best = i;
-          bestIndex = m.index;
-        }
-      }
-      if (best < 0) break;
-      const m = next[best]!;
-      result += text.slice(pos, m.index);
-      result += this.handleMatch(rules[best]!, m) ?? '';
-      pos = m.index + m[0].length;
-      from = m[0].length === 0 ? pos + 1 : pos;
-    }
-    return result + text.slice(pos);
+    return replaceInline(text, this.rules, (rule, m) => this.handleMatch(rule, m));
   }
 
   protected handleMatch(rule: CompiledRule, m: Match): string | null {
@@ -530,7 +462,9 @@ export class Formatter {
       if (!anchor || /^[\p{N}.-]/u.test(anchor)) anchor = `a${anchor}`;
     }
     anchor = this.uniqueAnchor(anchor);
-    const shown = shorten ? this.formatOneliner(htext, true) : heading;
+    // Text no longer than the limit comes out of shortening unchanged: reuse the rendering.
+    const shown =
+      shorten && htext.length > SHORTEN_LIMIT ? this.formatOneliner(htext, true) : heading;
     return [depth, shown, anchor];
   }
 
@@ -949,7 +883,7 @@ export class Formatter {
     this.out = [];
     for (const rawLine of lines) {
       let line = rawLine;
-      const start = line.includes('}}}') ? null : STARTBLOCK_RE.exec(line);
+      const start = line.includes('{{{') && !line.includes('}}}') ? STARTBLOCK_RE.exec(line) : null;
       if (this.inCodeBlock) {
         this.handleCodeBlock(line, start);
         continue;
@@ -972,7 +906,7 @@ export class Formatter {
         this.closeAllBlocks();
         continue;
       }
-      line = line.replace(/\t/g, '        ');
+      if (line.includes('\t')) line = line.replace(/\t/g, '        ');
       if (!line.startsWith(' ')) {
         this.tabstops = [];
         if (this.quoteStack.length) this.closeIndentation();
@@ -1106,6 +1040,15 @@ export class OutlineFormatter extends Formatter {
     this.quoteBuffer = [];
   }
 
+  /**
+   * A line that neither starts a heading nor calls a macro cannot add to the outline or use
+   * an anchor, so its inline markup is not worth rendering here.
+   */
+  protected override replaceAll(text: string): string {
+    if (!HEADING_START_RE.test(text) && !text.includes('[[')) return '';
+    return super.replaceAll(text);
+  }
+
   protected override heading(_match: string, g: Record<string, string | undefined>): string {
     const [depth, heading, anchor] = this.parseHeading(g, true);
     this.outline.push([depth, anchor, heading.replace(/<\/?a(?: .*?)?>/g, '')]);
@@ -1179,7 +1122,7 @@ export function relativeId(currentId: string, path: string): string {
 }
 
 /** Cuts text longer than `max` at a word boundary and marks the cut with " ...". */
-export function shortenLine(text: string, max = 75): string {
+export function shortenLine(text: string, max = SHORTEN_LIMIT): string {
   if (text.length <= max) return text;
   const room = max - 4;
   let cut = Math.max(text.lastIndexOf(' ', room - 1), text.lastIndexOf('\n', room - 1));

@@ -1,12 +1,18 @@
 /** Small HTML helpers shared by the formatter, processors and macros. */
 
+const TEXT_SPECIALS = /[&<>]/;
+const ATTR_SPECIALS = /[&<>"]/;
+
 /** Escapes text content: only &, < and > (quotes stay readable, as Trac renders them). */
 export function escapeText(text: string): string {
+  // Most text has nothing to escape; testing first avoids building a new string.
+  if (!TEXT_SPECIALS.test(text)) return text;
   return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 /** Escapes attribute values and unresolved link text: &, <, > and double quotes. */
 export function escapeAttr(text: string): string {
+  if (!ATTR_SPECIALS.test(text)) return text;
   return text.replace(/[&<>"]/g, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#34;',
   );

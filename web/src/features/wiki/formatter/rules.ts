@@ -25,11 +25,21 @@ function relativeTarget(sep: string): string {
 export interface InlineRule {
   name: string;
   source: string;
-  /** A substring every match contains; text without it cannot match. */
-  needs?: string;
+  /** A substring (or pattern) every match contains; text without it cannot match. */
+  needs?: string | RegExp;
   /** Anchored with `^`: matches only at the start of the line. */
   atStart?: boolean;
+  /**
+   * For rules that begin with a run of characters ending at a `pivot` (`user@host`,
+   * `scheme:target`): a match can only start at the first `start` character of the `run`
+   * just before a pivot, or at a `!` before that, so the search tries only those places
+   * instead of every position of every word.
+   */
+  backscan?: { pivot: string; run: string; start: string };
 }
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const ALNUM = `${LETTERS}0123456789`;
 
 export const PRE_RULES: InlineRule[] = [
   { name: 'bolditalic', source: "!?'''''", needs: "'''''" },
@@ -47,17 +57,26 @@ export const PRE_RULES: InlineRule[] = [
 
 export const POST_RULES: InlineRule[] = [
   { name: 'linebreak_wc', source: '!?\\\\\\\\', needs: '\\\\' },
-  { name: 'email', source: `!?${EMAIL_PATTERN}`, needs: '@' },
+  {
+    name: 'email',
+    source: `!?${EMAIL_PATTERN}`,
+    needs: '@',
+    backscan: { pivot: '@', run: `${ALNUM}.'+_-`, start: `${ALNUM}.'+_-` },
+  },
   {
     name: 'shrefbr',
     source: `!?<(?<snsbr>${LINK_SCHEME}):(?<stgtbr>[^>]+)>`,
     needs: '<',
   },
-  { name: 'htmlescape', source: '[&<>]' },
+  // One rule per character, so each can skip text without it (no two can match at one place).
+  { name: 'htmlescape', source: '&', needs: '&' },
+  { name: 'htmlescape', source: '<', needs: '<' },
+  { name: 'htmlescape', source: '>', needs: '>' },
   {
     name: 'shref',
     source: `!?(?<sns>${LINK_SCHEME}):(?<stgt>${LINK_SCHEME}:(?:${QUOTED_STRING})|${QUOTED_STRING}|${SHREF_TARGET_FIRST}(?:${SHREF_TARGET_MIDDLE}*${SHREF_TARGET_LAST})?)`,
     needs: ':',
+    backscan: { pivot: ':', run: `${ALNUM}-+._`, start: LETTERS },
   },
   {
     name: 'lhref',

@@ -18,8 +18,8 @@ export type LinkResolver = (request: LinkRequest) => string;
 export interface SyntaxRule {
   /** A regular-expression source without capturing-group names. */
   pattern: string;
-  /** A substring every match contains, if any: text without it skips the search. */
-  needs?: string;
+  /** A substring or pattern every match contains, if any: text without it skips the search. */
+  needs?: string | RegExp;
   /** Produces the HTML for a match. */
   render: (match: string, env: WikiEnvironment, context: RenderContext) => string;
 }

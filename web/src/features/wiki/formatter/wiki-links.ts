@@ -78,6 +78,8 @@ export function createWikiPageNameSyntax(options: WikiLinkOptions): SyntaxRule[]
   return [
     {
       pattern: `(?<![\\p{L}\\p{N}_/])(?:\\.?\\.?/)*${WIKI_PAGE_NAME}`,
+      // Two capitalised words in a row: most lines have none, and skip the full pattern.
+      needs: /\p{Lu}\p{Ll}+\/?\p{Lu}/u,
       render: (match, _env: WikiEnvironment, context) =>
         formatWikiLink(options, context, match, escapeText(match)),
     },
