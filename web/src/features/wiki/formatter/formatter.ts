@@ -26,13 +26,7 @@ import {
   SET_ANCHOR_WC_RE,
   STARTBLOCK_RE,
 } from './rules.js';
-import {
-  MacroError,
-  ProcessorError,
-  type RenderContext,
-  type SyntaxRule,
-  type WikiEnvironment,
-} from './types.js';
+import { MacroError, ProcessorError, type RenderContext, type WikiEnvironment } from './types.js';
 
 const INDIRECT_TAGS: Record<string, [string, string]> = {
   MM_BOLD: ['<strong>', '</strong>'],
@@ -876,7 +870,7 @@ export class Formatter {
 
   format(text: string, escapeNewlines = false): string {
     this.source = text;
-    return this.formatLines(splitLines(text.replace(/[\v\f]/g, ' ')), escapeNewlines);
+    return this.formatLines(splitLines(blankFormFeeds(text)), escapeNewlines);
   }
 
   formatLines(lines: string[], escapeNewlines = false): string {
@@ -984,7 +978,7 @@ export class OneLinerFormatter extends Formatter {
   override format(text: string, shorten = false): string {
     if (!text) return '';
     this.source = text;
-    const clean = text.replace(/[\v\f]/g, ' ');
+    const clean = blankFormFeeds(text);
     let inCode = 0;
     let processor: string | null = null;
     const buf: string[] = [];
@@ -1092,11 +1086,22 @@ export function mailLink(url: string, labelHtml: string): string {
   );
 }
 
+/** Vertical tabs and form feeds count as spaces; most text has none, so look before copying. */
+function blankFormFeeds(text: string): string {
+  return text.includes('\v') || text.includes('\f') ? text.replace(/[\v\f]/g, ' ') : text;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Python's splitlines() also breaks on these separators.
+const OTHER_LINE_BREAKS_RE = /[\r\u2028\u2029\u0085\u001c-\u001e]/;
+
 /** Splits like Python's str.splitlines(): no trailing empty line for a final newline. */
 export function splitLines(text: string): string[] {
   if (!text) return [];
   // biome-ignore lint/suspicious/noControlCharactersInRegex: Python's splitlines() also breaks on these separators.
-  const lines = text.split(/\r\n|[\n\r\u2028\u2029\u0085\u001c-\u001e]/);
+  // Plain newlines are the common case, and splitting on a string is much cheaper.
+  const lines = OTHER_LINE_BREAKS_RE.test(text)
+    ? text.split(/\r\n|[\n\r\u2028\u2029\u0085\u001c-\u001e]/)
+    : text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

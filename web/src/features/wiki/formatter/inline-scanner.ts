@@ -20,6 +20,8 @@ export interface CompiledRules {
   rules: CompiledRule[];
   /** Maps an ASCII character to the mask bit of the rules whose literal starts with it. */
   triggerBits: Uint32Array;
+  /** For each mask seen, the rules (in order) whose first character it contains. */
+  candidates: Map<number, number[]>;
 }
 
 function asciiSet(chars: string): Uint8Array {
@@ -61,7 +63,7 @@ function compile(rules: InlineRule[], syntaxIndex: (i: number) => number): Compi
         : null,
     };
   });
-  return { rules: compiled, triggerBits };
+  return { rules: compiled, triggerBits, candidates: new Map() };
 }
 
 /**
@@ -109,6 +111,23 @@ function triggerMask(text: string, triggerBits: Uint32Array): number {
   return mask;
 }
 
+const MAX_CACHED_MASKS = 4096;
+
+/** The rules that may match text with this mask; texts share a handful of masks. */
+function candidatesFor(compiled: CompiledRules, mask: number): number[] {
+  let list = compiled.candidates.get(mask);
+  if (!list) {
+    list = [];
+    for (let i = 0; i < compiled.rules.length; i++) {
+      const bit = compiled.rules[i]!.needsBit;
+      if (!bit || mask & bit) list.push(i);
+    }
+    if (compiled.candidates.size >= MAX_CACHED_MASKS) compiled.candidates.clear();
+    compiled.candidates.set(mask, list);
+  }
+  return list;
+}
+
 /** The leftmost match of a backscan rule at or after `from` (see `InlineRule.backscan`). */
 function findBackscan(rule: CompiledRule, text: string, from: number): Match | null {
   const { pivot, run, start, sticky } = rule.backscan!;
@@ -149,14 +168,15 @@ function findRule(rule: CompiledRule, text: string, from: number, mask: number):
  */
 export function replaceInline(
   text: string,
-  { rules, triggerBits }: CompiledRules,
+  compiled: CompiledRules,
   replace: (rule: CompiledRule, m: Match) => string | null,
 ): string {
-  const mask = triggerMask(text, triggerBits);
+  const rules = compiled.rules;
+  const mask = triggerMask(text, compiled.triggerBits);
   // Only rules that still have a match ahead take part; most lines leave one or two.
   const active: number[] = [];
-  const next: (Match | null)[] = [];
-  for (let i = 0; i < rules.length; i++) {
+  const next: Match[] = [];
+  for (const i of candidatesFor(compiled, mask)) {
     const m = findRule(rules[i]!, text, 0, mask);
     if (m !== null) {
       active.push(i);
