@@ -1092,16 +1092,15 @@ function blankFormFeeds(text: string): string {
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: Python's splitlines() also breaks on these separators.
+const LINE_BREAK_RE = /\r\n|[\n\r\u2028\u2029\u0085\u001c-\u001e]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
 const OTHER_LINE_BREAKS_RE = /[\r\u2028\u2029\u0085\u001c-\u001e]/;
 
 /** Splits like Python's str.splitlines(): no trailing empty line for a final newline. */
 export function splitLines(text: string): string[] {
   if (!text) return [];
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: Python's splitlines() also breaks on these separators.
   // Plain newlines are the common case, and splitting on a string is much cheaper.
-  const lines = OTHER_LINE_BREAKS_RE.test(text)
-    ? text.split(/\r\n|[\n\r\u2028\u2029\u0085\u001c-\u001e]/)
-    : text.split('\n');
+  const lines = OTHER_LINE_BREAKS_RE.test(text) ? text.split(LINE_BREAK_RE) : text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

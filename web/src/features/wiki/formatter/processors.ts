@@ -4,7 +4,7 @@ import { element, escapeText, systemMessage } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { parseMacroArgs } from './rules.js';
 import { sanitizeAttributes, sanitizeHtml } from './sanitize.js';
-import { ProcessorError } from './types.js';
+import { ProcessorError, type WikiMacro } from './types.js';
 
 type Args = Record<string, string | boolean> | null;
 
@@ -191,58 +191,96 @@ const INLINE_BUILTINS: Record<string, (content: string | null) => boolean> = {
   Span: () => true,
 };
 
+// Processors are classes rather than objects of closures: one is resolved for every macro
+// call and code block, and methods on a prototype cost nothing to create.
+
+class BuiltinProcessor implements WikiProcessor {
+  readonly error = null;
+  constructor(
+    private readonly f: Formatter,
+    readonly name: string,
+    readonly args: Args,
+    private readonly builtin: Builtin,
+  ) {}
+  process(text: string): string {
+    return this.builtin(this.f, this, text);
+  }
+  isInline(content: string | null): boolean {
+    const inline = INLINE_BUILTINS[this.name];
+    return inline ? inline(content) : false;
+  }
+}
+
+class MacroProcessor implements WikiProcessor {
+  readonly error = null;
+  constructor(
+    private readonly f: Formatter,
+    readonly name: string,
+    private readonly args: Args,
+    private readonly macro: WikiMacro,
+  ) {}
+  process(text: string): string {
+    const f = this.f;
+    return (
+      this.macro.expand({
+        name: this.name,
+        content: text,
+        args: this.args,
+        env: f.env,
+        context: f.context,
+        formatPage: (t) => f.formatPageFragment(t),
+        formatOneliner: (t) => f.formatOneliner(t),
+        uniqueAnchor: (base) => f.uniqueAnchor(base),
+        source: f.sourceText,
+      }) ?? ''
+    );
+  }
+  isInline(content: string | null): boolean {
+    const macro = this.macro;
+    return typeof macro.isInline === 'function' ? macro.isInline(content) : Boolean(macro.isInline);
+  }
+}
+
+class CodeProcessor implements WikiProcessor {
+  readonly error = null;
+  constructor(
+    private readonly f: Formatter,
+    readonly name: string,
+    private readonly args: Args,
+  ) {}
+  process(text: string): string {
+    const f = this.f;
+    if (this.args && 'lineno' in this.args) return codeTable(f, text, this.args);
+    const html = f.env.highlight ? highlightCode(this.name, text) : escapeText(text);
+    return `<div class="wiki-code"><div class="code"><pre>${html}</pre></div></div>`;
+  }
+  isInline(): boolean {
+    return false;
+  }
+}
+
+class MissingProcessor implements WikiProcessor {
+  readonly error: string;
+  constructor(readonly name: string) {
+    this.error = `No macro or processor named '${name}' found`;
+  }
+  process(): string {
+    return systemMessage(
+      `Error: Failed to load processor <code>${escapeText(this.name)}</code>`,
+      escapeText(this.error),
+    );
+  }
+  isInline(): boolean {
+    return false;
+  }
+}
+
 /** Finds the processor or macro called `name`: built-ins, then macros, then code languages. */
 export function resolveProcessor(f: Formatter, name: string, args: Args): WikiProcessor {
-  const bound: BoundProcessor = { name, args };
   const builtin = BUILTINS[name];
-  if (builtin) {
-    return {
-      name,
-      error: null,
-      process: (text) => builtin(f, bound, text),
-      isInline: INLINE_BUILTINS[name] ?? (() => false),
-    };
-  }
+  if (builtin) return new BuiltinProcessor(f, name, args, builtin);
   const macro = f.env.macros.get(name);
-  if (macro) {
-    return {
-      name,
-      error: null,
-      process: (text) =>
-        macro.expand({
-          name,
-          content: text,
-          args,
-          env: f.env,
-          context: f.context,
-          formatPage: (t) => f.formatPageFragment(t),
-          formatOneliner: (t) => f.formatOneliner(t),
-          uniqueAnchor: (base) => f.uniqueAnchor(base),
-          source: f.sourceText,
-        }) ?? '',
-      isInline: (content) =>
-        typeof macro.isInline === 'function' ? macro.isInline(content) : Boolean(macro.isInline),
-    };
-  }
-  if (isCodeLanguage(name)) {
-    return {
-      name,
-      error: null,
-      process: (text) =>
-        args && 'lineno' in args
-          ? codeTable(f, text, args)
-          : `<div class="wiki-code"><div class="code"><pre>${f.env.highlight ? highlightCode(name, text) : escapeText(text)}</pre></div></div>`,
-      isInline: () => false,
-    };
-  }
-  return {
-    name,
-    error: `No macro or processor named '${name}' found`,
-    process: () =>
-      systemMessage(
-        `Error: Failed to load processor <code>${escapeText(name)}</code>`,
-        escapeText(`No macro or processor named '${name}' found`),
-      ),
-    isInline: () => false,
-  };
+  if (macro) return new MacroProcessor(f, name, args, macro);
+  if (isCodeLanguage(name)) return new CodeProcessor(f, name, args);
+  return new MissingProcessor(name);
 }
