@@ -60,7 +60,9 @@ export async function modifyTicket(
     loadCustomFields({ db }),
     loadWorkflow({ db }),
   ]);
+  // A custom field the ticket has no value for holds its default, as the form shows it.
   const current: Record<string, string | null> = {
+    ...Object.fromEntries(customFields.map((field) => [field.name, field.value])),
     ...Object.fromEntries(ticket.custom.map((field) => [field.name, field.value])),
     ...ticket,
   } as unknown as Record<string, string | null>;

@@ -2,6 +2,7 @@ import { createPrismaClient, type Db } from '@learntrac/db';
 import { MidAirCollisionError, TicketNotFoundError } from '@learntrac/db/errors';
 import { seedSite } from '@learntrac/db/seed';
 import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { createTicket } from '@learntrac/db/tickets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTicketHistory } from './build-ticket-history';
 import { createNewTicket } from './create-new-ticket';
@@ -271,6 +272,23 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     expect(
       buildTicketHistory((await getTicket({ db, id }))!.changes).map((e) => e.comment),
     ).toEqual(['first']);
+  });
+
+  it('records no change for custom fields left at their defaults on an older ticket', async () => {
+    const { id } = await createTicket({
+      db,
+      author: 'x',
+      fields: { summary: 'Before custom fields' },
+    });
+    await modifyTicket({
+      db,
+      actor: learner,
+      ticketId: id,
+      values: { graded: '0', difficulty: '3', source: '' },
+      comment: 'only a comment',
+    });
+    const rows = await db.ticketChange.findMany({ where: { ticketId: id } });
+    expect(rows.map((row) => row.field)).toEqual(['comment']);
   });
 
   it('reports an unknown ticket', async () => {

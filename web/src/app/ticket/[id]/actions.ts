@@ -90,6 +90,8 @@ export async function modifyTicketAction(
     if (error instanceof DbError) return { ...state, message: error.message };
     throw error;
   }
+  // The same page with a new fragment would only scroll: revalidate so the new change shows.
+  revalidatePath(`/ticket/${ticketId}`);
   redirect(`/ticket/${ticketId}#comment:${commentNumber}`);
 }
 
@@ -119,6 +121,7 @@ export async function editCommentAction(
     }
     throw error;
   }
+  revalidatePath(`/ticket/${ticketId}`);
   redirect(`/ticket/${ticketId}#comment:${commentNumber}`);
 }
 

@@ -120,6 +120,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
 
   const currentValues: Record<string, string> = Object.fromEntries([
     ...EDITABLE_FIELDS.map((name) => [name, ticket[name] ?? '']),
+    ...customFields.map((field) => [field.name, field.value]),
     ...ticket.custom.map((field) => [field.name, field.value ?? '']),
   ]);
   const specs = buildFieldSpecs({
@@ -266,10 +267,13 @@ export default async function TicketPage({ params, searchParams }: Props) {
                             </>
                           )}
                           {summary.kind === 'modified' && (
-                            <details className="ticket-diff-details">
-                              <summary>modified (diff)</summary>
-                              <TextDiff before={change.oldvalue} after={change.newvalue} />
-                            </details>
+                            <>
+                              modified
+                              <details className="ticket-diff-details">
+                                <summary>Show the changes</summary>
+                                <TextDiff before={change.oldvalue} after={change.newvalue} />
+                              </details>
+                            </>
                           )}
                         </li>
                       );

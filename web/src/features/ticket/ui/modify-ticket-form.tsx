@@ -23,7 +23,12 @@ export function ModifyTicketForm({
   actions: ActionChoice[];
   canComment: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(modifyAction, initial);
+  const [answer, formAction, pending] = useActionState(modifyAction, initial);
+  // After a save the page re-renders with the ticket's new changetime: the last answer is then
+  // stale (its typed text was saved), and the form starts afresh from the page's values.
+  const stale =
+    BigInt(initial.expectedChangetime || '0') > BigInt(answer.expectedChangetime || '0');
+  const state = stale ? initial : answer;
   const { errors } = state;
   const propertyErrors =
     specs.some((spec) => errors[spec.name]) || errors.summary || errors.description;

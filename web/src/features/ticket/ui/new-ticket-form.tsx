@@ -67,10 +67,7 @@ export function NewTicketForm({
           </div>
         </div>
         <div className={`ticket-prop wide${errors.description ? ' has-error' : ''}`}>
-          <label htmlFor="field-description">
-            Description:
-            <small className="muted"> (you may use WikiFormatting here)</small>
-          </label>
+          <label htmlFor="field-description">Description:</label>
           <div className="ticket-prop-input">
             <textarea
               id="field-description"
@@ -78,7 +75,11 @@ export function NewTicketForm({
               rows={10}
               defaultValue={values.description ?? ''}
               aria-invalid={errors.description ? true : undefined}
+              aria-describedby="field-description-hint"
             />
+            <small id="field-description-hint" className="muted">
+              You may use WikiFormatting here.
+            </small>
             {errors.description && (
               <small className="field-error" role="alert">
                 {errors.description}

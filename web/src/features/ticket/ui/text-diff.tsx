@@ -2,7 +2,9 @@ import { diffLines } from 'diff';
 
 /** A line diff of two texts (an edited description), removed lines red, added green. */
 export function TextDiff({ before, after }: { before: string; after: string }) {
-  const parts = diffLines(before, after);
+  // A last line without its newline would otherwise count as changed.
+  const withEnd = (text: string) => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
+  const parts = diffLines(withEnd(before), withEnd(after));
   return (
     <pre className="ticket-diff">
       {parts.map((part, index) => {
