@@ -425,6 +425,8 @@ export class Formatter {
   }
 
   protected ensureInline(html: string, inParagraph: boolean): string {
+    // Plain text cannot hold a block: skip the patterns for the common inline macro.
+    if (!html.includes('<')) return html;
     const m = CODE_BLOCK_RE.exec(html);
     let interrupt = false;
     if (m) {

@@ -173,9 +173,9 @@ export function replaceInline(
 ): string {
   const rules = compiled.rules;
   const mask = triggerMask(text, compiled.triggerBits);
-  // Only rules that still have a match ahead take part; most lines leave one or two.
+  // Only rules with a match ahead take part; most lines leave one or two.
   const active: number[] = [];
-  const next: Match[] = [];
+  const next: (Match | null)[] = [];
   for (const i of candidatesFor(compiled, mask)) {
     const m = findRule(rules[i]!, text, 0, mask);
     if (m !== null) {
@@ -183,27 +183,26 @@ export function replaceInline(
       next.push(m);
     }
   }
+  let remaining = active.length;
   let result = '';
   let pos = 0; // text before pos is in result
   let from = 0; // where the next match may start: one further after an empty match
-  while (active.length) {
+  while (remaining > 0) {
     let best = -1;
     let bestIndex = Number.POSITIVE_INFINITY;
     for (let k = 0; k < active.length; k++) {
       let m = next[k]!;
+      if (m === null) continue;
       // A match starting inside consumed text is stale: look again from where we are.
       if (m.index < from) {
-        const found = findRule(rules[active[k]!]!, text, from, mask);
-        if (found === null) {
-          active.splice(k, 1);
-          next.splice(k, 1);
-          k--;
+        m = findRule(rules[active[k]!]!, text, from, mask);
+        next[k] = m;
+        if (m === null) {
+          remaining--;
           continue;
         }
-        m = found;
-        next[k] = m;
       }
-      // Active rules stay in rule order, so on a tie the earlier rule keeps the place.
+      // Active rules are in rule order, so on a tie the earlier rule keeps the place.
       if (m.index < bestIndex) {
         best = k;
         bestIndex = m.index;
