@@ -18,6 +18,7 @@ import {
 import { runTicketQuery, type TicketQueryResult } from '@/features/query/run-ticket-query';
 import { type BuilderField, QueryBuilder } from '@/features/query/ui/query-builder';
 import { QueryResults } from '@/features/query/ui/query-results';
+import { TicketsContextNav } from '@/features/query/ui/tickets-context-nav';
 import '@/features/query/ui/query.css';
 
 export const metadata = { title: 'Custom Query' };
@@ -94,6 +95,7 @@ export default async function QueryPage({ searchParams }: Props) {
 
   return (
     <div className="query-page">
+      <TicketsContextNav current="query" canViewReports={viewer.permissions.has('REPORT_VIEW')} />
       <h1>
         Custom Query{' '}
         {result && (

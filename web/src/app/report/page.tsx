@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { TicketsContextNav } from '@/features/query/ui/tickets-context-nav';
 import { listReports } from '@/features/report/list-reports';
 import { reportActorOf } from '@/features/report/report-db';
 import '@/features/query/ui/query.css';
@@ -15,6 +16,7 @@ export default async function ReportListPage() {
   const canCreate = viewer.permissions.has('REPORT_CREATE');
   return (
     <>
+      <TicketsContextNav current="report" canViewReports />
       <h1>Available Reports</h1>
       <p className="muted">
         Reports are saved SQL queries over the tickets. You can also build a{' '}

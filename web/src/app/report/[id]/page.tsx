@@ -4,6 +4,7 @@ import { requirePermission } from '@/core/auth/current-user';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { paramsFromRecord } from '@/features/query/query-from-params';
+import { TicketsContextNav } from '@/features/query/ui/tickets-context-nav';
 import { getReport } from '@/features/report/get-report';
 import { getReportDb, reportActorOf } from '@/features/report/report-db';
 import { ReportError, ReportNotFoundError } from '@/features/report/report-errors';
@@ -101,6 +102,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
 
   return (
     <div className="report-page">
+      <TicketsContextNav canViewReports />
       <h1>
         {`{${id}} ${report.title}`}{' '}
         {result && (

@@ -64,7 +64,7 @@ function Cell(props: {
   if (field?.type === 'time') {
     const date = cellDate(value);
     return (
-      <td className={column}>
+      <td className={`col-${column}`}>
         {date && (
           <time dateTime={date.toISOString()} title={date.toISOString()}>
             {date.toISOString().slice(0, 10)}
@@ -74,9 +74,9 @@ function Cell(props: {
     );
   }
   if (field?.type === 'checkbox') {
-    return <td className={column}>{value === '1' ? 'yes' : value === '0' ? 'no' : ''}</td>;
+    return <td className={`col-${column}`}>{value === '1' ? 'yes' : value === '0' ? 'no' : ''}</td>;
   }
-  return <td className={column}>{value === null ? '' : String(value)}</td>;
+  return <td className={`col-${column}`}>{value === null ? '' : String(value)}</td>;
 }
 
 /** The results of a query: sortable headers, group headings with counts, paging. */

@@ -10,9 +10,13 @@ import {
 } from '../report-columns';
 import type { ReportCell, ReportResult, ReportRow } from '../run-report';
 
+/** Trac shows `created` as "Created" and `_due_date` as "Due date". */
+const headingOf = (label: string) =>
+  `${label.charAt(0).toUpperCase()}${label.slice(1)}`.replace(/_/g, ' ');
+
 function Cell(props: { column: ReportColumn; value: ReportCell; row: ReportRow }) {
   const { column, value, row } = props;
-  if (value === null) return <td className={column.label} />;
+  if (value === null) return <td className={`col-${column.label}`} />;
   const text = String(value);
   switch (column.kind) {
     case 'ticket': {
@@ -46,10 +50,10 @@ function Cell(props: { column: ReportColumn; value: ReportCell; row: ReportRow }
     case 'date':
     case 'datetime': {
       const date = reportDate(value);
-      if (!date) return <td className={column.label}>{text}</td>;
+      if (!date) return <td className={`col-${column.label}`}>{text}</td>;
       const iso = date.toISOString();
       return (
-        <td className={column.label}>
+        <td className={`col-${column.label}`}>
           <time dateTime={iso} title={iso}>
             {column.kind === 'date' ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')}`}
           </time>
@@ -57,7 +61,7 @@ function Cell(props: { column: ReportColumn; value: ReportCell; row: ReportRow }
       );
     }
     default:
-      return <td className={column.label}>{text}</td>;
+      return <td className={`col-${column.label}`}>{text}</td>;
   }
 }
 
@@ -123,7 +127,7 @@ export function ReportResults(props: {
                           href={hrefFor({ sort: column.name, asc: sorted ? !result.asc : true })}
                           title={`Sort by ${column.label}`}
                         >
-                          {column.label}
+                          {headingOf(column.label)}
                         </Link>
                       </th>
                     );
@@ -158,7 +162,7 @@ export function ReportResults(props: {
                         row[column.name] === null || row[column.name] === '' ? null : (
                           <tr key={column.name} className={`${classes} fullrow`} style={style}>
                             <td colSpan={shown.length}>
-                              <span className="fullrow-label">{column.label}:</span>{' '}
+                              <span className="fullrow-label">{headingOf(column.label)}:</span>{' '}
                               <span className="fullrow-text">{String(row[column.name])}</span>
                             </td>
                           </tr>
