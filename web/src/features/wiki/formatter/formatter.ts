@@ -56,6 +56,11 @@ const SHORTEN_LIMIT = 75;
 const CODE_BLOCK_RE = /^<div(?:\s+class="([^"]+)")?>(.*)<\/div>\n?$/;
 const BLOCK_ELEM_RE = /^\s*<(?:div|table)(?:\s+[^>]+)?>/im;
 
+/** The last item, if any. (Reading index -1 of an empty array is a slow lookup in V8.) */
+function last<T>(items: readonly T[]): T | undefined {
+  return items.length ? items[items.length - 1] : undefined;
+}
+
 /** Builds a site-relative URL from path segments. */
 export function makeHref(context: RenderContext, ...segments: string[]): string {
   const path = segments
@@ -514,7 +519,7 @@ export class Formatter {
   }
 
   protected listDepth(): number {
-    const top = this.listStack[this.listStack.length - 1];
+    const top = last(this.listStack);
     return top ? top[1] : -1;
   }
 
@@ -558,7 +563,7 @@ export class Formatter {
       this.closeOneList(deepType);
     }
     if (newType && depth >= 0) {
-      const top = this.listStack[this.listStack.length - 1];
+      const top = last(this.listStack);
       if (top) {
         const [oldType, oldOffset] = top;
         if (oldType !== newType) {
@@ -600,7 +605,7 @@ export class Formatter {
 
   protected indent(idepthText: string): string {
     const idepth = idepthText.length;
-    const top = this.listStack[this.listStack.length - 1];
+    const top = last(this.listStack);
     if (top) {
       const [ltype, ldepth] = top;
       if (idepth < ldepth) {
@@ -641,7 +646,7 @@ export class Formatter {
   }
 
   protected setQuoteDepth(depth: number): void {
-    const quoteDepth = this.quoteStack[this.quoteStack.length - 1] ?? 0;
+    const quoteDepth = last(this.quoteStack) ?? 0;
     if (depth > quoteDepth) {
       this.setTab(depth);
       for (const tab of [...this.tabstops]) {
