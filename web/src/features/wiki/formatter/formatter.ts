@@ -1050,6 +1050,15 @@ export class OutlineFormatter extends Formatter {
     return super.replaceAll(text);
   }
 
+  /**
+   * Of what a line holds, only headings and this formatter's own macro calls (which may take
+   * anchors) shape the outline; nested renders keep their own anchors. So nothing else is
+   * rendered, though the whole line is still scanned to find them where the page would.
+   */
+  protected override handleMatch(rule: CompiledRule, m: Match): string | null {
+    return rule.name === 'heading' || rule.name === 'macrolink' ? super.handleMatch(rule, m) : '';
+  }
+
   protected override heading(_match: string, g: Record<string, string | undefined>): string {
     const [depth, heading, anchor] = this.parseHeading(g, true);
     this.outline.push([depth, anchor, heading.replace(/<\/?a(?: .*?)?>/g, '')]);

@@ -69,6 +69,31 @@ describe('built-in macros', () => {
     expect(html).not.toContain('href="#Top"');
   });
 
+  it('PageOutline links to the same ids the page gives repeated headings and anchored macros', () => {
+    const env = createWikiEnvironment({
+      macros: [
+        {
+          name: 'Anchored',
+          description: 'Takes an anchor, as a macro with its own targets would.',
+          isInline: true,
+          expand: (c) => `<span id="${c.uniqueAnchor('Notes')}"></span>`,
+        },
+      ],
+    });
+    const text = [
+      '[[PageOutline]]',
+      ...Array.from(
+        { length: 4 },
+        () => '== Notes ==\nSee [[Anchored]] and [wiki:Other the rest].',
+      ),
+    ].join('\n');
+    const html = renderWiki({ text, env, context });
+    const ids = [...html.matchAll(/<h2 class="section" id="([^"]+)"/g)].map((m) => m[1]);
+    const hrefs = [...html.matchAll(/<a href="#([^"]+)">Notes<\/a>/g)].map((m) => m[1]);
+    expect(ids).toEqual(['Notes', 'Notes2', 'Notes4', 'Notes6']);
+    expect(hrefs).toEqual(ids);
+  });
+
   it('Image points at attachments and refuses unsafe URLs', () => {
     expect(page('[[Image(diagram.png, 200px)]]')).toContain(
       'src="/raw-attachment/wiki/Guide/Start/diagram.png"',
