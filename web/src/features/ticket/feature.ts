@@ -129,7 +129,7 @@ export const ticketFeature: Feature = {
                     AND coalesce(author, '') <> ALL(${exclude}::text[])
                   ORDER BY time DESC LIMIT ${limit * 8}) r)
               SELECT c.ticket, c.time, max(c.author) AS author, t.summary,
-                     array_agg(c.field ORDER BY c.field) FILTER (WHERE c.field <> 'comment') AS fields,
+                     array_agg(c.field ORDER BY c.field) FILTER (WHERE c.field <> 'comment' AND left(c.field, 8) <> '_comment') AS fields,
                      max(c.newvalue) FILTER (WHERE c.field = 'comment') AS comment,
                      max(c.oldvalue) FILTER (WHERE c.field = 'comment') AS comment_number,
                      max(c.oldvalue) FILTER (WHERE c.field = 'status') AS old_status,

@@ -123,9 +123,13 @@ export function ModifyTicketForm({
         errors={errors}
       />
       <div className="buttons">
-        <button type="submit" name="intent" value="preview" disabled={pending}>
-          Preview
-        </button>{' '}
+        {canComment && (
+          <>
+            <button type="submit" name="intent" value="preview" disabled={pending}>
+              Preview
+            </button>{' '}
+          </>
+        )}
         <button type="submit" name="intent" value="save" className="primary" disabled={pending}>
           Submit changes
         </button>
