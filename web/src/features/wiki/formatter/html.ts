@@ -23,7 +23,15 @@ export type Attrs = Record<string, string | number | undefined | null | false>;
 /** Renders attributes sorted by name, which keeps output stable whatever order callers use. */
 export function renderAttrs(attrs: Attrs): string {
   let out = '';
-  for (const key of Object.keys(attrs).sort()) {
+  const keys = Object.keys(attrs);
+  // Callers mostly list attributes in order already; sorting allocates, so check first.
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1]! > keys[i]!) {
+      keys.sort();
+      break;
+    }
+  }
+  for (const key of keys) {
     const value = attrs[key];
     if (value === undefined || value === null || value === false) continue;
     out += ` ${key}="${escapeAttr(String(value))}"`;
