@@ -164,6 +164,17 @@ Link to a concept like any ticket: {{{#12}}}. See TracLinks.
 `,
   },
   {
+    name: 'LearnTrac',
+    text: `= About LearnTrac =
+LearnTrac is an issue tracker in the tradition of Trac, with learning paths built in. Its tickets, wiki, roadmap, timeline and reports work as Trac's do, and its database uses Trac's tables, so a Trac site's pages and tickets can move here unchanged.
+
+What it adds:
+ * ''concept'' tickets with prerequisites, arranged into learning paths (see LearningPaths);
+ * questions drawn from uploaded course material, graded answers and spaced review;
+ * roles for admins, instructors and learners, signed in through the organisation's accounts.
+`,
+  },
+  {
     name: 'TitleIndex',
     text: `= Index of pages =
 [[TitleIndex]]
