@@ -51,6 +51,7 @@ const SIMPLE_STYLES: Record<string, string> = {
 };
 
 const HEADING_START_RE = /^\s*=/;
+const QUOTE_LINE_RE = /^\s*>/;
 /** Where one-liners are cut when asked to shorten. */
 const SHORTEN_LIMIT = 75;
 const CODE_BLOCK_RE = /^<div(?:\s+class="([^"]+)")?>(.*)<\/div>\n?$/;
@@ -198,8 +199,11 @@ export class Formatter {
 
   // -- dispatch
 
+  /** Made once per formatter rather than for every line. */
+  private readonly onMatch = (rule: CompiledRule, m: Match) => this.handleMatch(rule, m);
+
   protected replaceAll(text: string): string {
-    return replaceInline(text, this.rules, (rule, m) => this.handleMatch(rule, m));
+    return replaceInline(text, this.rules, this.onMatch);
   }
 
   protected handleMatch(rule: CompiledRule, m: Match): string | null {
@@ -889,7 +893,7 @@ export class Formatter {
         this.handleCodeBlock(line, start);
         continue;
       }
-      if (line.trim().startsWith('>')) {
+      if (QUOTE_LINE_RE.test(line)) {
         this.handleQuoteBlock(line);
         continue;
       }
@@ -909,7 +913,7 @@ export class Formatter {
       }
       if (line.includes('\t')) line = line.replace(/\t/g, '        ');
       if (!line.startsWith(' ')) {
-        this.tabstops = [];
+        if (this.tabstops.length) this.tabstops = [];
         if (this.quoteStack.length) this.closeIndentation();
       }
       this.inListItem = false;
