@@ -64,10 +64,10 @@ function last<T>(items: readonly T[]): T | undefined {
 
 /** Builds a site-relative URL from path segments. */
 export function makeHref(context: RenderContext, ...segments: string[]): string {
-  const path = segments
-    .filter((s) => s !== '')
-    .map(quotePath)
-    .join('/');
+  let path = '';
+  for (const segment of segments) {
+    if (segment !== '') path += path ? `/${quotePath(segment)}` : quotePath(segment);
+  }
   return `${context.base}/${path}`;
 }
 

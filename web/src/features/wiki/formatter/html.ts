@@ -2,6 +2,8 @@
 
 const TEXT_SPECIALS = /[&<>]/;
 const ATTR_SPECIALS = /[&<>"]/;
+/** What encodeURIComponent leaves alone, plus the slash quotePath keeps. */
+const UNQUOTED_PATH_RE = /^[A-Za-z0-9\-_.!~*'()/]*$/;
 
 /** Escapes text content: only &, < and > (quotes stay readable, as Trac renders them). */
 export function escapeText(text: string): string {
@@ -46,6 +48,8 @@ export function element(tag: string, attrs: Attrs, innerHtml = ''): string {
 
 /** Removes tags and decodes the few entities the formatter produces. */
 export function plainText(html: string): string {
+  // Without tags or entities there is nothing to remove.
+  if (!html.includes('<') && !html.includes('&')) return html;
   return html
     .replace(/<[^>]*>/g, '')
     .replace(/&#34;|&quot;/g, '"')
@@ -57,6 +61,8 @@ export function plainText(html: string): string {
 
 /** URL-quotes a path segment, keeping / and the characters Trac's href builder leaves alone. */
 export function quotePath(text: string): string {
+  // Most names hold only characters that stay as they are: skip the copy.
+  if (UNQUOTED_PATH_RE.test(text)) return text;
   return encodeURIComponent(text).replace(/%2F/g, '/');
 }
 
