@@ -14,6 +14,7 @@ import {
   type CompiledRules,
   compileRules,
   type Match,
+  type MatchHandler,
   replaceInline,
 } from './inline-scanner.js';
 import { resolveProcessor, type WikiProcessor } from './processors.js';
@@ -72,7 +73,7 @@ export function makeHref(context: RenderContext, ...segments: string[]): string 
 }
 
 /** The full-page formatter: block structure plus inline markup. Subclasses give other flavours. */
-export class Formatter {
+export class Formatter implements MatchHandler {
   protected out: string[] = [];
   protected openTags: string[] = [];
   protected listStack: [string, number][] = [];
@@ -199,14 +200,11 @@ export class Formatter {
 
   // -- dispatch
 
-  /** Made once per formatter rather than for every line. */
-  private readonly onMatch = (rule: CompiledRule, m: Match) => this.handleMatch(rule, m);
-
   protected replaceAll(text: string): string {
-    return replaceInline(text, this.rules, this.onMatch);
+    return replaceInline(text, this.rules, this);
   }
 
-  protected handleMatch(rule: CompiledRule, m: Match): string | null {
+  handleMatch(rule: CompiledRule, m: Match): string | null {
     const match = m[0];
     if (match[0] === '!') return escapeAttr(match.slice(1));
     if (rule.syntaxIndex >= 0) {
@@ -1059,7 +1057,7 @@ export class OutlineFormatter extends Formatter {
    * anchors) shape the outline; nested renders keep their own anchors. So nothing else is
    * rendered, though the whole line is still scanned to find them where the page would.
    */
-  protected override handleMatch(rule: CompiledRule, m: Match): string | null {
+  override handleMatch(rule: CompiledRule, m: Match): string | null {
     return rule.name === 'heading' || rule.name === 'macrolink' ? super.handleMatch(rule, m) : '';
   }
 

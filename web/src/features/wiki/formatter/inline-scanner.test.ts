@@ -25,9 +25,11 @@ function scanWithAlternation(text: string): string[] {
 
 function scanWithScanner(text: string): string[] {
   const found: string[] = [];
-  replaceInline(text, compiled, (rule, m) => {
-    found.push(`${m.index}+${m[0].length}:${compiled.rules.indexOf(rule)}`);
-    return '';
+  replaceInline(text, compiled, {
+    handleMatch: (rule, m) => {
+      found.push(`${m.index}+${m[0].length}:${compiled.rules.indexOf(rule)}`);
+      return '';
+    },
   });
   return found;
 }

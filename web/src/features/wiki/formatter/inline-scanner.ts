@@ -16,6 +16,11 @@ export interface CompiledRule {
   backscan: { pivot: string; run: Uint8Array; start: Uint8Array; sticky: RegExp } | null;
 }
 
+/** Renders one match; the scanner calls it for each match in order. */
+export interface MatchHandler {
+  handleMatch(rule: CompiledRule, m: Match): string | null;
+}
+
 export interface CompiledRules {
   rules: CompiledRule[];
   /** Maps an ASCII character to the mask bit of the rules whose literal starts with it. */
@@ -169,7 +174,7 @@ function findRule(rule: CompiledRule, text: string, from: number, mask: number):
 export function replaceInline(
   text: string,
   compiled: CompiledRules,
-  replace: (rule: CompiledRule, m: Match) => string | null,
+  handler: MatchHandler,
 ): string {
   const rules = compiled.rules;
   const mask = triggerMask(text, compiled.triggerBits);
@@ -211,7 +216,7 @@ export function replaceInline(
     if (best < 0) break;
     const m = next[best]!;
     result += text.slice(pos, m.index);
-    result += replace(rules[active[best]!]!, m) ?? '';
+    result += handler.handleMatch(rules[active[best]!]!, m) ?? '';
     pos = m.index + m[0].length;
     from = m[0].length === 0 ? pos + 1 : pos;
   }
