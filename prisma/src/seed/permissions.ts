@@ -9,14 +9,20 @@ const VIEW = [
   'TICKET_VIEW',
   'TIMELINE_VIEW',
   'WIKI_VIEW',
-  'LEARNING_VIEW',
 ];
 
 export const DEFAULT_PERMISSIONS: Record<string, string[]> = {
   anonymous: VIEW,
-  authenticated: [],
-  // Learners: view, comment, answer, their own progress.
-  learners: ['authenticated', 'TICKET_APPEND', 'LEARNING_ANSWER', 'LEARNING_PROGRESS_OWN'],
+  // Learning is for signed-in people.
+  authenticated: ['LEARNING_VIEW'],
+  // Learners: view, file and comment on tickets, answer, their own progress.
+  learners: [
+    'authenticated',
+    'TICKET_CREATE',
+    'TICKET_APPEND',
+    'LEARNING_ANSWER',
+    'LEARNING_PROGRESS_OWN',
+  ],
   // Instructors: tickets, wiki, milestones and learning management.
   instructors: [
     'authenticated',
@@ -31,6 +37,7 @@ export const DEFAULT_PERMISSIONS: Record<string, string[]> = {
     'MILESTONE_CREATE',
     'MILESTONE_MODIFY',
     'MILESTONE_DELETE',
+    'MILESTONE_ADMIN',
     'REPORT_CREATE',
     'REPORT_MODIFY',
     'LEARNING_ANSWER',
