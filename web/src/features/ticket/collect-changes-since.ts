@@ -1,6 +1,7 @@
 import { formatDateTime } from '@/core/format';
 import { buildTicketHistory } from './build-ticket-history';
 import type { TicketChange } from './get-ticket';
+import { FIELD_LABELS } from './ticket-form';
 import type { CollidingChange } from './ticket-form-state';
 
 /** The changes saved after `since` (microseconds), for the mid-air collision message. */
@@ -13,7 +14,10 @@ export function collectChangesSince(
     .map((entry) => ({
       author: entry.author ?? 'anonymous',
       time: formatDateTime(entry.time),
-      fields: entry.fields,
+      fields: entry.fields.map((field) => ({
+        ...field,
+        field: FIELD_LABELS[field.field] ?? field.field,
+      })),
       comment: entry.comment,
     }));
 }

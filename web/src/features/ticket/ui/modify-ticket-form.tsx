@@ -53,7 +53,7 @@ export function ModifyTicketForm({
                     {change.fields.map((field) => (
                       <li key={field.field}>
                         <strong>{field.field}</strong>{' '}
-                        {field.field === 'description'
+                        {field.field === 'Description'
                           ? 'modified'
                           : `changed from “${field.oldvalue}” to “${field.newvalue}”`}
                       </li>
