@@ -4,11 +4,11 @@
  * Exits non-zero when a case fails, or with --floor when the pass ratio is below it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { defaultCaseFile } from '../src/features/wiki/formatter/conformance/default-case-file.js';
+import { defaultCaseFile } from '../src/features/wiki/formatter/conformance/default-case-file';
 import {
   formatFailure,
   runConformance,
-} from '../src/features/wiki/formatter/conformance/run-conformance.js';
+} from '../src/features/wiki/formatter/conformance/run-conformance';
 
 const argv = process.argv.slice(2);
 const floorArg = argv.find((a) => a.startsWith('--floor='));

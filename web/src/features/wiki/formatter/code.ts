@@ -1,5 +1,5 @@
 import hljs from 'highlight.js/lib/common';
-import { escapeText } from './html.js';
+import { escapeText } from './html';
 
 /** MIME types Trac users write as processor names, mapped to highlight.js languages. */
 const MIME_LANGUAGES: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultCaseFile } from './conformance/default-case-file.js';
-import { formatFailure, runConformance } from './conformance/run-conformance.js';
+import { defaultCaseFile } from './conformance/default-case-file';
+import { formatFailure, runConformance } from './conformance/run-conformance';
 
 /** Share of Trac's expectations that must pass. It may only go up. */
 const CONFORMANCE_FLOOR = 1.0;

@@ -1,6 +1,6 @@
-import { makeHref } from './formatter.js';
-import { element, escapeText } from './html.js';
-import { BUILTIN_MACROS } from './macros.js';
+import { makeHref } from './formatter';
+import { element, escapeText } from './html';
+import { BUILTIN_MACROS } from './macros';
 import type {
   InterTracEntry,
   InterWikiEntry,
@@ -9,7 +9,7 @@ import type {
   WikiDataProvider,
   WikiEnvironment,
   WikiMacro,
-} from './types.js';
+} from './types';
 
 export const DEFAULT_SAFE_SCHEMES = [
   'cvs',

@@ -8,7 +8,7 @@ import {
   splitUrl,
   systemMessage,
   unquoteLabel,
-} from './html.js';
+} from './html';
 import {
   type CompiledRule,
   type CompiledRules,
@@ -16,8 +16,8 @@ import {
   type Match,
   type MatchHandler,
   replaceInline,
-} from './inline-scanner.js';
-import { resolveProcessor, type WikiProcessor } from './processors.js';
+} from './inline-scanner';
+import { resolveProcessor, type WikiProcessor } from './processors';
 import {
   ANCHOR_STRIP_RE,
   CREOLE_LINK_RE,
@@ -26,8 +26,8 @@ import {
   parseProcessorArgs,
   SET_ANCHOR_WC_RE,
   STARTBLOCK_RE,
-} from './rules.js';
-import { MacroError, ProcessorError, type RenderContext, type WikiEnvironment } from './types.js';
+} from './rules';
+import { MacroError, ProcessorError, type RenderContext, type WikiEnvironment } from './types';
 
 const INDIRECT_TAGS: Record<string, [string, string]> = {
   MM_BOLD: ['<strong>', '</strong>'],

@@ -1,5 +1,5 @@
-import { Formatter, OneLinerFormatter, OutlineFormatter } from './formatter.js';
-import type { RenderContext, WikiEnvironment } from './types.js';
+import { Formatter, OneLinerFormatter, OutlineFormatter } from './formatter';
+import type { RenderContext, WikiEnvironment } from './types';
 
 export type WikiFlavour = 'page' | 'oneliner' | 'page-escape-newlines' | 'outline';
 
@@ -32,11 +32,11 @@ export function renderWiki({
   }
 }
 
-export type { WikiEnvironmentOptions } from './environment.js';
-export { createWikiEnvironment, DEFAULT_SAFE_SCHEMES, parseInterMapTxt } from './environment.js';
-export { makeHref } from './formatter.js';
-export { element, escapeAttr, escapeText } from './html.js';
-export { BUILTIN_MACROS } from './macros.js';
-export { sanitizeHtml } from './sanitize.js';
-export * from './types.js';
-export { createWikiLinkResolver, createWikiPageNameSyntax, formatWikiLink } from './wiki-links.js';
+export type { WikiEnvironmentOptions } from './environment';
+export { createWikiEnvironment, DEFAULT_SAFE_SCHEMES, parseInterMapTxt } from './environment';
+export { makeHref } from './formatter';
+export { element, escapeAttr, escapeText } from './html';
+export { BUILTIN_MACROS } from './macros';
+export { sanitizeHtml } from './sanitize';
+export * from './types';
+export { createWikiLinkResolver, createWikiPageNameSyntax, formatWikiLink } from './wiki-links';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createConformanceEnvironment } from './conformance/test-environment.js';
-import { compileRules, replaceInline } from './inline-scanner.js';
-import { POST_RULES, PRE_RULES } from './rules.js';
+import { createConformanceEnvironment } from './conformance/test-environment';
+import { compileRules, replaceInline } from './inline-scanner';
+import { POST_RULES, PRE_RULES } from './rules';
 
 const env = createConformanceEnvironment();
 const compiled = compileRules(env.syntax);

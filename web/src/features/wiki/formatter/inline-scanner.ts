@@ -1,5 +1,5 @@
-import { type InlineRule, POST_RULES, PRE_RULES } from './rules.js';
-import type { SyntaxRule } from './types.js';
+import { type InlineRule, POST_RULES, PRE_RULES } from './rules';
+import type { SyntaxRule } from './types';
 
 export type Match = RegExpExecArray & { groups: Record<string, string | undefined> };
 
@@ -196,7 +196,7 @@ export function replaceInline(
     let best = -1;
     let bestIndex = Number.POSITIVE_INFINITY;
     for (let k = 0; k < active.length; k++) {
-      let m = next[k]!;
+      let m = next[k] ?? null;
       if (m === null) continue;
       // A match starting inside consumed text is stale: look again from where we are.
       if (m.index < from) {

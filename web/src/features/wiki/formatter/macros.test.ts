@@ -4,7 +4,7 @@ import {
   createWikiLinkResolver,
   renderWiki,
   type WikiDataProvider,
-} from './index.js';
+} from './index';
 
 const context = { realm: 'wiki', id: 'Guide/Start', base: '' };
 const pages = [

@@ -1,8 +1,8 @@
-import { makeHref, OutlineFormatter } from './formatter.js';
-import { element, escapeText } from './html.js';
-import { parseMacroArgs } from './rules.js';
-import { isSafeUrl } from './sanitize.js';
-import { type MacroCall, MacroError, type TicketSummary, type WikiMacro } from './types.js';
+import { makeHref, OutlineFormatter } from './formatter';
+import { element, escapeText } from './html';
+import { parseMacroArgs } from './rules';
+import { isSafeUrl } from './sanitize';
+import { type MacroCall, MacroError, type TicketSummary, type WikiMacro } from './types';
 
 function macroList(call: MacroCall): string {
   const filter = call.content.trim();

@@ -1,10 +1,10 @@
-import { highlightCode, isCodeLanguage } from './code.js';
-import type { Formatter } from './formatter.js';
-import { element, escapeText, systemMessage } from './html.js';
-import { renderMarkdown } from './markdown.js';
-import { parseMacroArgs } from './rules.js';
-import { sanitizeAttributes, sanitizeHtml } from './sanitize.js';
-import { ProcessorError, type WikiMacro } from './types.js';
+import { highlightCode, isCodeLanguage } from './code';
+import type { Formatter } from './formatter';
+import { element, escapeText, systemMessage } from './html';
+import { renderMarkdown } from './markdown';
+import { parseMacroArgs } from './rules';
+import { sanitizeAttributes, sanitizeHtml } from './sanitize';
+import { ProcessorError, type WikiMacro } from './types';
 
 type Args = Record<string, string | boolean> | null;
 

@@ -1,4 +1,4 @@
-import type { SanitizeOptions } from './sanitize.js';
+import type { SanitizeOptions } from './sanitize';
 
 /** What a link resolver receives: the namespace, the target and the label (already HTML). */
 export interface LinkRequest {

@@ -1,6 +1,6 @@
-import { makeHref } from './formatter.js';
-import { element, escapeText, splitUrl } from './html.js';
-import type { LinkResolver, RenderContext, SyntaxRule, WikiEnvironment } from './types.js';
+import { makeHref } from './formatter';
+import { element, escapeText, splitUrl } from './html';
+import type { LinkResolver, RenderContext, SyntaxRule, WikiEnvironment } from './types';
 
 export interface WikiLinkOptions {
   /** Whether a wiki page exists (loaded before rendering: the renderer is synchronous). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWikiEnvironment, renderWiki } from './index.js';
+import { createWikiEnvironment, renderWiki } from './index';
 
 const env = createWikiEnvironment({ highlight: false });
 const context = { realm: 'wiki', id: 'SandBox', base: '' };

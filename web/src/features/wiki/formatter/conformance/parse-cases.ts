@@ -1,4 +1,4 @@
-import type { WikiFlavour } from '../index.js';
+import type { WikiFlavour } from '../index';
 
 export interface ConformanceExpectation {
   title: string;

@@ -1,6 +1,6 @@
-import { renderWiki } from '../index.js';
-import { type ConformanceExpectation, normalizeOutput, parseCases } from './parse-cases.js';
-import { CONFORMANCE_CONTEXT, createConformanceEnvironment } from './test-environment.js';
+import { renderWiki } from '../index';
+import { type ConformanceExpectation, normalizeOutput, parseCases } from './parse-cases';
+import { CONFORMANCE_CONTEXT, createConformanceEnvironment } from './test-environment';
 
 export interface ConformanceFailure extends ConformanceExpectation {
   actual: string;

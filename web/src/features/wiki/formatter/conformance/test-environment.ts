@@ -1,13 +1,13 @@
-import { escapeText } from '../html.js';
-import { createWikiEnvironment, element, makeHref } from '../index.js';
+import { escapeText } from '../html';
+import { createWikiEnvironment, element, makeHref } from '../index';
 import {
   MacroError,
   ProcessorError,
   type RenderContext,
   type WikiEnvironment,
   type WikiMacro,
-} from '../types.js';
-import { createWikiLinkResolver, createWikiPageNameSyntax } from '../wiki-links.js';
+} from '../types';
+import { createWikiLinkResolver, createWikiPageNameSyntax } from '../wiki-links';
 
 /** The page the conformance data is rendered on. */
 export const CONFORMANCE_CONTEXT: RenderContext = { realm: 'wiki', id: 'WikiStart', base: '' };
