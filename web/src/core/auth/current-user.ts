@@ -2,9 +2,11 @@ import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { getServerSession } from 'next-auth';
 import { cache } from 'react';
+import { getDb } from '@/core/db';
 import type { Viewer } from '@/core/feature';
 import { getAuthOptions } from './auth-options';
-import { listPermissions, type Permission, type Role } from './roles';
+import { loadPermissions } from './load-permissions';
+import type { Permission, Role } from './roles';
 
 export interface CurrentUser {
   id: string;
@@ -23,14 +25,19 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return session.user;
 });
 
-/** The current user with what they may do. */
+/**
+ * The current user with what they may do: the grants of Trac's `permission` table to their
+ * user name, their groups, `authenticated` and `anonymous`, meta-permissions expanded.
+ */
 export const getViewer = cache(async (): Promise<Viewer & { user: CurrentUser | null }> => {
   const user = await getCurrentUser();
-  return {
-    user,
-    userId: user?.id ?? null,
-    permissions: listPermissions(user ? user.roles : null),
-  };
+  const permissions = await loadPermissions({
+    db: getDb(),
+    subject: user
+      ? { username: user.username, groups: user.groups }
+      : { username: null, groups: [] },
+  });
+  return { user, userId: user?.id ?? null, permissions };
 });
 
 /**

@@ -20,7 +20,7 @@ describe('mapGroupsToRoles', () => {
   });
 });
 
-describe('listPermissions', () => {
+describe('listPermissions (the seeded default grants)', () => {
   it('lets anonymous visitors read but not create tickets or see learning', () => {
     const anonymous = listPermissions(null);
     expect(anonymous.has('WIKI_VIEW')).toBe(true);
@@ -42,10 +42,11 @@ describe('listPermissions', () => {
     expect(learner.has('TRAC_ADMIN')).toBe(false);
   });
 
-  it('lets instructors manage learning and milestones', () => {
+  it('lets instructors manage learning and milestones but not batch modify', () => {
     const instructor = listPermissions(['instructor']);
     expect(instructor.has('LEARNING_MANAGE')).toBe(true);
     expect(instructor.has('MILESTONE_ADMIN')).toBe(true);
+    expect(instructor.has('TICKET_BATCH_MODIFY')).toBe(false);
     expect(instructor.has('TRAC_ADMIN')).toBe(false);
   });
 
@@ -54,6 +55,7 @@ describe('listPermissions', () => {
     expect(admin.has('TRAC_ADMIN')).toBe(true);
     expect(admin.has('LEARNING_MANAGE')).toBe(true);
     expect(admin.has('TICKET_MODIFY')).toBe(true);
+    expect(admin.has('TICKET_BATCH_MODIFY')).toBe(true);
   });
 });
 

@@ -1,32 +1,11 @@
+import { DEFAULT_PERMISSIONS } from '@learntrac/db/seed';
+import { type PermissionAction, resolvePermissions } from './permission-policy';
+
 /** LearnTrac's roles, one per Cognito group that grants one. */
 export type Role = 'admin' | 'instructor' | 'learner';
 
-export type Permission =
-  | 'WIKI_VIEW'
-  | 'WIKI_CREATE'
-  | 'WIKI_MODIFY'
-  | 'WIKI_RENAME'
-  | 'WIKI_DELETE'
-  | 'WIKI_ADMIN'
-  | 'TIMELINE_VIEW'
-  | 'ROADMAP_VIEW'
-  | 'MILESTONE_VIEW'
-  | 'MILESTONE_CREATE'
-  | 'MILESTONE_MODIFY'
-  | 'MILESTONE_DELETE'
-  | 'MILESTONE_ADMIN'
-  | 'TICKET_VIEW'
-  | 'TICKET_CREATE'
-  | 'TICKET_MODIFY'
-  | 'REPORT_VIEW'
-  | 'REPORT_SQL_VIEW'
-  | 'REPORT_CREATE'
-  | 'REPORT_MODIFY'
-  | 'REPORT_DELETE'
-  | 'SEARCH_VIEW'
-  | 'LEARNING_VIEW'
-  | 'LEARNING_MANAGE'
-  | 'TRAC_ADMIN';
+/** A Trac permission action (see permission-policy.ts for the list and its hierarchy). */
+export type Permission = PermissionAction;
 
 const GROUP_ROLES: Record<string, Role> = {
   admins: 'admin',
@@ -44,57 +23,27 @@ export function mapGroupsToRoles(groups: readonly string[]): Role[] {
   return (['admin', 'instructor', 'learner'] as const).filter((role) => roles.has(role));
 }
 
-/** What anyone may do without signing in: Trac's default grants to `anonymous`. */
-const ANONYMOUS: readonly Permission[] = [
-  'WIKI_VIEW',
-  'TIMELINE_VIEW',
-  'ROADMAP_VIEW',
-  'MILESTONE_VIEW',
-  'TICKET_VIEW',
-  'REPORT_VIEW',
-  'REPORT_SQL_VIEW',
-  'SEARCH_VIEW',
-];
-
-/** Added for any signed-in user, as Trac grants `authenticated`. */
-const AUTHENTICATED: readonly Permission[] = ['LEARNING_VIEW'];
-
-const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  learner: ['TICKET_CREATE'],
-  instructor: [
-    'TICKET_CREATE',
-    'TICKET_MODIFY',
-    'WIKI_CREATE',
-    'WIKI_MODIFY',
-    'WIKI_RENAME',
-    'WIKI_DELETE',
-    'MILESTONE_CREATE',
-    'MILESTONE_MODIFY',
-    'MILESTONE_DELETE',
-    'MILESTONE_ADMIN',
-    'REPORT_CREATE',
-    'REPORT_MODIFY',
-    'LEARNING_MANAGE',
-  ],
-  admin: ['TRAC_ADMIN', 'WIKI_ADMIN', 'REPORT_DELETE'],
+const ROLE_GROUPS: Record<Role, string> = {
+  admin: 'admins',
+  instructor: 'instructors',
+  learner: 'learners',
 };
 
-const ALL_PERMISSIONS: readonly Permission[] = [
-  ...ANONYMOUS,
-  ...AUTHENTICATED,
-  ...ROLE_PERMISSIONS.learner,
-  ...ROLE_PERMISSIONS.instructor,
-  ...ROLE_PERMISSIONS.admin,
-];
-
-/** The permissions of a visitor: `null` roles mean not signed in. TRAC_ADMIN implies all. */
+/**
+ * What the site's default grants (the seeded `permission` rows) give a visitor with these
+ * roles; `null` means not signed in. The running app resolves from the table itself (see
+ * load-permissions.ts), so an admin's changes apply; this is the same rule over the defaults.
+ */
 export function listPermissions(roles: readonly Role[] | null): Set<Permission> {
-  const granted = new Set<Permission>(ANONYMOUS);
-  if (roles === null) return granted;
-  for (const permission of AUTHENTICATED) granted.add(permission);
-  for (const role of roles) {
-    for (const permission of ROLE_PERMISSIONS[role]) granted.add(permission);
-  }
-  if (granted.has('TRAC_ADMIN')) return new Set(ALL_PERMISSIONS);
-  return granted;
+  const grants = permissionRows();
+  const subject = roles
+    ? { username: `${roles[0] ?? 'member'}-user`, groups: roles.map((role) => ROLE_GROUPS[role]) }
+    : { username: null, groups: [] };
+  return resolvePermissions({ grants, subject }) as Set<Permission>;
+}
+
+function permissionRows() {
+  return Object.entries(DEFAULT_PERMISSIONS).flatMap(([username, actions]) =>
+    actions.map((action) => ({ username, action })),
+  );
 }

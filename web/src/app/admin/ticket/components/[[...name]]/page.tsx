@@ -1,0 +1,61 @@
+import { notFound } from 'next/navigation';
+import { requirePermission } from '@/core/auth/current-user';
+import { getDb } from '@/core/db';
+import { countTicketsByValue, listComponents } from '@/features/admin/list-ticket-values';
+import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
+import { ValueEditPanel } from '@/features/admin/ui/value-edit-panel';
+import { ValueListPanel } from '@/features/admin/ui/value-list-panel';
+
+export const metadata = { title: 'Components – Admin' };
+const BASE = '/admin/ticket/components';
+
+type Props = { params: Promise<{ name?: string[] }> };
+
+export default async function ComponentsAdminPage({ params }: Props) {
+  const { name: path } = await params;
+  await requirePermission('TRAC_ADMIN', BASE);
+  const db = getDb();
+  const [components, counts, defaults] = await Promise.all([
+    listComponents({ db }),
+    countTicketsByValue({ db, field: 'component' }),
+    loadTicketDefaults({ db }),
+  ]);
+  if (path?.length) {
+    const name = decodeURIComponent(path.join('/'));
+    const component = components.find((c) => c.name === name);
+    if (!component) notFound();
+    return (
+      <ValueEditPanel list="component" one="Component" title="Components" base={BASE} name={name}>
+        <label className="field">
+          <span>Owner:</span>
+          <input name="owner" type="text" defaultValue={component.owner ?? ''} />
+        </label>
+        <label className="field">
+          <span>Description (wiki text):</span>
+          <textarea name="description" rows={6} defaultValue={component.description ?? ''} />
+        </label>
+      </ValueEditPanel>
+    );
+  }
+  return (
+    <ValueListPanel
+      list="component"
+      one="Component"
+      title="Components"
+      base={BASE}
+      columns={['Owner']}
+      rows={components.map((c) => ({
+        name: c.name,
+        cells: [c.owner ?? ''],
+        tickets: counts.get(c.name) ?? 0,
+      }))}
+      defaultValue={defaults.component ?? ''}
+      extraAddFields={
+        <label className="field">
+          <span>Owner:</span>
+          <input name="owner" type="text" aria-label="Owner" />
+        </label>
+      }
+    />
+  );
+}

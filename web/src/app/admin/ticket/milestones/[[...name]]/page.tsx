@@ -1,0 +1,110 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePermission } from '@/core/auth/current-user';
+import { getDb } from '@/core/db';
+import { fromTracTime } from '@/core/db/database';
+import { addMilestoneAction, updateMilestoneAction } from '@/features/admin/admin-actions';
+import { countTicketsByValue, listMilestoneRows } from '@/features/admin/list-ticket-values';
+import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
+import { AdminForm } from '@/features/admin/ui/admin-form';
+import { ValueListPanel } from '@/features/admin/ui/value-list-panel';
+
+export const metadata = { title: 'Milestones – Admin' };
+const BASE = '/admin/ticket/milestones';
+
+const minute = (time: bigint | null) => {
+  const date = time ? fromTracTime(time) : null;
+  return date && date.getTime() > 0 ? date.toISOString().slice(0, 16) : '';
+};
+
+type Props = { params: Promise<{ name?: string[] }> };
+
+export default async function MilestonesAdminPage({ params }: Props) {
+  const { name: path } = await params;
+  await requirePermission('TRAC_ADMIN', BASE);
+  const db = getDb();
+  const [milestones, counts, defaults] = await Promise.all([
+    listMilestoneRows({ db }),
+    countTicketsByValue({ db, field: 'milestone' }),
+    loadTicketDefaults({ db }),
+  ]);
+  if (path?.length) {
+    const name = decodeURIComponent(path.join('/'));
+    const milestone = milestones.find((m) => m.name === name);
+    if (!milestone) notFound();
+    return (
+      <>
+        <h1>
+          <span className="category">Ticket System: </span>Milestones
+        </h1>
+        <AdminForm action={updateMilestoneAction} label="Modify Milestone">
+          <fieldset>
+            <legend>Modify Milestone:</legend>
+            <input type="hidden" name="originalName" value={name} />
+            <label className="field">
+              <span>Name:</span>
+              <input name="name" type="text" defaultValue={name} required />
+            </label>
+            <label className="field">
+              <span>Due (UTC):</span>
+              <input name="due" type="datetime-local" defaultValue={minute(milestone.due)} />
+            </label>
+            <label className="field">
+              <span>Completed (UTC):</span>
+              <input
+                name="completed"
+                type="datetime-local"
+                defaultValue={minute(milestone.completed)}
+              />
+            </label>
+            <label className="field">
+              <span>Description (wiki text):</span>
+              <textarea name="description" rows={6} defaultValue={milestone.description ?? ''} />
+            </label>
+            <p className="help">
+              Renaming a milestone moves its tickets along, noted in their history.
+            </p>
+            <div className="buttons">
+              <button type="submit">Save</button>
+              <Link href={BASE}>Cancel</Link>
+            </div>
+          </fieldset>
+        </AdminForm>
+      </>
+    );
+  }
+  return (
+    <ValueListPanel
+      list="milestone"
+      one="Milestone"
+      title="Milestones"
+      base={BASE}
+      columns={['Due', 'Completed']}
+      rows={milestones.map((m) => ({
+        name: m.name,
+        cells: [minute(m.due).replace('T', ' '), minute(m.completed).replace('T', ' ')],
+        tickets: counts.get(m.name) ?? 0,
+      }))}
+      defaultValue={defaults.milestone ?? ''}
+      help="Removing a milestone takes it off its tickets, noted in each ticket's history; renaming one (on its page) moves its tickets along."
+      addForm={
+        <AdminForm action={addMilestoneAction} label="Add Milestone" resetOnSuccess>
+          <fieldset>
+            <legend>Add Milestone:</legend>
+            <label className="field">
+              <span>Name:</span>
+              <input name="name" type="text" required aria-label="Name" />
+            </label>
+            <label className="field">
+              <span>Due (UTC):</span>
+              <input name="due" type="datetime-local" aria-label="Due" />
+            </label>
+            <div className="buttons">
+              <button type="submit">Add</button>
+            </div>
+          </fieldset>
+        </AdminForm>
+      }
+    />
+  );
+}

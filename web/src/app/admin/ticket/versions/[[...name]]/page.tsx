@@ -1,0 +1,67 @@
+import { notFound } from 'next/navigation';
+import { requirePermission } from '@/core/auth/current-user';
+import { getDb } from '@/core/db';
+import { fromTracTime } from '@/core/db/database';
+import { countTicketsByValue, listVersions } from '@/features/admin/list-ticket-values';
+import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
+import { ValueEditPanel } from '@/features/admin/ui/value-edit-panel';
+import { ValueListPanel } from '@/features/admin/ui/value-list-panel';
+
+export const metadata = { title: 'Versions – Admin' };
+const BASE = '/admin/ticket/versions';
+
+const day = (time: bigint | null) => {
+  const date = time ? fromTracTime(time) : null;
+  return date && date.getTime() > 0 ? date.toISOString().slice(0, 10) : '';
+};
+
+type Props = { params: Promise<{ name?: string[] }> };
+
+export default async function VersionsAdminPage({ params }: Props) {
+  const { name: path } = await params;
+  await requirePermission('TRAC_ADMIN', BASE);
+  const db = getDb();
+  const [versions, counts, defaults] = await Promise.all([
+    listVersions({ db }),
+    countTicketsByValue({ db, field: 'version' }),
+    loadTicketDefaults({ db }),
+  ]);
+  if (path?.length) {
+    const name = decodeURIComponent(path.join('/'));
+    const version = versions.find((v) => v.name === name);
+    if (!version) notFound();
+    return (
+      <ValueEditPanel list="version" one="Version" title="Versions" base={BASE} name={name}>
+        <label className="field">
+          <span>Released (YYYY-MM-DD):</span>
+          <input name="time" type="date" defaultValue={day(version.time)} />
+        </label>
+        <label className="field">
+          <span>Description (wiki text):</span>
+          <textarea name="description" rows={6} defaultValue={version.description ?? ''} />
+        </label>
+      </ValueEditPanel>
+    );
+  }
+  return (
+    <ValueListPanel
+      list="version"
+      one="Version"
+      title="Versions"
+      base={BASE}
+      columns={['Released']}
+      rows={versions.map((v) => ({
+        name: v.name,
+        cells: [day(v.time)],
+        tickets: counts.get(v.name) ?? 0,
+      }))}
+      defaultValue={defaults.version ?? ''}
+      extraAddFields={
+        <label className="field">
+          <span>Released:</span>
+          <input name="time" type="date" aria-label="Released" />
+        </label>
+      }
+    />
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * Trac's permission model, as pure functions: the `permission` table holds (subject, action)
+ * rows; a subject is a user name, `anonymous`, `authenticated` or a group; a row whose action
+ * is not an upper-case action name makes the subject a member of that group. Meta-permissions
+ * (TRAC_ADMIN, TICKET_ADMIN, ...) imply the actions below them.
+ */
+
+/** Every action LearnTrac knows, grouped as the admin's permission page lists them. */
+export const PERMISSION_ACTIONS = [
+  'TICKET_VIEW',
+  'TICKET_CREATE',
+  'TICKET_APPEND',
+  'TICKET_CHGPROP',
+  'TICKET_MODIFY',
+  'TICKET_EDIT_CC',
+  'TICKET_EDIT_DESCRIPTION',
+  'TICKET_EDIT_COMMENT',
+  'TICKET_BATCH_MODIFY',
+  'TICKET_ADMIN',
+  'MILESTONE_VIEW',
+  'MILESTONE_CREATE',
+  'MILESTONE_MODIFY',
+  'MILESTONE_DELETE',
+  'MILESTONE_ADMIN',
+  'ROADMAP_VIEW',
+  'REPORT_VIEW',
+  'REPORT_SQL_VIEW',
+  'REPORT_CREATE',
+  'REPORT_MODIFY',
+  'REPORT_DELETE',
+  'REPORT_ADMIN',
+  'WIKI_VIEW',
+  'WIKI_CREATE',
+  'WIKI_MODIFY',
+  'WIKI_RENAME',
+  'WIKI_DELETE',
+  'WIKI_ADMIN',
+  'TIMELINE_VIEW',
+  'SEARCH_VIEW',
+  'PERMISSION_GRANT',
+  'PERMISSION_REVOKE',
+  'PERMISSION_ADMIN',
+  'LEARNING_VIEW',
+  'LEARNING_ANSWER',
+  'LEARNING_PROGRESS_OWN',
+  'LEARNING_PROGRESS_ALL',
+  'LEARNING_MANAGE',
+  'LEARNING_INGEST',
+  'LEARNING_REVIEW',
+  'TRAC_ADMIN',
+] as const;
+
+export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
+
+/** What each meta-permission grants besides itself (Trac's own hierarchy, plus learning). */
+export const PERMISSION_IMPLIES: Readonly<Partial<Record<PermissionAction, PermissionAction[]>>> = {
+  TICKET_ADMIN: [
+    'TICKET_VIEW',
+    'TICKET_CREATE',
+    'TICKET_MODIFY',
+    'TICKET_EDIT_CC',
+    'TICKET_EDIT_DESCRIPTION',
+    'TICKET_EDIT_COMMENT',
+    'TICKET_BATCH_MODIFY',
+  ],
+  TICKET_MODIFY: ['TICKET_APPEND', 'TICKET_CHGPROP'],
+  MILESTONE_ADMIN: ['MILESTONE_VIEW', 'MILESTONE_CREATE', 'MILESTONE_MODIFY', 'MILESTONE_DELETE'],
+  REPORT_ADMIN: [
+    'REPORT_VIEW',
+    'REPORT_SQL_VIEW',
+    'REPORT_CREATE',
+    'REPORT_MODIFY',
+    'REPORT_DELETE',
+  ],
+  WIKI_ADMIN: ['WIKI_VIEW', 'WIKI_CREATE', 'WIKI_MODIFY', 'WIKI_RENAME', 'WIKI_DELETE'],
+  PERMISSION_ADMIN: ['PERMISSION_GRANT', 'PERMISSION_REVOKE'],
+  LEARNING_MANAGE: ['LEARNING_VIEW'],
+};
+
+/** Trac tells actions from group names by case: actions are upper-case words. */
+export function isPermissionAction(name: string): boolean {
+  return /^[A-Z][A-Z0-9_]*$/.test(name);
+}
+
+export interface PermissionGrant {
+  /** User name or group (`anonymous`, `authenticated`, `admins`, `developers`, ...). */
+  username: string;
+  /** An action, or a group name the subject is made a member of. */
+  action: string;
+}
+
+/** Who a visitor is, for permission purposes. */
+export interface PermissionSubject {
+  /** The user name; `null` for an anonymous visitor. */
+  username: string | null;
+  /** Groups from the sign-in service (Cognito groups). */
+  groups: readonly string[];
+}
+
+/**
+ * The subjects whose grants apply: the user, `anonymous` (everyone), `authenticated` (anyone
+ * signed in), their sign-in groups, and every group those are members of, transitively.
+ */
+export function listSubjects(options: {
+  grants: readonly PermissionGrant[];
+  subject: PermissionSubject;
+}): Set<string> {
+  const { grants, subject } = options;
+  const memberships = new Map<string, string[]>();
+  for (const grant of grants) {
+    if (isPermissionAction(grant.action)) continue;
+    const list = memberships.get(grant.username) ?? [];
+    list.push(grant.action);
+    memberships.set(grant.username, list);
+  }
+  const start = ['anonymous'];
+  if (subject.username !== null) start.push('authenticated', subject.username, ...subject.groups);
+  const seen = new Set<string>();
+  const pending = [...start];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    pending.push(...(memberships.get(next) ?? []));
+  }
+  return seen;
+}
+
+/** Adds what the meta-permissions imply; TRAC_ADMIN implies every known action. */
+export function expandPermissions(held: Iterable<string>): Set<string> {
+  const granted = new Set<string>();
+  const pending = [...held];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (granted.has(next)) continue;
+    granted.add(next);
+    if (next === 'TRAC_ADMIN') pending.push(...PERMISSION_ACTIONS);
+    pending.push(...(PERMISSION_IMPLIES[next as PermissionAction] ?? []));
+  }
+  return granted;
+}
+
+/** The actions a visitor holds under the given grants, meta-permissions expanded. */
+export function resolvePermissions(options: {
+  grants: readonly PermissionGrant[];
+  subject: PermissionSubject;
+}): Set<string> {
+  const subjects = listSubjects(options);
+  const held = options.grants
+    .filter((grant) => subjects.has(grant.username) && isPermissionAction(grant.action))
+    .map((grant) => grant.action);
+  return expandPermissions(held);
+}

@@ -1,0 +1,280 @@
+'use server';
+
+import { getViewer } from '@/core/auth/current-user';
+import { createMilestone } from '@/features/roadmap/create-milestone';
+import { deleteMilestone } from '@/features/roadmap/delete-milestone';
+import { MilestoneError } from '@/features/roadmap/milestone-errors';
+import { updateMilestone } from '@/features/roadmap/update-milestone';
+import { getAdminDb } from './admin-db';
+import { AdminError } from './admin-error';
+import type { AdminFormState } from './admin-form-state';
+import { removeCustomFields, reorderCustomFields, saveCustomField } from './custom-field-admin';
+import { grantPermission, revokePermissions } from './permission-admin';
+import {
+  addTicketValue,
+  type EnumList,
+  removeTicketValues,
+  saveEnumOrder,
+  saveTicketDefault,
+  updateTicketValue,
+  VALUE_LISTS,
+  type ValueList,
+} from './ticket-values';
+import { saveWorkflow } from './workflow-admin';
+import { WorkflowTextError } from './workflow-text';
+
+const text = (form: FormData, key: string) => {
+  const value = form.get(key);
+  return typeof value === 'string' ? value : '';
+};
+const all = (form: FormData, key: string) =>
+  form.getAll(key).filter((value): value is string => typeof value === 'string');
+
+/** Positions typed into `order.<name>` inputs. */
+function readOrder(form: FormData): Record<string, number> {
+  const order: Record<string, number> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith('order.') && typeof value === 'string' && value.trim() !== '') {
+      order[key.slice('order.'.length)] = Number(value);
+    }
+  }
+  return order;
+}
+
+/** Runs a write as the signed-in admin; refusals become form messages, anything else throws. */
+async function run(
+  work: (context: {
+    permissions: ReadonlySet<string>;
+    author: string;
+  }) => Promise<AdminFormState | undefined>,
+): Promise<AdminFormState> {
+  const viewer = await getViewer();
+  try {
+    return (
+      (await work({
+        permissions: viewer.permissions,
+        author: viewer.user?.username ?? 'anonymous',
+      })) ?? {
+        ok: true,
+      }
+    );
+  } catch (error) {
+    if (error instanceof AdminError || error instanceof MilestoneError) {
+      return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+    }
+    if (error instanceof WorkflowTextError) {
+      return { ok: false, message: error.message, problems: error.problems };
+    }
+    throw error;
+  }
+}
+
+const listOf = (form: FormData): ValueList => {
+  const list = text(form, 'list');
+  if (!(list in VALUE_LISTS)) throw new AdminError('invalid_input', `Unknown list ${list}.`);
+  return list as ValueList;
+};
+
+export async function addTicketValueAction(form: FormData): Promise<AdminFormState> {
+  return run(async ({ permissions }) => {
+    const list = listOf(form);
+    const { name } = await addTicketValue({
+      db: getAdminDb(),
+      permissions,
+      list,
+      name: text(form, 'name'),
+      owner: text(form, 'owner'),
+      time: text(form, 'time'),
+    });
+    return { ok: true, message: `${VALUE_LISTS[list].label} “${name}” added.` };
+  });
+}
+
+export async function updateTicketValueAction(form: FormData): Promise<AdminFormState> {
+  return run(async ({ permissions }) => {
+    await updateTicketValue({
+      db: getAdminDb(),
+      permissions,
+      list: listOf(form),
+      name: text(form, 'originalName'),
+      newName: text(form, 'name'),
+      owner: text(form, 'owner'),
+      description: text(form, 'description').replace(/\r\n?/g, '\n'),
+      time: text(form, 'time'),
+    });
+    return { ok: true, redirectTo: text(form, 'back') };
+  });
+}
+
+async function removeTicketValuesAction(form: FormData): Promise<AdminFormState> {
+  return run(async ({ permissions }) => {
+    const { removed } = await removeTicketValues({
+      db: getAdminDb(),
+      permissions,
+      list: listOf(form),
+      names: all(form, 'sel'),
+    });
+    return { ok: true, message: `Removed ${removed}.` };
+  });
+}
+
+/** The list's Apply changes button: the default choice and, for enums, the order. */
+async function applyListChangesAction(form: FormData): Promise<AdminFormState> {
+  return run(async ({ permissions }) => {
+    const list = text(form, 'list');
+    const db = getAdminDb();
+    if (list === 'component' || list === 'version' || list === 'milestone') {
+      await saveTicketDefault({ db, permissions, list, value: text(form, 'default') });
+    } else {
+      await saveEnumOrder({
+        db,
+        permissions,
+        list: listOf(form) as EnumList,
+        order: readOrder(form),
+        defaultValue: text(form, 'default'),
+      });
+    }
+    return { ok: true, message: 'Your changes have been saved.' };
+  });
+}
+
+const milestoneInput = (form: FormData) => ({
+  name: text(form, 'name'),
+  due: text(form, 'due'),
+  completed: text(form, 'completed'),
+  description: text(form, 'description').replace(/\r\n?/g, '\n'),
+});
+
+export async function addMilestoneAction(form: FormData): Promise<AdminFormState> {
+  return run(async ({ permissions }) => {
+    const { name } = await createMilestone({
+      db: getAdminDb(),
+      permissions,
+      input: milestoneInput(form),
+    });
+    return { ok: true, message: `Milestone “${name}” added.` };
+  });
+}
+
+export async function updateMilestoneAction(form: FormData): Promise<AdminFormState> {
+  return run(async ({ permissions, author }) => {
+    await updateMilestone({
+      db: getAdminDb(),
+      permissions,
+      author,
+      name: text(form, 'originalName'),
+      input: milestoneInput(form),
+    });
+    return { ok: true, redirectTo: '/admin/ticket/milestones' };
+  });
+}
+
+async function removeMilestonesAction(form: FormData): Promise<AdminFormState> {
+  return run(async ({ permissions, author }) => {
+    const names = all(form, 'sel');
+    if (names.length === 0)
+      throw new AdminError('invalid_input', 'Select the milestones to remove.');
+    let retargeted = 0;
+    // Each removal retargets its tickets (to none) with the move in their history.
+    for (const name of names) {
+      retargeted += (
+        await deleteMilestone({ db: getAdminDb(), permissions, author, name, retargetTo: '' })
+      ).retargeted;
+    }
+    return {
+      ok: true,
+      message: `Removed ${names.length}; ${retargeted} ticket${retargeted === 1 ? '' : 's'} now have no milestone.`,
+    };
+  });
+}
+
+const customFieldForm = (form: FormData) => ({
+  name: text(form, 'name'),
+  type: text(form, 'type'),
+  label: text(form, 'label'),
+  value: text(form, 'value'),
+  options: text(form, 'options'),
+  optional: form.get('optional') === 'on',
+  order: text(form, 'order'),
+  rows: text(form, 'rows'),
+  format: text(form, 'format'),
+  wiki: form.get('wiki') === 'on',
+});
+
+export async function saveCustomFieldAction(form: FormData): Promise<AdminFormState> {
+  return run(async ({ permissions }) => {
+    const originalName = text(form, 'originalName') || undefined;
+    const { name } = await saveCustomField({
+      db: getAdminDb(),
+      permissions,
+      form: customFieldForm(form),
+      originalName,
+    });
+    return originalName
+      ? { ok: true, redirectTo: '/admin/ticket/customfields' }
+      : { ok: true, message: `Custom field “${name}” added.` };
+  });
+}
+
+async function removeCustomFieldsAction(form: FormData): Promise<AdminFormState> {
+  return run(async ({ permissions }) => {
+    const { removed } = await removeCustomFields({
+      db: getAdminDb(),
+      permissions,
+      names: all(form, 'sel'),
+    });
+    return { ok: true, message: `Removed ${removed}; tickets keep their values.` };
+  });
+}
+
+async function reorderCustomFieldsAction(form: FormData): Promise<AdminFormState> {
+  return run(async ({ permissions }) => {
+    await reorderCustomFields({ db: getAdminDb(), permissions, order: readOrder(form) });
+    return { ok: true, message: 'Your changes have been saved.' };
+  });
+}
+
+export async function saveWorkflowAction(form: FormData): Promise<AdminFormState> {
+  return run(async ({ permissions }) => {
+    const { actions } = await saveWorkflow({
+      db: getAdminDb(),
+      permissions,
+      text: text(form, 'workflow'),
+    });
+    return { ok: true, message: `The workflow with ${actions} actions has been saved.` };
+  });
+}
+
+export async function grantPermissionAction(form: FormData): Promise<AdminFormState> {
+  return run(async ({ permissions }) => {
+    const subject = text(form, 'subject').trim();
+    const action = text(form, 'action').trim();
+    await grantPermission({ db: getAdminDb(), permissions, subject, action });
+    return { ok: true, message: `Granted ${action} to ${subject}.` };
+  });
+}
+
+export async function revokePermissionsAction(form: FormData): Promise<AdminFormState> {
+  return run(async ({ permissions }) => {
+    // Each checkbox carries "subject:action"; subjects hold no colon in practice, actions never.
+    const grants = all(form, 'sel').map((value) => {
+      const at = value.lastIndexOf(':');
+      return { username: value.slice(0, at), action: value.slice(at + 1) };
+    });
+    const { revoked } = await revokePermissions({ db: getAdminDb(), permissions, grants });
+    return { ok: true, message: `Revoked ${revoked}.` };
+  });
+}
+
+/** A list page's one form: "Remove selected items" or "Apply changes", by the button pressed. */
+export async function submitListAction(form: FormData): Promise<AdminFormState> {
+  const list = text(form, 'list');
+  const remove = text(form, 'intent') === 'remove';
+  if (list === 'milestone') {
+    return remove ? removeMilestonesAction(form) : applyListChangesAction(form);
+  }
+  if (list === 'customfield') {
+    return remove ? removeCustomFieldsAction(form) : reorderCustomFieldsAction(form);
+  }
+  return remove ? removeTicketValuesAction(form) : applyListChangesAction(form);
+}

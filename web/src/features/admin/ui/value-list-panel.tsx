@@ -1,0 +1,146 @@
+import Link from 'next/link';
+import { addTicketValueAction, submitListAction } from '../admin-actions';
+import { AdminForm } from './admin-form';
+
+export interface ValueRow {
+  name: string;
+  /** Extra cells after the name (owner, dates). */
+  cells?: string[];
+  tickets: number;
+}
+
+/**
+ * Trac's list panel: an add form on the left; on the right the values with a remove box, the
+ * default radio and (for enums) the order; one form for "Remove selected" and "Apply changes".
+ */
+export function ValueListPanel(props: {
+  list: string;
+  one: string;
+  title: string;
+  base: string;
+  rows: ValueRow[];
+  columns?: string[];
+  defaultValue: string;
+  ordered?: boolean;
+  /** The add form's inputs besides the name; the milestone panel passes its own form. */
+  addForm?: React.ReactNode;
+  extraAddFields?: React.ReactNode;
+  help?: string;
+}) {
+  const { list, rows } = props;
+  return (
+    <>
+      <h1>
+        <span className="category">Ticket System: </span>
+        {props.title}
+      </h1>
+      <div className="admin-columns">
+        {props.addForm ?? (
+          <AdminForm action={addTicketValueAction} label={`Add ${props.one}`} resetOnSuccess>
+            <fieldset>
+              <legend>Add {props.one}:</legend>
+              <input type="hidden" name="list" value={list} />
+              <label className="field">
+                <span>Name:</span>
+                <input name="name" type="text" required aria-label="Name" />
+              </label>
+              {props.extraAddFields}
+              <div className="buttons">
+                <button type="submit">Add</button>
+              </div>
+            </fieldset>
+          </AdminForm>
+        )}
+        <AdminForm action={submitListAction} label={`${props.title} list`}>
+          <input type="hidden" name="list" value={list} />
+          {rows.length === 0 ? (
+            <p className="notice">None defined.</p>
+          ) : (
+            <table className="listing">
+              <thead>
+                <tr>
+                  <th className="sel" scope="col">
+                    <span className="visually-hidden">Select</span>
+                  </th>
+                  <th scope="col">Name</th>
+                  {props.columns?.map((column) => (
+                    <th key={column} scope="col">
+                      {column}
+                    </th>
+                  ))}
+                  <th scope="col">Tickets</th>
+                  <th className="default" scope="col">
+                    Default
+                  </th>
+                  {props.ordered && <th scope="col">Order</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row, index) => (
+                  <tr key={row.name}>
+                    <td className="sel">
+                      <input
+                        type="checkbox"
+                        name="sel"
+                        value={row.name}
+                        aria-label={`Select ${row.name}`}
+                      />
+                    </td>
+                    <td>
+                      <Link href={`${props.base}/${encodeURIComponent(row.name)}`}>{row.name}</Link>
+                    </td>
+                    {row.cells?.map((cell, i) => (
+                      <td key={props.columns?.[i] ?? i}>{cell}</td>
+                    ))}
+                    <td>{row.tickets}</td>
+                    <td className="default">
+                      <input
+                        type="radio"
+                        name="default"
+                        value={row.name}
+                        defaultChecked={row.name === props.defaultValue}
+                        aria-label={`Make ${row.name} the default`}
+                      />
+                    </td>
+                    {props.ordered && (
+                      <td className="order">
+                        <input
+                          name={`order.${row.name}`}
+                          type="number"
+                          min={1}
+                          defaultValue={index + 1}
+                          aria-label={`Order of ${row.name}`}
+                        />
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <label className="check">
+            <input
+              type="radio"
+              name="default"
+              value=""
+              defaultChecked={props.defaultValue === ''}
+            />
+            No default
+          </label>
+          <div className="buttons">
+            <button type="submit" name="intent" value="remove">
+              Remove selected items
+            </button>
+            <button type="submit" name="intent" value="apply">
+              Apply changes
+            </button>
+          </div>
+          <p className="help">
+            {props.help ??
+              'Removing a value leaves the tickets that use it as they are; renaming one (on its page) renames it on every ticket.'}
+          </p>
+        </AdminForm>
+      </div>
+    </>
+  );
+}
