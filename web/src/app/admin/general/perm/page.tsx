@@ -1,0 +1,137 @@
+import { requirePermission } from '@/core/auth/current-user';
+import { isPermissionAction, PERMISSION_ACTIONS } from '@/core/auth/permission-policy';
+import { getDb } from '@/core/db';
+import { grantPermissionAction, revokePermissionsAction } from '@/features/admin/admin-actions';
+import { listPermissionGrants } from '@/features/admin/permission-admin';
+import { AdminForm } from '@/features/admin/ui/admin-form';
+
+export const metadata = { title: 'Permissions – Admin' };
+
+const GROUPS = ['anonymous', 'authenticated', 'admins', 'instructors', 'learners'];
+
+export default async function PermissionsAdminPage() {
+  await requirePermission('TRAC_ADMIN', '/admin/general/perm');
+  const grants = await listPermissionGrants({ db: getDb() });
+  const subjects = [...new Set([...GROUPS, ...grants.map((grant) => grant.username)])];
+  const groups = [
+    ...new Set([
+      ...GROUPS,
+      ...grants.filter((g) => !isPermissionAction(g.action)).map((g) => g.action),
+    ]),
+  ];
+  return (
+    <>
+      <h1>
+        <span className="category">General: </span>Manage Permissions and Groups
+      </h1>
+      <p className="help">
+        <code>anonymous</code> applies to everyone, <code>authenticated</code> to anyone signed in,
+        and <code>admins</code>, <code>instructors</code> and <code>learners</code> to the members
+        of those sign-in groups. A subject may also be made a member of any group here.
+      </p>
+      <div className="admin-columns">
+        <div>
+          <AdminForm action={grantPermissionAction} label="Grant Permission" resetOnSuccess>
+            <fieldset>
+              <legend>Grant Permission:</legend>
+              <label className="field">
+                <span>Subject (user or group):</span>
+                <input
+                  name="subject"
+                  type="text"
+                  list="perm-subjects"
+                  required
+                  aria-label="Subject"
+                />
+              </label>
+              <label className="field">
+                <span>Action:</span>
+                <select name="action" aria-label="Action">
+                  {PERMISSION_ACTIONS.map((action) => (
+                    <option key={action}>{action}</option>
+                  ))}
+                </select>
+              </label>
+              <div className="buttons">
+                <button type="submit">Add</button>
+              </div>
+            </fieldset>
+          </AdminForm>
+          <AdminForm action={grantPermissionAction} label="Add Subject to Group" resetOnSuccess>
+            <fieldset>
+              <legend>Add Subject to Group:</legend>
+              <label className="field">
+                <span>Subject:</span>
+                <input
+                  name="subject"
+                  type="text"
+                  list="perm-subjects"
+                  required
+                  aria-label="Member"
+                />
+              </label>
+              <label className="field">
+                <span>Group:</span>
+                <input name="action" type="text" list="perm-groups" required aria-label="Group" />
+              </label>
+              <div className="buttons">
+                <button type="submit">Add</button>
+              </div>
+            </fieldset>
+          </AdminForm>
+          <datalist id="perm-subjects">
+            {subjects.map((subject) => (
+              <option key={subject} value={subject} />
+            ))}
+          </datalist>
+          <datalist id="perm-groups">
+            {groups.map((group) => (
+              <option key={group} value={group} />
+            ))}
+          </datalist>
+        </div>
+        <AdminForm action={revokePermissionsAction} label="Permission grants">
+          <table className="listing">
+            <thead>
+              <tr>
+                <th scope="col">Subject</th>
+                <th scope="col">Actions and groups</th>
+              </tr>
+            </thead>
+            <tbody>
+              {subjects
+                .filter((subject) => grants.some((grant) => grant.username === subject))
+                .map((subject) => (
+                  <tr key={subject}>
+                    <th scope="row">{subject}</th>
+                    <td>
+                      {grants
+                        .filter((grant) => grant.username === subject)
+                        .map((grant) => (
+                          <label
+                            key={grant.action}
+                            className={`check${isPermissionAction(grant.action) ? '' : ' group-member'}`}
+                          >
+                            <input
+                              type="checkbox"
+                              name="sel"
+                              value={`${subject}:${grant.action}`}
+                              aria-label={`Revoke ${grant.action} from ${subject}`}
+                            />
+                            {grant.action}
+                          </label>
+                        ))}
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+          <div className="buttons">
+            <button type="submit">Remove selected items</button>
+          </div>
+          <p className="help">Group memberships are shown in italics.</p>
+        </AdminForm>
+      </div>
+    </>
+  );
+}
