@@ -152,8 +152,14 @@ export async function reorderCustomFields(
   await options.db.$transaction(async (tx) => {
     const fields = await lockedFields(tx);
     const ordered = fields
-      .map((field, index) => ({ field, index, position: options.order[field.name] ?? index + 1 }))
-      .sort((a, b) => a.position - b.position || a.index - b.index)
+      .map((field, index) => ({
+        field,
+        index,
+        position: options.order[field.name] ?? index + 1,
+        // A position the admin typed wins a tie with one left as it was.
+        given: field.name in options.order ? 0 : 1,
+      }))
+      .sort((a, b) => a.position - b.position || a.given - b.given || a.index - b.index)
       .map(({ field }, index) => ({ ...field, order: index + 1 }));
     await writeFields(tx, ordered);
   });

@@ -212,9 +212,10 @@ export async function saveEnumOrder(
       .map((row, index) => ({
         name: row.name,
         position: options.order[row.name] ?? index + 1,
+        given: row.name in options.order ? 0 : 1,
         index,
       }))
-      .sort((a, b) => a.position - b.position || a.index - b.index);
+      .sort((a, b) => a.position - b.position || a.given - b.given || a.index - b.index);
     for (const [index, row] of ordered.entries()) {
       await tx.$executeRaw`UPDATE enum SET value = ${String(index + 1)}
         WHERE type = ${list} AND name = ${row.name}`;

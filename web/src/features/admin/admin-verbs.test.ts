@@ -1,0 +1,320 @@
+import { createPrismaClient, type Db } from '@learntrac/db';
+import { seedSite } from '@learntrac/db/seed';
+import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { createTicket } from '@learntrac/db/tickets';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clearPermissionCache, loadPermissions } from '@/core/auth/load-permissions';
+import { listPermissions } from '@/core/auth/roles';
+import type { Database } from '@/core/db/database';
+import { loadCustomFields } from '@/features/ticket/custom-fields';
+import { loadTicketOptions } from '@/features/ticket/ticket-options';
+import { loadWorkflow } from '@/features/workflow';
+import { AdminError } from './admin-error';
+import { removeCustomFields, reorderCustomFields, saveCustomField } from './custom-field-admin';
+import { listEnumValues } from './list-ticket-values';
+import { grantPermission, revokePermissions } from './permission-admin';
+import { loadTicketDefaults } from './ticket-defaults';
+import {
+  addTicketValue,
+  removeTicketValues,
+  saveEnumOrder,
+  saveTicketDefault,
+  updateTicketValue,
+} from './ticket-values';
+import { saveWorkflow } from './workflow-admin';
+import { formatWorkflowText } from './workflow-text';
+
+const serverUrl = testServerUrl();
+const admin = listPermissions(['admin']);
+
+async function refusal(promise: Promise<unknown>): Promise<AdminError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AdminError) return error;
+    throw error;
+  }
+  throw new Error('expected the write to be refused');
+}
+
+describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
+  let database: TestDatabase;
+  let db: Db;
+  const reader = () => db as unknown as Database;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({
+      serverUrl: serverUrl!,
+      migrate: true,
+      prefix: 'web_admin',
+    });
+    db = createPrismaClient(database.url);
+    await seedSite({ db });
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  it('refuses every admin write to anonymous visitors, learners and instructors', async () => {
+    for (const permissions of [
+      listPermissions(null),
+      listPermissions(['learner']),
+      listPermissions(['instructor']),
+    ]) {
+      const writes = [
+        addTicketValue({ db, permissions, list: 'component', name: 'x' }),
+        updateTicketValue({ db, permissions, list: 'priority', name: 'major', newName: 'big' }),
+        removeTicketValues({ db, permissions, list: 'component', names: ['component1'] }),
+        saveEnumOrder({ db, permissions, list: 'priority', order: {} }),
+        saveTicketDefault({ db, permissions, list: 'component', value: 'component1' }),
+        saveCustomField({ db, permissions, form: { name: 'x', type: 'text' } }),
+        removeCustomFields({ db, permissions, names: ['x'] }),
+        reorderCustomFields({ db, permissions, order: {} }),
+        saveWorkflow({ db, permissions, text: 'x = a -> b' }),
+        grantPermission({ db, permissions, subject: 'eve', action: 'TRAC_ADMIN' }),
+        revokePermissions({
+          db,
+          permissions,
+          grants: [{ username: 'admins', action: 'TRAC_ADMIN' }],
+        }),
+      ];
+      for (const write of writes) expect((await refusal(write)).code).toBe('forbidden');
+    }
+    expect(await db.permission.count({ where: { username: 'eve' } })).toBe(0);
+  });
+
+  it('renames a component on its tickets and leaves tickets alone when one is removed', async () => {
+    const { id } = await createTicket({
+      db,
+      author: 'ada',
+      fields: { summary: 'c', component: 'component1' },
+    });
+    await saveTicketDefault({ db, permissions: admin, list: 'component', value: 'component1' });
+    await updateTicketValue({
+      db,
+      permissions: admin,
+      list: 'component',
+      name: 'component1',
+      newName: 'Lessons',
+      owner: 'ines',
+    });
+    expect((await db.ticket.findUniqueOrThrow({ where: { id } })).component).toBe('Lessons');
+    expect((await loadTicketDefaults({ db: reader() })).component).toBe('Lessons');
+    await removeTicketValues({ db, permissions: admin, list: 'component', names: ['Lessons'] });
+    expect((await db.ticket.findUniqueOrThrow({ where: { id } })).component).toBe('Lessons');
+    expect((await loadTicketOptions({ db: reader() })).components).not.toContain('Lessons');
+    expect((await loadTicketDefaults({ db: reader() })).component).toBeUndefined();
+  });
+
+  it('says which field is wrong for an empty or taken name', async () => {
+    const empty = await refusal(
+      addTicketValue({ db, permissions: admin, list: 'version', name: '  ' }),
+    );
+    expect(empty.fieldErrors.name).toMatch(/needs a name/);
+    const taken = await refusal(
+      addTicketValue({ db, permissions: admin, list: 'priority', name: 'major' }),
+    );
+    expect(taken.fieldErrors.name).toMatch(/already exists/);
+    const rename = await refusal(
+      updateTicketValue({ db, permissions: admin, list: 'version', name: '1.0', newName: '2.0' }),
+    );
+    expect(rename.fieldErrors.name).toMatch(/already exists/);
+  });
+
+  it('adds, reorders and sets the default of an enum list, and the ticket form follows', async () => {
+    await addTicketValue({ db, permissions: admin, list: 'ticket_type', name: 'question' });
+    expect(await listEnumValues({ db: reader(), list: 'ticket_type' })).toEqual([
+      'defect',
+      'enhancement',
+      'task',
+      'concept',
+      'question',
+    ]);
+    await saveEnumOrder({
+      db,
+      permissions: admin,
+      list: 'ticket_type',
+      order: { question: 1, defect: 2 },
+      defaultValue: 'task',
+    });
+    expect((await loadTicketOptions({ db: reader() })).types.slice(0, 2)).toEqual([
+      'question',
+      'defect',
+    ]);
+    expect((await loadTicketDefaults({ db: reader() })).type).toBe('task');
+    const unknown = await refusal(
+      saveEnumOrder({
+        db,
+        permissions: admin,
+        list: 'ticket_type',
+        order: {},
+        defaultValue: 'nope',
+      }),
+    );
+    expect(unknown.fieldErrors.default).toMatch(/not in the list/);
+  });
+
+  it('renames a priority on every ticket holding it', async () => {
+    const { id } = await createTicket({
+      db,
+      author: 'ada',
+      fields: { summary: 'p', priority: 'minor' },
+    });
+    const { ticketsUpdated } = await updateTicketValue({
+      db,
+      permissions: admin,
+      list: 'priority',
+      name: 'minor',
+      newName: 'low',
+    });
+    expect(ticketsUpdated).toBeGreaterThanOrEqual(1);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id } })).priority).toBe('low');
+  });
+
+  it('defines custom fields of every kind where the ticket pages read them', async () => {
+    await saveCustomField({
+      db,
+      permissions: admin,
+      form: { name: 'estimate', type: 'text', label: 'Estimate' },
+    });
+    await saveCustomField({
+      db,
+      permissions: admin,
+      form: { name: 'level', type: 'select', options: 'easy\nhard', value: 'easy' },
+    });
+    await saveCustomField({
+      db,
+      permissions: admin,
+      form: { name: 'graded', type: 'checkbox', value: '1' },
+    });
+    await saveCustomField({
+      db,
+      permissions: admin,
+      form: { name: 'due', type: 'time', format: 'date' },
+    });
+    await saveCustomField({
+      db,
+      permissions: admin,
+      form: { name: 'notes', type: 'textarea', rows: '3' },
+    });
+    await saveCustomField({
+      db,
+      permissions: admin,
+      form: { name: 'mode', type: 'radio', options: 'a|b' },
+    });
+    expect((await loadCustomFields({ db: reader() })).map((f) => f.name)).toEqual([
+      'estimate',
+      'level',
+      'graded',
+      'due',
+      'notes',
+      'mode',
+    ]);
+    const badDefault = await refusal(
+      saveCustomField({
+        db,
+        permissions: admin,
+        form: { name: 'size', type: 'select', options: 's', value: 'xl' },
+      }),
+    );
+    expect(badDefault.fieldErrors.value).toMatch(/one of the options/);
+    const noOptions = await refusal(
+      saveCustomField({ db, permissions: admin, form: { name: 'kind', type: 'radio' } }),
+    );
+    expect(noOptions.fieldErrors.options).toBeDefined();
+    const duplicate = await refusal(
+      saveCustomField({ db, permissions: admin, form: { name: 'estimate', type: 'text' } }),
+    );
+    expect(duplicate.fieldErrors.name).toMatch(/already exists/);
+    const reserved = await refusal(
+      saveCustomField({ db, permissions: admin, form: { name: 'owner', type: 'text' } }),
+    );
+    expect(reserved.fieldErrors.name).toBeDefined();
+
+    await saveCustomField({
+      db,
+      permissions: admin,
+      originalName: 'level',
+      form: { name: 'level', type: 'select', options: 'easy\nhard\nexpert', value: 'hard' },
+    });
+    await reorderCustomFields({ db, permissions: admin, order: { mode: 1 } });
+    const fields = await loadCustomFields({ db: reader() });
+    expect(fields[0]?.name).toBe('mode');
+    expect(fields.find((f) => f.name === 'level')?.options).toEqual(['easy', 'hard', 'expert']);
+    await removeCustomFields({ db, permissions: admin, names: ['notes'] });
+    expect((await loadCustomFields({ db: reader() })).map((f) => f.name)).not.toContain('notes');
+  });
+
+  it('saves an edited workflow and refuses a broken one with its problems', async () => {
+    const text = formatWorkflowText(await loadWorkflow({ db: reader() }));
+    const edited = `${text}\ntest = new -> testing\ntest.permissions = TICKET_MODIFY\npass = testing -> closed\npass.operations = set_resolution\n`;
+    expect((await saveWorkflow({ db, permissions: admin, text: edited })).actions).toBe(9);
+    expect((await loadWorkflow({ db: reader() })).map((a) => a.name)).toContain('pass');
+
+    const broken = await saveWorkflow({
+      db,
+      permissions: admin,
+      text: 'fly = new -> moon\nfly.operations = teleport\nfly.permissions = flying\n',
+    }).then(
+      () => {
+        throw new Error('expected a refusal');
+      },
+      (error: unknown) => error as { problems: string[] },
+    );
+    expect(broken.problems.join('\n')).toMatch(/operations/);
+    expect((await loadWorkflow({ db: reader() })).map((a) => a.name)).toContain('pass');
+  });
+
+  it('applies grants and group memberships from the permission table', async () => {
+    const ana = { username: 'ana', groups: ['learners'] };
+    clearPermissionCache();
+    expect((await loadPermissions({ db: reader(), subject: ana })).has('TICKET_BATCH_MODIFY')).toBe(
+      false,
+    );
+    await grantPermission({ db, permissions: admin, subject: 'graders', action: 'TICKET_ADMIN' });
+    await grantPermission({ db, permissions: admin, subject: 'ana', action: 'graders' });
+    const granted = await loadPermissions({ db: reader(), subject: ana });
+    expect(granted.has('TICKET_BATCH_MODIFY')).toBe(true);
+    expect(granted.has('TRAC_ADMIN')).toBe(false);
+
+    const again = await refusal(
+      grantPermission({ db, permissions: admin, subject: 'ana', action: 'graders' }),
+    );
+    expect(again.fieldErrors.action).toMatch(/already a member/);
+    const unknown = await refusal(
+      grantPermission({ db, permissions: admin, subject: 'ana', action: 'FLY_HIGH' }),
+    );
+    expect(unknown.fieldErrors.action).toMatch(/not a permission/);
+
+    await revokePermissions({
+      db,
+      permissions: admin,
+      grants: [{ username: 'ana', action: 'graders' }],
+    });
+    expect((await loadPermissions({ db: reader(), subject: ana })).has('TICKET_BATCH_MODIFY')).toBe(
+      false,
+    );
+    const lockout = await refusal(
+      revokePermissions({
+        db,
+        permissions: admin,
+        grants: [{ username: 'admins', action: 'TRAC_ADMIN' }],
+      }),
+    );
+    expect(lockout.message).toMatch(/no one with TRAC_ADMIN/);
+  });
+
+  it('reproduces the default roles from the seeded table', async () => {
+    clearPermissionCache();
+    for (const [subject, roles] of [
+      [{ username: null, groups: [] }, null],
+      [{ username: 'learner-user', groups: ['learners'] }, ['learner']],
+      [{ username: 'instructor-user', groups: ['instructors'] }, ['instructor']],
+    ] as const) {
+      const fromTable = await loadPermissions({ db: reader(), subject });
+      expect([...fromTable].sort()).toEqual([...listPermissions(roles)].sort());
+    }
+  });
+});
