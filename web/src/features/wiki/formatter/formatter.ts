@@ -95,8 +95,9 @@ export class Formatter implements MatchHandler {
   protected inQuote = false;
   protected line = '';
   protected source = '';
-  protected anchors: Set<string>;
-  private anchorSuffixes = new Map<string, number>();
+  /** Anchors taken so far, made on first use: most nested formatters never take one. */
+  private anchors: Set<string> | null;
+  private anchorSuffixes: Map<string, number> | null = null;
   protected readonly rules: CompiledRules;
   /** Whether block macro output should break out of the current paragraph. */
   protected blockAware = true;
@@ -107,7 +108,7 @@ export class Formatter implements MatchHandler {
     anchors?: Set<string>,
   ) {
     this.rules = compileRules(env.syntax);
-    this.anchors = anchors ?? new Set();
+    this.anchors = anchors ?? null;
   }
 
   /** The text this formatter was asked to render. */
@@ -122,6 +123,8 @@ export class Formatter implements MatchHandler {
   }
 
   uniqueAnchor(anchor: string): string {
+    this.anchors ??= new Set();
+    this.anchorSuffixes ??= new Map();
     let candidate = anchor;
     // Anchors are only ever added, so numbers tried before for this base stay taken: resume
     // there, or a page repeating one heading would retry every earlier number each time.
@@ -987,11 +990,15 @@ export class OneLinerFormatter extends Formatter {
   override format(text: string, shorten = false): string {
     if (!text) return '';
     this.source = text;
-    const clean = blankFormFeeds(text);
+    const clean = blankFormFeeds(text).trim();
+    // One line with no code block (a heading, a label) is the common case: nothing to drop.
+    if (!LINE_BREAK_RE.test(clean) && !clean.includes('{{{') && !clean.includes('}}}')) {
+      return this.formatOneLine(clean, shorten, 0);
+    }
     let inCode = 0;
     let processor: string | null = null;
     const buf: string[] = [];
-    for (const line of splitLines(clean.trim())) {
+    for (const line of splitLines(clean)) {
       if (!line.includes('}}}') && STARTBLOCK_RE.test(line)) {
         inCode += 1;
       } else if (line.trim() === '}}}') {
@@ -1008,13 +1015,18 @@ export class OneLinerFormatter extends Formatter {
         buf.push(line);
       }
     }
+    return this.formatOneLine(buf.join('\n'), shorten, inCode);
+  }
+
+  /** Renders the text left once code blocks are dropped; `openBlocks` were never closed. */
+  private formatOneLine(text: string, shorten: boolean, openBlocks: number): string {
     this.out = [];
-    this.line = shorten ? shortenLine(buf.join('\n')) : buf.join('\n');
+    this.line = shorten ? shortenLine(text) : text;
     let result = this.replaceAll(this.line);
     result = result.replaceAll('[...]', '[\u2026]');
     if (result.endsWith('...')) result = `${result.slice(0, -3)}\u2026`;
     let html = result + this.flushTags();
-    if (inCode > 0) html += '[\u2026]';
+    if (openBlocks > 0) html += '[\u2026]';
     return this.out.join('') + html;
   }
 }
