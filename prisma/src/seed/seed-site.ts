@@ -3,6 +3,7 @@ import { inTransaction } from '../client/transaction.js';
 import { seedHelpPages } from './help-pages.js';
 import { permissionRows } from './permissions.js';
 import { DEFAULT_REPORTS } from './reports.js';
+import { DEFAULT_TICKET_CUSTOM_FIELDS, TICKET_CUSTOM_FIELDS_KEY } from './ticket-custom-fields.js';
 import { BASIC_WORKFLOW, TICKET_WORKFLOW_KEY } from './workflow.js';
 
 /** Trac's database_version for the Trac 1.4/1.6 table layout this schema follows. */
@@ -69,6 +70,14 @@ export async function seedSite(options: { db: DbOrTransaction }): Promise<SeedSi
     // Reports were given explicit ids: move the sequence past them.
     await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('report', 'id'), GREATEST((SELECT MAX(id) FROM report), 1))`;
     await tx.permission.createMany({ data: permissionRows(), skipDuplicates: true });
+    await tx.system.upsert({
+      where: { name: TICKET_CUSTOM_FIELDS_KEY },
+      create: {
+        name: TICKET_CUSTOM_FIELDS_KEY,
+        value: JSON.stringify(DEFAULT_TICKET_CUSTOM_FIELDS),
+      },
+      update: {},
+    });
     await seedHelpPages({ db: tx, time: BigInt(Date.now()) * 1000n });
     await tx.system.create({ data: { name: SITE_SEEDED_KEY, value: '1' } });
     return { seeded: true };

@@ -4,6 +4,7 @@ import type { Db } from '../client/db.js';
 import { createTestDatabase, type TestDatabase, testServerUrl } from '../testing/test-database.js';
 import { DEMO_PATH_TITLE, seedDemo } from './seed-demo.js';
 import { seedSite } from './seed-site.js';
+import { TICKET_CUSTOM_FIELDS_KEY } from './ticket-custom-fields.js';
 import { BASIC_WORKFLOW, TICKET_WORKFLOW_KEY } from './workflow.js';
 
 const serverUrl = testServerUrl();
@@ -48,6 +49,11 @@ describe.skipIf(!serverUrl)('seeding', () => {
     expect((await db.system.findUniqueOrThrow({ where: { name: 'database_version' } })).value).toBe(
       '45',
     );
+    const fields = await db.system.findUniqueOrThrow({ where: { name: TICKET_CUSTOM_FIELDS_KEY } });
+    expect(JSON.parse(fields.value!).map((field: { name: string }) => field.name)).toEqual([
+      'difficulty',
+      'mastery_threshold',
+    ]);
   });
 
   it('leaves an admin’s changes alone when run again', async () => {
