@@ -16,9 +16,12 @@ import {
   queryFromParams,
 } from '@/features/query/query-from-params';
 import { runTicketQuery, type TicketQueryResult } from '@/features/query/run-ticket-query';
+import { BATCH_FORM_ID, BatchModifyForm } from '@/features/query/ui/batch-modify-form';
 import { type BuilderField, QueryBuilder } from '@/features/query/ui/query-builder';
 import { QueryResults } from '@/features/query/ui/query-results';
 import { TicketsContextNav } from '@/features/query/ui/tickets-context-nav';
+import { loadCustomFields } from '@/features/ticket/custom-fields';
+import { loadWorkflow } from '@/features/workflow';
 import '@/features/query/ui/query.css';
 
 export const metadata = { title: 'Custom Query' };
@@ -90,6 +93,11 @@ export default async function QueryPage({ searchParams }: Props) {
     { name: 'id', label: 'Ticket', type: 'id' },
     ...fields.map((f) => ({ name: f.name, label: f.label, type: f.type, options: f.options })),
   ];
+  // Trac shows Batch Modify to those holding TICKET_BATCH_MODIFY, under the results.
+  const batch =
+    result && result.rows.length > 0 && viewer.permissions.has('TICKET_BATCH_MODIFY')
+      ? await Promise.all([loadCustomFields({ db }), loadWorkflow({ db })])
+      : null;
   const exportUrl = (format: 'csv' | 'tab' | 'rss') =>
     `/query?${formatQueryUrl({ ...query, page: undefined, max: undefined, format })}`;
 
@@ -130,6 +138,15 @@ export default async function QueryPage({ searchParams }: Props) {
           fields={fields}
           summaries={new Map(summaries)}
           descriptions={new Map(descriptions)}
+          batchFormId={batch ? BATCH_FORM_ID : undefined}
+        />
+      )}
+      {batch && (
+        <BatchModifyForm
+          fields={fields}
+          customFieldNames={batch[0].map((field) => field.name)}
+          workflow={batch[1]}
+          resolutions={fields.find((field) => field.name === 'resolution')?.options ?? []}
         />
       )}
       {result && (

@@ -15,6 +15,8 @@ export interface QueryResultsProps {
   summaries: ReadonlyMap<number, string>;
   /** Ticket id -> the description rendered as wiki text (verbose only). */
   descriptions: ReadonlyMap<number, string>;
+  /** The id of the batch-modify form the rows' checkboxes belong to; absent, no checkboxes. */
+  batchFormId?: string;
 }
 
 const hrefOf = (query: Query) => `/query?${formatQueryUrl({ ...query, format: undefined })}`;
@@ -101,7 +103,8 @@ export function QueryResults(props: QueryResultsProps) {
       desc: result.order === column ? !query.desc : false,
       page: undefined,
     });
-  const span = result.columns.length;
+  const selectable = Boolean(props.batchFormId);
+  const span = result.columns.length + (selectable ? 1 : 0);
 
   return (
     <div className="query-results">
@@ -126,6 +129,11 @@ export function QueryResults(props: QueryResultsProps) {
             <table className="listing tickets">
               <thead>
                 <tr>
+                  {selectable && (
+                    <th scope="col" className="sel">
+                      <span className="visually-hidden">Select for batch modify</span>
+                    </th>
+                  )}
                   {result.columns.map((column) => {
                     const sorted = result.order === column;
                     const direction = sorted ? (query.desc ? 'desc' : 'asc') : undefined;
@@ -163,6 +171,17 @@ export function QueryResults(props: QueryResultsProps) {
                   return (
                     <Fragment key={row.id}>
                       <tr className={classes}>
+                        {selectable && (
+                          <td className="sel">
+                            <input
+                              type="checkbox"
+                              name="ticket"
+                              value={row.id}
+                              form={props.batchFormId}
+                              aria-label={`Select ticket #${row.id}`}
+                            />
+                          </td>
+                        )}
                         {result.columns.map((column) => (
                           <Cell
                             key={column}
