@@ -38,10 +38,12 @@ function pageNameSyntax(): SyntaxRule[] {
   return [
     {
       pattern: bare!.pattern,
+      needs: bare!.needs,
       render: (match, env, context) => viaWikiResolver(env, context, match, match, match),
     },
     {
       pattern: labelled!.pattern,
+      needs: labelled!.needs,
       render: (match, env, context) => {
         const [, target = '', rawLabel = ''] = /^\[(\S+)\s+([\s\S]*)\]$/.exec(match) ?? [];
         let label = rawLabel.trim();
