@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from '../../fixtures/auth';
+
+test('an admin adds a component and a custom field, and both appear on the new ticket form', async ({
+  page,
+}) => {
+  const suffix = Date.now().toString(36);
+  const component = `E2E component ${suffix}`;
+  const field = `e2e_${suffix}`;
+  await signIn(page, 'admin', '/admin/ticket/components');
+  await expect(page.getByRole('navigation', { name: 'Administration' })).toContainText(
+    'Ticket System',
+  );
+
+  const addComponent = page.getByRole('form', { name: 'Add Component' });
+  await addComponent.getByLabel('Name').fill(component);
+  await addComponent.getByLabel('Owner').fill('admin');
+  await addComponent.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByRole('link', { name: component })).toBeVisible();
+
+  // A taken name is refused with a message, and what was typed stays.
+  await addComponent.getByLabel('Name').fill(component);
+  await addComponent.getByRole('button', { name: 'Add' }).click();
+  await expect(addComponent.getByRole('alert')).toContainText('already exists');
+  await expect(addComponent.getByLabel('Name')).toHaveValue(component);
+
+  await page.goto('/admin/ticket/customfields');
+  const addField = page.getByRole('form', { name: 'Add Custom Field' });
+  await addField.getByLabel('Field name').fill(field);
+  await addField.getByLabel('Type').selectOption('select');
+  await addField.getByLabel('Label').fill(`Level ${suffix}`);
+  await addField.getByLabel('Options').fill('easy\nhard');
+  await addField.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByRole('link', { name: field })).toBeVisible();
+
+  await page.goto('/newticket');
+  await expect(page.getByLabel('Component')).toContainText(component);
+  await expect(page.getByLabel(`Level ${suffix}`)).toBeVisible();
+});
+
+test('a learner gets 403 on the admin and anonymous visitors are asked to sign in', async ({
+  page,
+}) => {
+  const anonymous = await page.goto('/admin/general/perm');
+  expect(anonymous?.url()).toContain('/login');
+
+  await signIn(page, 'learner');
+  for (const path of ['/admin', '/admin/ticket/components', '/admin/general/perm']) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+  }
+  await expect(page.getByRole('heading', { name: 'Forbidden' })).toBeVisible();
+});
+
+test('an instructor cannot open the admin or batch modify tickets', async ({ page }) => {
+  await signIn(page, 'instructor');
+  expect((await page.goto('/admin/ticket/workflow'))?.status()).toBe(403);
+  await page.goto('/query?status=!closed');
+  await expect(page.getByRole('form', { name: 'Batch Modify' })).toHaveCount(0);
+});
