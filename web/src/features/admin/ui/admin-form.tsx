@@ -43,21 +43,7 @@ export function AdminForm(props: {
       onSubmit={submit}
       aria-busy={pending}
     >
-      {state && !state.ok && (
-        <div className="notice error" role="alert">
-          <strong>{state.message}</strong>
-          {(state.problems?.length || Object.keys(state.fieldErrors ?? {}).length > 0) && (
-            <ul>
-              {state.problems?.map((problem) => (
-                <li key={problem}>{problem}</li>
-              ))}
-              {Object.entries(state.fieldErrors ?? {}).map(([field, message]) => (
-                <li key={field}>{message}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {state && !state.ok && <Refusal state={state} />}
       {state?.ok && state.message && (
         <p className="notice" role="status">
           {state.message}
@@ -65,5 +51,24 @@ export function AdminForm(props: {
       )}
       {props.children}
     </form>
+  );
+}
+
+/** The refusal box: the message, then each reason not already said by the message. */
+function Refusal({ state }: { state: AdminFormState }) {
+  const reasons = [...(state.problems ?? []), ...Object.values(state.fieldErrors ?? {})].filter(
+    (reason, index, all) => reason !== state.message && all.indexOf(reason) === index,
+  );
+  return (
+    <div className="notice error" role="alert">
+      <strong>{state.message}</strong>
+      {reasons.length > 0 && (
+        <ul>
+          {reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
