@@ -46,7 +46,7 @@ test('a query built with the filter builder has a Trac URL and exports as CSV', 
 test('a bad query shows its error on the page', async ({ page }) => {
   await signIn(page, 'learner', '/query');
   await page.goto('/query?nosuchfield=1');
-  await expect(page.getByRole('alert')).toContainText('nosuchfield');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('nosuchfield');
 });
 
 test('an instructor writes a report with a URL variable and runs it', async ({ page }) => {
@@ -64,7 +64,7 @@ test('an instructor writes a report with a URL variable and runs it', async ({ p
   await page.getByRole('button', { name: 'Save report' }).click();
 
   // Without the variable the report says what it needs; with it, the rows link to tickets.
-  await expect(page.getByRole('alert')).toContainText('$STATUS');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('$STATUS');
   await page.goto(`${new URL(page.url()).pathname}?STATUS=new`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
   await expect(page.getByRole('link', { name: /^#\d+$/ }).first()).toBeVisible();
