@@ -1,8 +1,10 @@
+import { TICKET_CUSTOM_FIELDS_KEY } from '@learntrac/db/seed';
+import { TICKET_FIELDS } from '@learntrac/db/tickets';
 import { z } from 'zod';
 import type { Database } from '@/core/db/database';
 
 /** The `system` row holding the custom field definitions (Trac's `[ticket-custom]`) as JSON. */
-export const TICKET_CUSTOM_FIELDS_KEY = 'ticket_custom_fields';
+export { TICKET_CUSTOM_FIELDS_KEY };
 
 export const CUSTOM_FIELD_TYPES = [
   'text',
@@ -14,26 +16,8 @@ export const CUSTOM_FIELD_TYPES = [
 ] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 
-const RESERVED = new Set([
-  'id',
-  'time',
-  'changetime',
-  'comment',
-  'type',
-  'component',
-  'severity',
-  'priority',
-  'owner',
-  'reporter',
-  'cc',
-  'version',
-  'milestone',
-  'status',
-  'resolution',
-  'summary',
-  'description',
-  'keywords',
-]);
+// Names a custom field may not take: Trac's own columns and the change-history keywords.
+const RESERVED = new Set<string>([...TICKET_FIELDS, 'id', 'time', 'changetime', 'comment']);
 
 export const CustomFieldSchema = z
   .object({
