@@ -4,10 +4,13 @@ import { WikiPermissionError } from '../wiki-errors';
 
 export type AttachmentRealm = 'wiki' | 'ticket';
 
-/** Trac's rules: wiki attachments follow the page's permissions, ticket ones the ticket's. */
+/**
+ * Trac's rules (its legacy attachment policy): wiki attachments follow the page's permissions;
+ * on a ticket, whoever may comment may attach, and only a ticket admin may delete.
+ */
 const PERMISSIONS: Record<AttachmentRealm, Record<'view' | 'create' | 'delete', Permission>> = {
   wiki: { view: 'WIKI_VIEW', create: 'WIKI_MODIFY', delete: 'WIKI_DELETE' },
-  ticket: { view: 'TICKET_VIEW', create: 'TICKET_MODIFY', delete: 'TICKET_MODIFY' },
+  ticket: { view: 'TICKET_VIEW', create: 'TICKET_APPEND', delete: 'TICKET_ADMIN' },
 };
 
 export function attachmentPermission(realm: AttachmentRealm, action: 'view' | 'create' | 'delete') {

@@ -3,7 +3,7 @@ import { forbidden, notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { formatDateTime } from '@/core/format';
-import { canUseAttachments } from '../attachments/attachment-permissions';
+import { attachmentPermission, canUseAttachments } from '../attachments/attachment-permissions';
 import { isImageFile, isTextFile } from '../attachments/content-type';
 import { getAttachment } from '../attachments/list-attachments';
 import { parseAttachmentPath } from '../attachments/parse-attachment-path';
@@ -23,7 +23,7 @@ export async function AttachmentScreen({ path, action }: { path: string[]; actio
   if (action === 'new') {
     const parent = parseAttachmentPath(path, true);
     if (!parent) notFound();
-    const viewer = await requirePermission('WIKI_VIEW', returnTo);
+    const viewer = await requirePermission(attachmentPermission(parent.realm, 'view'), returnTo);
     if (!canUseAttachments(viewer, parent.realm, 'create')) forbidden();
     const maxSize = getAttachmentMaxSize();
     return (
@@ -58,8 +58,8 @@ export async function AttachmentScreen({ path, action }: { path: string[]; actio
   }
   const key = parseAttachmentPath(path);
   if (!key) notFound();
-  const viewer = await requirePermission('WIKI_VIEW', returnTo);
-  if (!canUseAttachments(viewer, key.realm, 'view')) forbidden();
+  // A ticket's attachments need TICKET_VIEW, a page's WIKI_VIEW.
+  const viewer = await requirePermission(attachmentPermission(key.realm, 'view'), returnTo);
   const info = await getAttachment({ db: getDb(), ...key });
   if (!info) notFound();
   const rawHref = `/raw-attachment/${path.join('/')}`;
