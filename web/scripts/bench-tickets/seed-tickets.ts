@@ -10,7 +10,7 @@ import {
 import { COMPONENTS, CUSTOMERS, FIRST_NAMES, PLATFORMS, WORDS } from './vocabulary';
 
 /** Bump when the generated data changes shape, so an old benchmark database is re-seeded. */
-const SEED_FORMAT = 1;
+const SEED_FORMAT = 2;
 const SEED_MARKER = 'learntrac_bench_seed';
 const DAY_US = 86_400_000_000n;
 const PHRASES = 50_000;
@@ -147,12 +147,28 @@ async function loadRows(client: pg.Client, options: SeedOptions) {
        ON CONFLICT DO NOTHING`,
       [start, quarterUs],
     );
-    await client.query(
-      `INSERT INTO system (name, value) VALUES ($1, $2)
-       ON CONFLICT (name) DO UPDATE SET value = $2`,
-      [TICKET_CUSTOM_FIELDS_KEY, JSON.stringify(BENCH_CUSTOM_FIELDS)],
-    );
   });
+  // The site's own custom fields (those the site seed defines) stay, before the benchmark's.
+  const configured = await client.query<{ value: string | null }>(
+    'SELECT value FROM system WHERE name = $1',
+    [TICKET_CUSTOM_FIELDS_KEY],
+  );
+  const benchNames = new Set(BENCH_CUSTOM_FIELDS.map((field) => field.name));
+  const siteFields = CustomFieldsConfigSchema.parse(
+    JSON.parse(configured.rows[0]?.value || '[]'),
+  ).filter((field) => !benchNames.has(field.name));
+  const lastOrder = Math.max(0, ...siteFields.map((field) => field.order));
+  await client.query(
+    `INSERT INTO system (name, value) VALUES ($1, $2)
+     ON CONFLICT (name) DO UPDATE SET value = $2`,
+    [
+      TICKET_CUSTOM_FIELDS_KEY,
+      JSON.stringify([
+        ...siteFields,
+        ...BENCH_CUSTOM_FIELDS.map((field) => ({ ...field, order: lastOrder + field.order })),
+      ]),
+    ],
+  );
 
   const indexes = await client.query<{ name: string; definition: string }>(
     `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
@@ -269,6 +285,13 @@ async function loadRows(client: pg.Client, options: SeedOptions) {
        ORDER BY p.id, f.name`,
       [CUSTOMERS, PLATFORMS, DAY_US],
     ),
+  );
+  // Trac writes every configured field when it creates a ticket: the site's get their defaults.
+  await client.query(
+    `INSERT INTO ticket_custom (ticket, name, value)
+     SELECT p.id, f.name, f.value FROM bench_plan p
+     CROSS JOIN unnest($1::text[], $2::text[]) f(name, value)`,
+    [siteFields.map((field) => field.name), siteFields.map((field) => field.value)],
   );
 
   await timed(log, 'changes planned', () =>
