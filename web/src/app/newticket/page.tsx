@@ -1,8 +1,10 @@
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
 import { buildActionChoices } from '@/features/ticket/build-action-choices';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
 import { getTicket } from '@/features/ticket/get-ticket';
+import { newTicketDefaults } from '@/features/ticket/new-ticket-defaults';
 import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { buildFieldSpecs, formValuesFor } from '@/features/ticket/ticket-field-specs';
 import type { NewTicketFormState } from '@/features/ticket/ticket-form-state';
@@ -39,17 +41,16 @@ export default async function NewTicketPage({ searchParams }: Props) {
   );
   const actor = actorFromViewer(viewer);
   const db = getDb();
-  const [ticketOptions, customFields, workflow] = await Promise.all([
+  const [ticketOptions, customFields, workflow, defaults] = await Promise.all([
     loadTicketOptions({ db }),
     loadCustomFields({ db }),
     loadWorkflow({ db }),
+    loadTicketDefaults({ db }),
   ]);
 
+  // The admin's defaults, then what the address asks for, then a cloned ticket's values.
   const values: Record<string, string> = {
-    type: ticketOptions.types[0] ?? '',
-    priority: ticketOptions.priorities.includes('major')
-      ? 'major'
-      : (ticketOptions.priorities[Math.floor(ticketOptions.priorities.length / 2)] ?? ''),
+    ...newTicketDefaults({ ticketOptions, defaults }),
     ...Object.fromEntries(customFields.map((field) => [field.name, field.value])),
   };
   for (const name of [

@@ -1,6 +1,14 @@
 import { fromTracTime } from '@/core/db/database';
 import type { TicketChange } from './get-ticket';
 
+/** An attachment as the history lists it (Trac shows each as an unnumbered change). */
+export interface HistoryAttachment {
+  filename: string;
+  description: string;
+  author: string | null;
+  time: Date | null;
+}
+
 export interface FieldChange {
   field: string;
   oldvalue: string;
@@ -29,10 +37,18 @@ export interface HistoryEntry {
   fields: FieldChange[];
   /** Earlier texts of the comment, oldest first; empty when it was never edited. */
   revisions: CommentRevision[];
+  /** The file this entry attached; its description is the entry's comment. */
+  attachment: string | null;
 }
 
-/** Groups a ticket's change rows (oldest first) into Trac's numbered change history. */
-export function buildTicketHistory(changes: readonly TicketChange[]): HistoryEntry[] {
+/**
+ * Groups a ticket's change rows (oldest first) into Trac's numbered change history. Attachments
+ * join it as entries of their own, without a comment number: attaching writes no change row.
+ */
+export function buildTicketHistory(
+  changes: readonly TicketChange[],
+  attachments: readonly HistoryAttachment[] = [],
+): HistoryEntry[] {
   const entries = new Map<bigint, HistoryEntry>();
   for (const change of changes) {
     let entry = entries.get(change.timeMicros);
@@ -46,6 +62,7 @@ export function buildTicketHistory(changes: readonly TicketChange[]): HistoryEnt
         comment: '',
         fields: [],
         revisions: [],
+        attachment: null,
       };
       entries.set(change.timeMicros, entry);
     }
@@ -74,7 +91,22 @@ export function buildTicketHistory(changes: readonly TicketChange[]): HistoryEnt
       });
     }
   }
-  const history = [...entries.values()].sort((a, b) => (a.timeMicros < b.timeMicros ? -1 : 1));
+  const attached = attachments.map(
+    (attachment): HistoryEntry => ({
+      time: attachment.time,
+      timeMicros: BigInt(attachment.time?.getTime() ?? 0) * 1000n,
+      author: attachment.author,
+      commentNumber: null,
+      replyTo: null,
+      comment: attachment.description,
+      fields: [],
+      revisions: [],
+      attachment: attachment.filename,
+    }),
+  );
+  const history = [...entries.values(), ...attached].sort((a, b) =>
+    a.timeMicros === b.timeMicros ? 0 : a.timeMicros < b.timeMicros ? -1 : 1,
+  );
   for (const entry of history) entry.revisions.sort((a, b) => a.revision - b.revision);
   return history;
 }

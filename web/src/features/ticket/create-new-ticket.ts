@@ -1,6 +1,7 @@
 import type { Db } from '@learntrac/db';
 import { createTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
+import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
 import {
   applyWorkflowAction,
   listAvailableActions,
@@ -8,6 +9,7 @@ import {
   WorkflowChoiceError,
 } from '@/features/workflow';
 import { loadCustomFields } from './custom-fields';
+import { newTicketDefaults } from './new-ticket-defaults';
 import type { TicketActor } from './ticket-actor';
 import { type FieldErrors, TicketFormError, validateTicketFields } from './ticket-form';
 import { loadTicketOptions } from './ticket-options';
@@ -34,21 +36,22 @@ export async function createNewTicket(
   const input = CreateNewTicketInput.parse(rest);
   assertTicketPermission(actor, 'TICKET_CREATE', 'create tickets');
 
-  const [ticketOptions, customFields, workflow] = await Promise.all([
+  const [ticketOptions, customFields, workflow, defaults] = await Promise.all([
     loadTicketOptions({ db }),
     loadCustomFields({ db }),
     loadWorkflow({ db }),
+    loadTicketDefaults({ db }),
   ]);
   const values = { ...input.values };
   // Only a ticket admin may file a ticket in someone else's name.
   if (!hasTicketPermission(actor, 'TICKET_ADMIN') || !values.reporter?.trim()) {
     values.reporter = actor.name ?? 'anonymous';
   }
-  // Fields the form did not send take their defaults, custom ones from their definitions.
+  // Fields the form did not send take the site's defaults, custom ones from their definitions.
   for (const field of customFields) values[field.name] ??= field.value;
-  values.type ??= ticketOptions.types[0] ?? 'defect';
-  values.priority ??=
-    ticketOptions.priorities[Math.floor(ticketOptions.priorities.length / 2)] ?? '';
+  for (const [name, value] of Object.entries(newTicketDefaults({ ticketOptions, defaults }))) {
+    if (value) values[name] ??= value;
+  }
   values.summary ??= '';
 
   const { fields, custom, errors } = validateTicketFields({ values, ticketOptions, customFields });

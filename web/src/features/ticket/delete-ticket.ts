@@ -1,6 +1,7 @@
 import type { Db } from '@learntrac/db';
 import { TicketNotFoundError } from '@learntrac/db/errors';
 import { z } from 'zod';
+import type { AttachmentStorage } from '@/features/wiki/attachments/attachment-storage';
 import type { TicketActor } from './ticket-actor';
 import { assertTicketPermission } from './ticket-permissions';
 
@@ -8,15 +9,21 @@ export const DeleteTicketInput = z.object({ ticketId: z.number().int().positive(
 export type DeleteTicketInput = z.input<typeof DeleteTicketInput>;
 
 /**
- * Deletes a ticket with its custom fields, history and learning data (TICKET_ADMIN), as
- * Trac's ticket delete does; there is no undo.
+ * Deletes a ticket with its custom fields, history, attachments and learning data
+ * (TICKET_ADMIN), as Trac's ticket delete does; there is no undo.
  */
 export async function deleteTicket(
-  options: { db: Db; actor: TicketActor } & DeleteTicketInput,
+  options: { db: Db; storage: AttachmentStorage; actor: TicketActor } & DeleteTicketInput,
 ): Promise<void> {
-  const { db, actor, ...rest } = options;
+  const { db, storage, actor, ...rest } = options;
   const input = DeleteTicketInput.parse(rest);
   assertTicketPermission(actor, 'TICKET_ADMIN', 'delete tickets');
-  const deleted = await db.ticket.deleteMany({ where: { id: input.ticketId } });
-  if (deleted.count === 0) throw new TicketNotFoundError(input.ticketId);
+  const id = String(input.ticketId);
+  await db.$transaction(async (tx) => {
+    const deleted = await tx.ticket.deleteMany({ where: { id: input.ticketId } });
+    if (deleted.count === 0) throw new TicketNotFoundError(input.ticketId);
+    await tx.$executeRaw`DELETE FROM attachment WHERE type = 'ticket' AND id = ${id}`;
+    // Inside the transaction: if the files cannot be removed, the ticket stays.
+    await storage.removeAll('ticket', id);
+  });
 }

@@ -1,5 +1,6 @@
 import { fromTracTime, toTracTime } from '@/core/db/database';
 import { type Feature, HEADLINE_OPTIONS, type TimelineEvent } from '@/core/feature';
+import { ticketAttachmentHref } from './ticket-attachment-links';
 import { ticketWikiSupport } from './ticket-links';
 
 export const ticketFeature: Feature = {
@@ -92,7 +93,7 @@ export const ticketFeature: Feature = {
       const details = filters.includes('ticket_details');
       const include = [...authors.include];
       const exclude = [...authors.exclude];
-      const [created, changed] = await Promise.all([
+      const [created, changed, attached] = await Promise.all([
         openClose
           ? db.$queryRaw<
               {
@@ -147,6 +148,24 @@ export const ticketFeature: Feature = {
               GROUP BY c.ticket, c.time, t.summary
               ORDER BY c.time DESC LIMIT ${limit}`
           : [],
+        // Trac lists files attached to tickets among the ticket updates; they have no change rows.
+        details
+          ? db.$queryRaw<
+              {
+                id: string;
+                filename: string;
+                time: bigint;
+                author: string | null;
+                description: string | null;
+                summary: string | null;
+              }[]
+            >`SELECT a.id, a.filename, a.time, a.author, a.description, t.summary
+              FROM attachment a JOIN ticket t ON t.id::text = a.id
+              WHERE a.type = 'ticket' AND a.time >= ${since} AND a.time < ${until}
+                AND (cardinality(${include}::text[]) = 0 OR a.author = ANY(${include}::text[]))
+                AND coalesce(a.author, '') <> ALL(${exclude}::text[])
+              ORDER BY a.time DESC LIMIT ${limit}`
+          : [],
       ]);
       const events: TimelineEvent[] = created.map((row) => ({
         time: fromTracTime(row.time) ?? from,
@@ -184,6 +203,16 @@ export const ticketFeature: Feature = {
               .filter(Boolean)
               .join(' ')
               .slice(0, 300) || null,
+        });
+      }
+      for (const row of attached) {
+        events.push({
+          time: fromTracTime(row.time) ?? from,
+          kind: 'attachment',
+          title: `${row.filename} attached to Ticket #${row.id} (${row.summary ?? ''})`,
+          href: ticketAttachmentHref(Number(row.id), row.filename),
+          author: row.author,
+          description: row.description || null,
         });
       }
       return events.sort((a, b) => b.time.getTime() - a.time.getTime()).slice(0, limit);

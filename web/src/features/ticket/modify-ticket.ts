@@ -11,6 +11,7 @@ import {
 import { loadCustomFields, normalizeCustomValue } from './custom-fields';
 import { getTicket } from './get-ticket';
 import type { TicketActor } from './ticket-actor';
+import { changesOnlyOwnCc, toggleCc } from './ticket-cc';
 import {
   FIELD_LABELS,
   type FieldErrors,
@@ -22,6 +23,7 @@ import {
   assertTicketPermission,
   hasTicketPermission,
   mayChangeField,
+  mayToggleOwnCc,
   TicketPermissionError,
 } from './ticket-permissions';
 
@@ -35,6 +37,8 @@ export const ModifyTicketInput = z.object({
   action: z.string().max(100).default('leave'),
   actionOwner: z.string().max(255).optional(),
   actionResolution: z.string().max(255).optional(),
+  /** Trac's "Add to Cc" / "Remove from Cc" box: toggles the actor's own name in Cc. */
+  ccUpdate: z.boolean().default(false),
   /** The ticket's changetime when the form was loaded (microseconds), for collision checks. */
   expectedChangetime: z.bigint().optional(),
   now: z.date().optional(),
@@ -67,10 +71,17 @@ export async function modifyTicket(
     ...ticket,
   } as unknown as Record<string, string | null>;
 
+  const values = { ...input.values };
+  if (input.ccUpdate) {
+    if (actor.name === null) {
+      throw new TicketPermissionError('TICKET_APPEND', 'Sign in to add yourself to Cc.');
+    }
+    values.cc = toggleCc(ticket.cc, actor.name);
+  }
   // Only what differs counts as a change; a stale form repeating old values changes nothing.
   const changed: Record<string, string> = {};
   const definitions = new Map(customFields.map((field) => [field.name, field]));
-  for (const [name, value] of Object.entries(input.values)) {
+  for (const [name, value] of Object.entries(values)) {
     const definition = definitions.get(name);
     const custom = definition ? normalizeCustomValue(definition, value) : null;
     const normalized =
@@ -81,8 +92,10 @@ export async function modifyTicket(
           : value.trim();
     if (normalized !== (current[name] ?? '')) changed[name] = value;
   }
-  for (const name of Object.keys(changed)) {
-    if (!mayChangeField({ actor, field: name, reporter: ticket.reporter })) {
+  for (const [name, value] of Object.entries(changed)) {
+    const ownCc =
+      name === 'cc' && mayToggleOwnCc(actor) && changesOnlyOwnCc(ticket.cc, value, actor.name!);
+    if (!ownCc && !mayChangeField({ actor, field: name, reporter: ticket.reporter })) {
       const label = FIELD_LABELS[name] ?? name;
       throw new TicketPermissionError(
         name === 'description' ? 'TICKET_EDIT_DESCRIPTION' : 'TICKET_CHGPROP',

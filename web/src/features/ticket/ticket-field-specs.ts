@@ -1,8 +1,9 @@
 import { type CustomField, customFieldLabel, timeInputValue } from './custom-fields';
 import type { TicketActor } from './ticket-actor';
+import { ccToggleOf } from './ticket-cc';
 import { FIELD_LABELS } from './ticket-form';
 import type { TicketOptions } from './ticket-options';
-import { hasTicketPermission, mayChangeField } from './ticket-permissions';
+import { hasTicketPermission, mayChangeField, mayToggleOwnCc } from './ticket-permissions';
 
 /** How the ticket forms draw one field (plain data, so it can reach client components). */
 export interface FieldSpec {
@@ -19,6 +20,11 @@ export interface FieldSpec {
   /** Spans both columns of the property grid (textareas). */
   wide?: boolean;
   hint?: string;
+  /**
+   * Cc for someone who may not edit it but may add or remove themselves: the list is shown and
+   * a checkbox (`cc_update`) toggles their own name.
+   */
+  ccToggle?: 'add' | 'remove';
 }
 
 const PROPERTY_ORDER = [
@@ -73,6 +79,13 @@ export function buildFieldSpecs(options: {
         options: withCurrent(list.list, current?.values[name]),
         optional: list.optional,
         disabled: disabled(name),
+      });
+    } else if (name === 'cc' && current && disabled(name) && mayToggleOwnCc(actor)) {
+      specs.push({
+        name,
+        label,
+        kind: 'text',
+        ccToggle: ccToggleOf(current.values.cc, actor.name!),
       });
     } else {
       specs.push({

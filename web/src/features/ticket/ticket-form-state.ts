@@ -24,6 +24,8 @@ export interface ModifyTicketFormState {
   action: string;
   actionOwner: string;
   actionResolution: string;
+  /** The "Add to Cc" / "Remove from Cc" box was ticked. */
+  ccUpdate?: boolean;
   /** The ticket's changetime (microseconds, as text) the form's edits are based on. */
   expectedChangetime: string;
   errors: FieldErrors;

@@ -72,3 +72,11 @@ export function mayChangeField(options: {
   if (field === 'cc' && hasTicketPermission(actor, 'TICKET_EDIT_CC')) return true;
   return hasTicketPermission(actor, 'TICKET_CHGPROP');
 }
+
+/**
+ * Trac's Cc rule for those who may not edit the field: a signed-in user who may comment can
+ * add or remove themselves (the "Add to Cc" box).
+ */
+export function mayToggleOwnCc(actor: TicketActor): boolean {
+  return actor.name !== null && hasTicketPermission(actor, 'TICKET_APPEND');
+}

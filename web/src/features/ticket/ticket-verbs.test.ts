@@ -1,9 +1,17 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createPrismaClient, type Db } from '@learntrac/db';
 import { MidAirCollisionError, TicketNotFoundError } from '@learntrac/db/errors';
 import { seedSite } from '@learntrac/db/seed';
 import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
+import {
+  type AttachmentStorage,
+  createLocalAttachmentStorage,
+} from '@/features/wiki/attachments/attachment-storage';
 import { buildTicketHistory } from './build-ticket-history';
 import { createNewTicket } from './create-new-ticket';
 import { TICKET_CUSTOM_FIELDS_KEY } from './custom-fields';
@@ -11,8 +19,11 @@ import { deleteTicket } from './delete-ticket';
 import { editTicketComment } from './edit-ticket-comment';
 import { getTicket } from './get-ticket';
 import { modifyTicket } from './modify-ticket';
+import { newTicketDefaults } from './new-ticket-defaults';
 import type { TicketActor } from './ticket-actor';
+import { buildFieldSpecs } from './ticket-field-specs';
 import { TicketFormError } from './ticket-form';
+import { loadTicketOptions } from './ticket-options';
 import { TicketPermissionError } from './ticket-permissions';
 
 const serverUrl = testServerUrl();
@@ -40,6 +51,8 @@ async function formErrors(promise: Promise<unknown>): Promise<Record<string, str
 describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
   let database: TestDatabase;
   let db: Db;
+  let folder: string;
+  let storage: AttachmentStorage;
 
   beforeAll(async () => {
     database = await createTestDatabase({
@@ -48,6 +61,8 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
       prefix: 'web_ticket',
     });
     db = createPrismaClient(database.url);
+    folder = await mkdtemp(path.join(tmpdir(), 'learntrac-ticket-'));
+    storage = createLocalAttachmentStorage(folder);
     await seedSite({ db });
     // This suite's own fields replace the ones a new site starts with.
     await db.system.update({
@@ -68,6 +83,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
   afterAll(async () => {
     await db?.$disconnect();
     await database?.drop();
+    if (folder) await rm(folder, { recursive: true, force: true });
   });
 
   const newTicket = (values: Record<string, string> = {}, by = instructor) =>
@@ -338,13 +354,103 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
 
   it('deletes a ticket for admins only', async () => {
     const { id } = await newTicket();
-    await expect(deleteTicket({ db, actor: instructor, ticketId: id })).rejects.toBeInstanceOf(
-      TicketPermissionError,
-    );
-    await deleteTicket({ db, actor: admin, ticketId: id });
+    await expect(
+      deleteTicket({ db, storage, actor: instructor, ticketId: id }),
+    ).rejects.toBeInstanceOf(TicketPermissionError);
+    await deleteTicket({ db, storage, actor: admin, ticketId: id });
     expect(await getTicket({ db, id })).toBeNull();
-    await expect(deleteTicket({ db, actor: admin, ticketId: id })).rejects.toBeInstanceOf(
+    await expect(deleteTicket({ db, storage, actor: admin, ticketId: id })).rejects.toBeInstanceOf(
       TicketNotFoundError,
     );
+  });
+
+  it('lets someone who may only comment add or remove themselves in Cc, and no one else', async () => {
+    const { id } = await newTicket({ cc: 'ivan@example.org' });
+    const specFor = async (who: TicketActor) => {
+      const ticket = await getTicket({ db, id });
+      return buildFieldSpecs({
+        ticketOptions: await loadTicketOptions({ db }),
+        customFields: [],
+        actor: who,
+        current: { values: { cc: ticket?.cc ?? '' }, reporter: ticket?.reporter ?? null },
+      }).find((spec) => spec.name === 'cc');
+    };
+    expect((await specFor(learner))?.ccToggle).toBe('add');
+    expect(await specFor(instructor)).toMatchObject({ kind: 'text', disabled: false });
+    expect((await specFor(instructor))?.ccToggle).toBeUndefined();
+
+    await modifyTicket({ db, actor: learner, ticketId: id, ccUpdate: true });
+    expect((await getTicket({ db, id }))?.cc).toBe('ivan@example.org, lea@example.org');
+    expect((await specFor(learner))?.ccToggle).toBe('remove');
+    // Typing the field is held to the same rule: only their own name may come or go.
+    await expect(
+      modifyTicket({ db, actor: learner, ticketId: id, values: { cc: 'lea@example.org' } }),
+    ).rejects.toBeInstanceOf(TicketPermissionError);
+    await expect(
+      modifyTicket({ db, actor: anonymous, ticketId: id, ccUpdate: true }),
+    ).rejects.toBeInstanceOf(TicketPermissionError);
+    await modifyTicket({ db, actor: learner, ticketId: id, ccUpdate: true });
+    expect((await getTicket({ db, id }))?.cc).toBe('ivan@example.org');
+
+    await modifyTicket({ db, actor: instructor, ticketId: id, values: { cc: 'a, b' } });
+    const ticket = await getTicket({ db, id });
+    expect(ticket?.cc).toBe('a, b');
+    expect(ticket?.changes.filter((c) => c.field === 'cc').map((c) => c.author)).toEqual([
+      'lea@example.org',
+      'lea@example.org',
+      'ivan@example.org',
+    ]);
+  });
+
+  it('opens and files new tickets with the admin’s defaults, skipping ones no longer offered', async () => {
+    const setDefault = (field: string, value: string) =>
+      db.system.upsert({
+        where: { name: `ticket.default_${field}` },
+        create: { name: `ticket.default_${field}`, value },
+        update: { value },
+      });
+    const ticketOptions = await loadTicketOptions({ db });
+    // What /newticket opens with, from the options and defaults as they are now.
+    const opening = async () =>
+      newTicketDefaults({
+        ticketOptions: await loadTicketOptions({ db }),
+        defaults: await loadTicketDefaults({ db }),
+      });
+    expect(await opening()).toMatchObject({ type: ticketOptions.types[0], priority: 'major' });
+
+    const [, milestone] = ticketOptions.milestones;
+    const [, version] = ticketOptions.versions;
+    await Promise.all([
+      setDefault('type', 'task'),
+      setDefault('priority', 'minor'),
+      setDefault('severity', ticketOptions.severities[0] ?? ''),
+      setDefault('milestone', milestone!),
+      setDefault('version', version!),
+      setDefault('component', 'component2'),
+    ]);
+    const defaults = await opening();
+    expect(defaults).toEqual({
+      type: 'task',
+      priority: 'minor',
+      severity: ticketOptions.severities[0] ?? '',
+      milestone,
+      version,
+      component: 'component2',
+    });
+    const { id } = await createNewTicket({
+      db,
+      actor: instructor,
+      values: { summary: 'Defaults apply to what the form leaves out', priority: 'critical' },
+    });
+    expect(await getTicket({ db, id })).toMatchObject({ ...defaults, priority: 'critical' });
+
+    // A default naming a completed milestone or a removed type is not offered.
+    await db.milestone.update({ where: { name: milestone! }, data: { completed: 1n } });
+    await setDefault('type', 'gone');
+    const after = await opening();
+    expect(after.milestone).toBe('');
+    expect(after.type).toBe(ticketOptions.types[0]);
+    await db.milestone.update({ where: { name: milestone! }, data: { completed: 0n } });
+    await db.system.deleteMany({ where: { name: { startsWith: 'ticket.default_' } } });
   });
 });

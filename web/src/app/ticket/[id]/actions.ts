@@ -12,10 +12,16 @@ import { editTicketComment } from '@/features/ticket/edit-ticket-comment';
 import { getTicket } from '@/features/ticket/get-ticket';
 import { modifyTicket } from '@/features/ticket/modify-ticket';
 import { actorFromViewer } from '@/features/ticket/ticket-actor';
+import { tooLargeMessage } from '@/features/ticket/ticket-attachment-links';
 import { getTicketDb } from '@/features/ticket/ticket-db';
 import { readFieldValues, TicketFormError } from '@/features/ticket/ticket-form';
 import type { CommentEditState, ModifyTicketFormState } from '@/features/ticket/ticket-form-state';
 import { TicketPermissionError } from '@/features/ticket/ticket-permissions';
+import type { AttachFileState } from '@/features/ticket/ui/attach-file-form';
+import { addAttachment } from '@/features/wiki/attachments/add-attachment';
+import { deleteAttachment } from '@/features/wiki/attachments/delete-attachment';
+import { WikiError } from '@/features/wiki/wiki-errors';
+import { getAttachmentMaxSize, getAttachmentStorage } from '@/features/wiki/wiki-services';
 
 const text = (form: FormData, key: string) => {
   const value = form.get(key);
@@ -41,6 +47,7 @@ export async function modifyTicketAction(
     action: text(form, 'action') || 'leave',
     actionOwner: text(form, 'action_owner'),
     actionResolution: text(form, 'action_resolution'),
+    ccUpdate: form.get('cc_update') === '1',
     expectedChangetime: text(form, 'view_time'),
     errors: {},
   };
@@ -72,6 +79,7 @@ export async function modifyTicketAction(
       action: state.action,
       actionOwner: state.actionOwner,
       actionResolution: state.actionResolution,
+      ccUpdate: state.ccUpdate,
       expectedChangetime: expected,
     }));
   } catch (error) {
@@ -137,7 +145,12 @@ export async function deleteTicketAction(
     return { error: `Type the ticket number (${ticketId}) to confirm.` };
   }
   try {
-    await deleteTicket({ db: getTicketDb(), actor: actorFromViewer(viewer), ticketId });
+    await deleteTicket({
+      db: getTicketDb(),
+      storage: getAttachmentStorage(),
+      actor: actorFromViewer(viewer),
+      ticketId,
+    });
   } catch (error) {
     if (error instanceof TicketPermissionError || error instanceof DbError) {
       return { error: error.message };
@@ -145,4 +158,66 @@ export async function deleteTicketAction(
     throw error;
   }
   redirect(`/query?deleted=${ticketId}`);
+}
+
+/**
+ * Attaches a file to the ticket through the wiki's attachment verb (realm `ticket`). As in
+ * Trac, this writes no ticket_change row; the history and timeline list it from `attachment`.
+ */
+export async function attachFileAction(
+  _previous: AttachFileState,
+  form: FormData,
+): Promise<AttachFileState> {
+  const viewer = await getViewer();
+  const ticketId = ticketIdOf(form);
+  if (ticketId === null) return { error: 'This form does not name a ticket.' };
+  const file = form.get('file');
+  if (!(file instanceof File) || file.size === 0) return { error: 'Choose a file to attach.' };
+  const maxSize = getAttachmentMaxSize();
+  if (file.size > maxSize) return { error: tooLargeMessage(file.size, maxSize) };
+  try {
+    await addAttachment({
+      db: getTicketDb(),
+      storage: getAttachmentStorage(),
+      viewer,
+      author: viewer.user?.username || 'anonymous',
+      maxSize,
+      input: {
+        realm: 'ticket',
+        id: String(ticketId),
+        filename: file.name,
+        description: text(form, 'description'),
+        replace: form.get('replace') === '1',
+      },
+      data: new Uint8Array(await file.arrayBuffer()),
+    });
+  } catch (error) {
+    if (error instanceof WikiError) return { error: error.message };
+    throw error;
+  }
+  revalidatePath(`/ticket/${ticketId}`);
+  redirect(`/ticket/${ticketId}#attachments`);
+}
+
+/** Deletes one of the ticket's attachments (TICKET_ADMIN). */
+export async function deleteTicketAttachmentAction(
+  _previous: { error?: string },
+  form: FormData,
+): Promise<{ error?: string }> {
+  const viewer = await getViewer();
+  const ticketId = ticketIdOf(form);
+  if (ticketId === null) return { error: 'This form does not name a ticket.' };
+  try {
+    await deleteAttachment({
+      db: getTicketDb(),
+      storage: getAttachmentStorage(),
+      viewer,
+      input: { realm: 'ticket', id: String(ticketId), filename: text(form, 'filename') },
+    });
+  } catch (error) {
+    if (error instanceof WikiError) return { error: error.message };
+    throw error;
+  }
+  revalidatePath(`/ticket/${ticketId}`);
+  redirect(`/ticket/${ticketId}#attachments`);
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requirePermission } from '@/core/auth/current-user';
+import { cache } from 'react';
+import { getViewer, requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { formatDateTime } from '@/core/format';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
@@ -15,6 +16,7 @@ import {
 import { describeFieldChange } from '@/features/ticket/describe-field-change';
 import { getTicket } from '@/features/ticket/get-ticket';
 import { actorFromViewer } from '@/features/ticket/ticket-actor';
+import { ticketAttachmentHref } from '@/features/ticket/ticket-attachment-links';
 import { buildFieldSpecs, formValuesFor } from '@/features/ticket/ticket-field-specs';
 import { EDITABLE_FIELDS, FIELD_LABELS } from '@/features/ticket/ticket-form';
 import type { ModifyTicketFormState } from '@/features/ticket/ticket-form-state';
@@ -24,9 +26,20 @@ import { CommentEditForm } from '@/features/ticket/ui/comment-edit-form';
 import { DeleteTicketForm } from '@/features/ticket/ui/delete-ticket-form';
 import { ModifyTicketForm } from '@/features/ticket/ui/modify-ticket-form';
 import { TextDiff } from '@/features/ticket/ui/text-diff';
+import { TicketAttachments } from '@/features/ticket/ui/ticket-attachments';
 import '@/features/ticket/ui/ticket.css';
+import { ticketPageTitle } from '@/features/ticket/ticket-page-title';
+import { canUseAttachments } from '@/features/wiki/attachments/attachment-permissions';
+import { listAttachments } from '@/features/wiki/attachments/list-attachments';
+import { getAttachmentMaxSize } from '@/features/wiki/wiki-services';
 import { loadWorkflow } from '@/features/workflow';
-import { deleteTicketAction, editCommentAction, modifyTicketAction } from './actions';
+import {
+  attachFileAction,
+  deleteTicketAction,
+  deleteTicketAttachmentAction,
+  editCommentAction,
+  modifyTicketAction,
+} from './actions';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -39,9 +52,16 @@ function parseTicketId(raw: string): number | null {
   return id <= 2_147_483_647 ? id : null;
 }
 
+// The page and its title read the ticket once per request.
+const loadTicket = cache((id: number) => getTicket({ db: getDb(), id }));
+
 export async function generateMetadata({ params }: Props) {
-  const { id } = await params;
-  return { title: `#${id}` };
+  const { id: raw } = await params;
+  const id = parseTicketId(raw);
+  const viewer = await getViewer();
+  // The summary is shown only to those who may see the ticket.
+  const ticket = id !== null && viewer.permissions.has('TICKET_VIEW') ? await loadTicket(id) : null;
+  return { title: ticket ? ticketPageTitle(ticket) : `#${raw}` };
 }
 
 const single = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
@@ -53,15 +73,16 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const id = parseTicketId(raw);
   if (id === null) notFound();
   const db = getDb();
-  const ticket = await getTicket({ db, id });
+  const ticket = await loadTicket(id);
   if (!ticket) notFound();
   const actor = actorFromViewer(viewer);
-  const [ticketOptions, customFields, workflow] = await Promise.all([
+  const [ticketOptions, customFields, workflow, attachments] = await Promise.all([
     loadTicketOptions({ db }),
     loadCustomFields({ db }),
     loadWorkflow({ db }),
+    listAttachments({ db, realm: 'ticket', id: String(id) }),
   ]);
-  const history = buildTicketHistory(ticket.changes);
+  const history = buildTicketHistory(ticket.changes, attachments);
   const context = { realm: 'ticket', id: String(id) };
   const render = (text: string) => renderWikiText({ db, viewer, text, context });
   const [descriptionHtml, ...commentHtml] = await Promise.all([
@@ -203,6 +224,16 @@ export default async function TicketPage({ params, searchParams }: Props) {
         )}
       </div>
 
+      <TicketAttachments
+        ticketId={ticket.id}
+        attachments={attachments}
+        maxSize={getAttachmentMaxSize()}
+        attachAction={canUseAttachments(viewer, 'ticket', 'create') ? attachFileAction : undefined}
+        deleteAction={
+          canUseAttachments(viewer, 'ticket', 'delete') ? deleteTicketAttachmentAction : undefined
+        }
+      />
+
       <h2 id="changelog-heading">Change History ({history.length})</h2>
       {history.length === 0 ? (
         <p className="muted">No changes yet.</p>
@@ -213,7 +244,11 @@ export default async function TicketPage({ params, searchParams }: Props) {
               ? `comment:${entry.commentNumber}`
               : `change-${index}`;
             return (
-              <article key={String(entry.timeMicros)} id={anchor} className="ticket-change">
+              <article
+                key={`${entry.timeMicros}-${entry.attachment ?? ''}`}
+                id={anchor}
+                className="ticket-change"
+              >
                 <h3 className="ticket-change-head">
                   <span>
                     Changed {formatDateTime(entry.time)} by{' '}
@@ -232,6 +267,17 @@ export default async function TicketPage({ params, searchParams }: Props) {
                     </a>
                   )}
                 </h3>
+                {entry.attachment && (
+                  <ul className="ticket-field-changes">
+                    <li>
+                      <strong>Attachment</strong>{' '}
+                      <a href={ticketAttachmentHref(ticket.id, entry.attachment)}>
+                        {entry.attachment}
+                      </a>{' '}
+                      added
+                    </li>
+                  </ul>
+                )}
                 {entry.fields.length > 0 && (
                   <ul className="ticket-field-changes">
                     {entry.fields.map((change) => {

@@ -32,7 +32,13 @@ export function ModifyTicketForm({
   const { errors } = state;
   const propertyErrors =
     specs.some((spec) => errors[spec.name]) || errors.summary || errors.description;
-  const key = JSON.stringify([state.values, state.comment, state.action, state.expectedChangetime]);
+  const key = JSON.stringify([
+    state.values,
+    state.comment,
+    state.action,
+    state.ccUpdate,
+    state.expectedChangetime,
+  ]);
   const editable = specs.some((spec) => !spec.disabled);
   return (
     <form action={formAction} className="ticket-form" id="propertyform" noValidate>
@@ -110,7 +116,12 @@ export function ModifyTicketForm({
         <details className="ticket-change-props" open={Boolean(propertyErrors)}>
           <summary>Change Properties</summary>
           <fieldset className="ticket-fieldset" key={`props-${key}`}>
-            <TicketFieldInputs specs={specs} values={state.values} errors={errors} />
+            <TicketFieldInputs
+              specs={specs}
+              values={state.values}
+              errors={errors}
+              ccUpdate={state.ccUpdate}
+            />
           </fieldset>
         </details>
       )}

@@ -5,10 +5,13 @@ export function TicketFieldInputs({
   specs,
   values,
   errors,
+  ccUpdate = false,
 }: {
   specs: readonly FieldSpec[];
   values: Readonly<Record<string, string>>;
   errors: Readonly<Record<string, string>>;
+  /** Whether the "Add to Cc" / "Remove from Cc" box is ticked. */
+  ccUpdate?: boolean;
 }) {
   return (
     <div className="ticket-props-grid">
@@ -25,62 +28,83 @@ export function TicketFieldInputs({
           'aria-describedby': describedBy,
         };
         let input: React.ReactNode;
-        switch (spec.kind) {
-          case 'select':
-            input = (
-              <select {...common} defaultValue={value}>
-                {(spec.optional || !spec.options?.includes(value)) && <option value="" />}
-                {spec.options?.map((option) => (
-                  <option key={option} value={option}>
-                    {option}
-                  </option>
-                ))}
-              </select>
-            );
-            break;
-          case 'radio':
-            input = (
-              <div className="ticket-radio-group" role="radiogroup" aria-labelledby={`${id}-label`}>
-                {spec.options?.map((option) => (
-                  <label key={option}>
-                    <input
-                      type="radio"
-                      name={`field_${spec.name}`}
-                      value={option}
-                      defaultChecked={value === option}
-                      disabled={spec.disabled}
-                    />{' '}
-                    {option}
-                  </label>
-                ))}
-              </div>
-            );
-            break;
-          case 'checkbox':
-            input = (
-              <>
-                {!spec.disabled && <input type="hidden" name={`field_${spec.name}`} value="0" />}
-                <input {...common} type="checkbox" value="1" defaultChecked={value === '1'} />
-              </>
-            );
-            break;
-          case 'textarea':
-            input = <textarea {...common} rows={spec.rows ?? 5} defaultValue={value} />;
-            break;
-          case 'time':
-            input = (
-              <input
-                {...common}
-                type="text"
-                inputMode="numeric"
-                placeholder={spec.timeFormat === 'date' ? 'YYYY-MM-DD' : 'YYYY-MM-DD hh:mm'}
-                defaultValue={value.replace('T', ' ')}
-              />
-            );
-            break;
-          default:
-            input = <input {...common} type="text" defaultValue={value} />;
-        }
+        if (spec.ccToggle) {
+          input = (
+            <>
+              {value && <span className="ticket-cc-list">{value} </span>}
+              <label className="ticket-cc-toggle">
+                <input
+                  id={id}
+                  type="checkbox"
+                  name="cc_update"
+                  value="1"
+                  defaultChecked={ccUpdate}
+                />{' '}
+                {spec.ccToggle === 'add' ? 'Add to Cc' : 'Remove from Cc'}
+              </label>
+            </>
+          );
+        } else
+          switch (spec.kind) {
+            case 'select':
+              input = (
+                <select {...common} defaultValue={value}>
+                  {(spec.optional || !spec.options?.includes(value)) && <option value="" />}
+                  {spec.options?.map((option) => (
+                    <option key={option} value={option}>
+                      {option}
+                    </option>
+                  ))}
+                </select>
+              );
+              break;
+            case 'radio':
+              input = (
+                <div
+                  className="ticket-radio-group"
+                  role="radiogroup"
+                  aria-labelledby={`${id}-label`}
+                >
+                  {spec.options?.map((option) => (
+                    <label key={option}>
+                      <input
+                        type="radio"
+                        name={`field_${spec.name}`}
+                        value={option}
+                        defaultChecked={value === option}
+                        disabled={spec.disabled}
+                      />{' '}
+                      {option}
+                    </label>
+                  ))}
+                </div>
+              );
+              break;
+            case 'checkbox':
+              input = (
+                <>
+                  {!spec.disabled && <input type="hidden" name={`field_${spec.name}`} value="0" />}
+                  <input {...common} type="checkbox" value="1" defaultChecked={value === '1'} />
+                </>
+              );
+              break;
+            case 'textarea':
+              input = <textarea {...common} rows={spec.rows ?? 5} defaultValue={value} />;
+              break;
+            case 'time':
+              input = (
+                <input
+                  {...common}
+                  type="text"
+                  inputMode="numeric"
+                  placeholder={spec.timeFormat === 'date' ? 'YYYY-MM-DD' : 'YYYY-MM-DD hh:mm'}
+                  defaultValue={value.replace('T', ' ')}
+                />
+              );
+              break;
+            default:
+              input = <input {...common} type="text" defaultValue={value} />;
+          }
         return (
           <div
             key={spec.name}
