@@ -19,6 +19,16 @@ describe('custom field definitions', () => {
         .success,
     ).toBe(true);
   });
+
+  it('starts a select that may not be empty on its first option when it has no valid default', () => {
+    expect(field({ name: 'level', type: 'select', options: ['easy', 'hard'] }).value).toBe('easy');
+    expect(
+      field({ name: 'level', type: 'select', options: ['easy', 'hard'], value: 'hard' }).value,
+    ).toBe('hard');
+    expect(
+      field({ name: 'level', type: 'select', options: ['easy', 'hard'], optional: true }).value,
+    ).toBe('');
+  });
 });
 
 describe('normalizeCustomValue', () => {
