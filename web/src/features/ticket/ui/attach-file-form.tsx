@@ -46,7 +46,7 @@ export function AttachFileForm({
         <small className="muted">at most {Math.round(maxSize / 1024)} KB</small>
       </p>
       <p>
-        <label htmlFor="attachment-description">Description:</label>{' '}
+        <label htmlFor="attachment-description">Description of the file (optional):</label>{' '}
         <input
           id="attachment-description"
           type="text"
