@@ -17,7 +17,23 @@ const dataDir = join(root, '.data');
 const logDir = join(dataDir, 'logs');
 const streamLogs = process.argv.includes('--logs');
 
-const ports = { web: 8000, learnApi: 8001, issuer: 8002, database: 54329 };
+// The browser tests run a second stack on other ports, so these can be moved.
+function portSetting(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`${name} must be a port number, not "${value}"`);
+  }
+  return port;
+}
+
+const ports = {
+  web: portSetting('WEB_PORT', 8000),
+  learnApi: portSetting('LEARN_API_PORT', 8001),
+  issuer: portSetting('ISSUER_PORT', 8002),
+  database: portSetting('EMBEDDED_DB_PORT', 54329),
+};
 const urls = {
   web: `http://localhost:${ports.web}`,
   learnApi: `http://localhost:${ports.learnApi}`,

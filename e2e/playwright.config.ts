@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { stackPorts } from './fixtures/stack';
 
 const ci = Boolean(process.env.CI);
-const baseURL = process.env.E2E_BASE_URL ?? 'http://localhost:8000';
+const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${stackPorts.web}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -34,6 +35,11 @@ export default defineConfig({
     ? undefined
     : {
         command: 'node --import tsx scripts/start-stack.ts',
+        env: {
+          WEB_PORT: String(stackPorts.web),
+          LEARN_API_PORT: String(stackPorts.learnApi),
+          ISSUER_PORT: String(stackPorts.issuer),
+        },
         url: `${baseURL}/readyz`,
         timeout: 180_000,
         reuseExistingServer: false,

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-const learnApi = process.env.E2E_LEARN_API_URL ?? 'http://localhost:8001';
+import { stackPorts } from '../../fixtures/stack';
+
+const learnApi = process.env.E2E_LEARN_API_URL ?? `http://localhost:${stackPorts.learnApi}`;
 
 test('both services report healthy and ready', async ({ request, baseURL }) => {
   for (const base of [baseURL, learnApi]) {
