@@ -2,7 +2,7 @@ import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
 import { buildActionChoices } from '@/features/ticket/build-action-choices';
-import { loadCustomFields } from '@/features/ticket/custom-fields';
+import { customFieldDefault, loadCustomFields } from '@/features/ticket/custom-fields';
 import { getTicket } from '@/features/ticket/get-ticket';
 import { newTicketDefaults } from '@/features/ticket/new-ticket-defaults';
 import { actorFromViewer } from '@/features/ticket/ticket-actor';
@@ -51,7 +51,7 @@ export default async function NewTicketPage({ searchParams }: Props) {
   // The admin's defaults, then what the address asks for, then a cloned ticket's values.
   const values: Record<string, string> = {
     ...newTicketDefaults({ ticketOptions, defaults }),
-    ...Object.fromEntries(customFields.map((field) => [field.name, field.value])),
+    ...Object.fromEntries(customFields.map((field) => [field.name, customFieldDefault(field)])),
   };
   for (const name of [
     'type',

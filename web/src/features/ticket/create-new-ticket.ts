@@ -8,7 +8,7 @@ import {
   loadWorkflow,
   WorkflowChoiceError,
 } from '@/features/workflow';
-import { loadCustomFields } from './custom-fields';
+import { customFieldDefault, loadCustomFields } from './custom-fields';
 import { newTicketDefaults } from './new-ticket-defaults';
 import type { TicketActor } from './ticket-actor';
 import { type FieldErrors, TicketFormError, validateTicketFields } from './ticket-form';
@@ -48,7 +48,7 @@ export async function createNewTicket(
     values.reporter = actor.name ?? 'anonymous';
   }
   // Fields the form did not send take the site's defaults, custom ones from their definitions.
-  for (const field of customFields) values[field.name] ??= field.value;
+  for (const field of customFields) values[field.name] ??= customFieldDefault(field);
   for (const [name, value] of Object.entries(newTicketDefaults({ ticketOptions, defaults }))) {
     if (value) values[name] ??= value;
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CustomFieldSchema,
   CustomFieldsConfigSchema,
+  customFieldDefault,
   fromStoredTime,
   normalizeCustomValue,
   timeInputValue,
@@ -20,14 +21,11 @@ describe('custom field definitions', () => {
     ).toBe(true);
   });
 
-  it('starts a select that may not be empty on its first option when it has no valid default', () => {
-    expect(field({ name: 'level', type: 'select', options: ['easy', 'hard'] }).value).toBe('easy');
-    expect(
-      field({ name: 'level', type: 'select', options: ['easy', 'hard'], value: 'hard' }).value,
-    ).toBe('hard');
-    expect(
-      field({ name: 'level', type: 'select', options: ['easy', 'hard'], optional: true }).value,
-    ).toBe('');
+  it('starts a select that may not be empty on its first option when its default is not one', () => {
+    const level = { name: 'level', type: 'select', options: ['easy', 'hard'] };
+    expect(customFieldDefault(field(level))).toBe('easy');
+    expect(customFieldDefault(field({ ...level, value: 'hard' }))).toBe('hard');
+    expect(customFieldDefault(field({ ...level, optional: true }))).toBe('');
   });
 });
 

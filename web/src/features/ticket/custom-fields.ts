@@ -44,17 +44,22 @@ export const CustomFieldSchema = z
   .refine((field) => !['select', 'radio'].includes(field.type) || field.options.length > 0, {
     message: 'a select or radio field needs options',
     path: ['options'],
-  })
-  // A select that may not be left empty starts on its first option when it has no valid
-  // default, as in Trac; otherwise a new ticket could not be saved without touching it.
-  .transform((field) =>
-    field.type === 'select' && !field.optional && !field.options.includes(field.value)
-      ? { ...field, value: field.options[0] ?? '' }
-      : field,
-  );
+  });
 export type CustomField = z.output<typeof CustomFieldSchema>;
 
 export const CustomFieldsConfigSchema = z.array(CustomFieldSchema);
+
+/**
+ * The value a new ticket starts with. A select that may not be left empty starts on its first
+ * option when its default is not one of them, as in Trac; otherwise a new ticket could not be
+ * saved without touching it.
+ */
+export function customFieldDefault(field: CustomField): string {
+  if (field.type === 'select' && !field.optional && !field.options.includes(field.value)) {
+    return field.options[0] ?? '';
+  }
+  return field.value;
+}
 
 export function customFieldLabel(field: CustomField): string {
   return field.label ?? field.name.charAt(0).toUpperCase() + field.name.slice(1).replace(/_/g, ' ');

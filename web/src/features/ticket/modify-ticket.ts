@@ -8,7 +8,7 @@ import {
   loadWorkflow,
   WorkflowChoiceError,
 } from '@/features/workflow';
-import { loadCustomFields, normalizeCustomValue } from './custom-fields';
+import { customFieldDefault, loadCustomFields, normalizeCustomValue } from './custom-fields';
 import { getTicket } from './get-ticket';
 import type { TicketActor } from './ticket-actor';
 import { changesOnlyOwnCc, toggleCc } from './ticket-cc';
@@ -66,7 +66,7 @@ export async function modifyTicket(
   ]);
   // A custom field the ticket has no value for holds its default, as the form shows it.
   const current: Record<string, string | null> = {
-    ...Object.fromEntries(customFields.map((field) => [field.name, field.value])),
+    ...Object.fromEntries(customFields.map((field) => [field.name, customFieldDefault(field)])),
     ...Object.fromEntries(ticket.custom.map((field) => [field.name, field.value])),
     ...ticket,
   } as unknown as Record<string, string | null>;
