@@ -91,6 +91,37 @@ describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
     expect(count).toContain('>1</span>');
   });
 
+  it('does not read the wiki page list for a text that links no page', async () => {
+    const statements: string[] = [];
+    // Notes each raw query's SQL, so the test sees which lookups a rendering makes.
+    const watched = new Proxy(db, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== '$queryRaw' || typeof value !== 'function') return value;
+        return (sql: TemplateStringsArray, ...values: unknown[]) => {
+          statements.push(sql.join('?'));
+          return value.call(target, sql, ...values);
+        };
+      },
+    });
+    const listsPages = () => statements.some((sql) => /DISTINCT ON \(name\)/.test(sql));
+    const plain = await renderWikiText({
+      db: watched,
+      viewer: reader,
+      text: `See #${openId} and milestone:v1.`,
+      context: { realm: 'ticket', id: String(openId) },
+    });
+    expect(plain).toContain(`href="/ticket/${openId}"`);
+    expect(listsPages()).toBe(false);
+    await renderWikiText({
+      db: watched,
+      viewer: reader,
+      text: 'See NoSuchPage.',
+      context: { realm: 'ticket', id: String(openId) },
+    });
+    expect(listsPages()).toBe(true);
+  });
+
   it('does not reveal tickets to a viewer without TICKET_VIEW', async () => {
     const nobody = { userId: null, permissions: new Set<never>() };
     const html = await renderWikiText({

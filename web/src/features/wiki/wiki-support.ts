@@ -73,9 +73,14 @@ export const wikiSupport: WikiSupport = {
     const attachmentTargets = (references.targets.get('attachment') ?? []).map((t) =>
       parseAttachmentTarget(t.replace(/[?#].*$/, ''), context),
     );
-    // Trac keeps every page name in memory to mark missing pages; one query gives the same.
+    // Trac keeps every page name in memory to mark missing pages; one query gives the same,
+    // made only when the text links a page or lists them (most ticket texts do neither).
+    const needsPages =
+      references.listsPages ||
+      references.listsRecentChanges ||
+      (references.targets.get('wiki') ?? []).length > 0;
     const [pages, interMap, attachments] = await Promise.all([
-      canView ? listWikiPages({ db }) : Promise.resolve([]),
+      canView && needsPages ? listWikiPages({ db }) : Promise.resolve([]),
       db.$queryRaw<{ text: string | null }[]>`SELECT text FROM wiki WHERE name = 'InterMapTxt'
         ORDER BY version DESC LIMIT 1`,
       attachmentTargets.length
