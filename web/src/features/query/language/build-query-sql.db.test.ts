@@ -221,6 +221,8 @@ describe.skipIf(!serverUrl)('query SQL on PostgreSQL', () => {
 
   it('filters custom fields by name, counting a missing value as empty', async () => {
     expect(await idsOf('estimate=5')).toEqual([2]);
+    expect(sorted(await idsOf('estimate=5|3'))).toEqual([1, 2]);
+    expect(sorted(await idsOf('estimate=5|'))).toEqual([2, 3, 5, 6, 7]);
     expect(sorted(await idsOf('estimate!=5'))).toEqual([1, 3, 4, 5, 6, 7]);
     expect(sorted(await idsOf('estimate~=3'))).toEqual([1, 4]);
     expect(sorted(await idsOf('estimate='))).toEqual([3, 5, 6, 7]);

@@ -52,6 +52,13 @@ describe('buildQuerySql', () => {
     expect(sql.select.values).toContain('estimate');
   });
 
+  it('compares wanted non-empty values directly, so indexes can serve them', () => {
+    expect(build('status=new').count.text).toContain('t."status" = $1');
+    expect(build('estimate=3|5').count.text).toContain('c0.value IN ($2, $3)');
+    expect(build('milestone=m1|').count.text).toContain(`COALESCE(t."milestone", '') IN`);
+    expect(build('status!=closed').count.text).toContain(`COALESCE(t."status", '') <> $1`);
+  });
+
   it('compares dates as microseconds', () => {
     const sql = build('created=2024-05-01..2024-05-15');
     expect(sql.count.values).toEqual([Date.UTC(2024, 4, 1) * 1000, Date.UTC(2024, 4, 15) * 1000]);

@@ -222,6 +222,13 @@ function constraintSql(s: Statement, c: QueryConstraint, ctx: Context): string |
 
   const col = s.column(c.field);
   if (c.mode === 'is') {
+    // Only non-empty values wanted: a missing value can't match, so the plain comparison
+    // answers the same and lets an index on the column (or ticket_custom's name and value)
+    // serve it; COALESCE would hide the column from every index.
+    if (!c.negate && values.every((v) => v !== '')) {
+      if (values.length === 1) return `${col} = ${s.param(values[0] as string)}`;
+      return `${col} IN (${values.map((v) => s.param(v)).join(', ')})`;
+    }
     if (values.length === 1)
       return `COALESCE(${col}, '') ${c.negate ? '<>' : '='} ${s.param(values[0] ?? '')}`;
     return `COALESCE(${col}, '') ${not}IN (${values.map((v) => s.param(v)).join(', ')})`;
