@@ -108,6 +108,32 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
     await expect(run('status=!closed&max=2&page=3')).rejects.toBeInstanceOf(QuerySyntaxError);
   });
 
+  it("offers Trac's statuses first, then the others tickets are in, in order", async () => {
+    const extra = await db.ticket.createManyAndReturn({
+      data: ['verifying', 'testing', 'testing', ''].map((status) => ({
+        summary: `In ${status || 'no status'}`,
+        status,
+        time: 1n,
+        changetime: 1n,
+      })),
+      select: { id: true },
+    });
+    try {
+      const fields = await loadQueryFields({ db });
+      expect(fields.find((f) => f.name === 'status')?.options).toEqual([
+        'new',
+        'assigned',
+        'accepted',
+        'reopened',
+        'closed',
+        'testing',
+        'verifying',
+      ]);
+    } finally {
+      await db.ticket.deleteMany({ where: { id: { in: extra.map((t) => t.id) } } });
+    }
+  });
+
   it('reports an unknown field as a query error', async () => {
     await expect(run('nosuchfield=1')).rejects.toThrow(/nosuchfield/);
   });
