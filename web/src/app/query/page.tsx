@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
+import { renderWikiTexts } from '@/core/wiki-render/render-wiki-text';
 import {
   createQuery,
   formatQueryUrl,
@@ -49,38 +49,23 @@ export default async function QueryPage({ searchParams }: Props) {
   }
 
   const rows = result?.rows ?? [];
+  // One prefetch for all the listed texts rather than one per ticket.
+  const renderAll = async (texts: string[], flavour?: 'oneliner') => {
+    const present = rows.flatMap((row, index) =>
+      texts[index]
+        ? [{ text: texts[index]!, context: { realm: 'ticket', id: String(row.id) } }]
+        : [],
+    );
+    const html = await renderWikiTexts({ db, viewer, texts: present, flavour });
+    let next = 0;
+    return rows.map((row, index) => [row.id, texts[index] ? html[next++]! : ''] as const);
+  };
   const [summaries, descriptions] = await Promise.all([
-    Promise.all(
-      rows.map(async (row) => {
-        const text = String(row.summary ?? '');
-        const html = text
-          ? await renderWikiText({
-              db,
-              viewer,
-              text,
-              context: { realm: 'ticket', id: String(row.id) },
-              flavour: 'oneliner',
-            })
-          : '';
-        return [row.id, html] as const;
-      }),
+    renderAll(
+      rows.map((row) => String(row.summary ?? '')),
+      'oneliner',
     ),
-    query.verbose
-      ? Promise.all(
-          rows.map(async (row) => {
-            const text = String(row.description ?? '');
-            const html = text
-              ? await renderWikiText({
-                  db,
-                  viewer,
-                  text,
-                  context: { realm: 'ticket', id: String(row.id) },
-                })
-              : '';
-            return [row.id, html] as const;
-          }),
-        )
-      : [],
+    query.verbose ? renderAll(rows.map((row) => String(row.description ?? ''))) : [],
   ]);
 
   let columns: string[] = [];

@@ -2,7 +2,7 @@ import { createPrismaClient, type Db } from '@learntrac/db';
 import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
-import { renderWikiText } from './render-wiki-text';
+import { renderWikiText, renderWikiTexts } from './render-wiki-text';
 
 const serverUrl = testServerUrl();
 const reader = { userId: null, permissions: listPermissions(null) };
@@ -131,5 +131,75 @@ describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
       context: { realm: 'wiki', id: 'Course' },
     });
     expect(html).not.toContain('Login loops');
+  });
+
+  it('renders a list of one-liners as one by one, loading what they name once', async () => {
+    const statements: string[] = [];
+    const watched = new Proxy(db, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== '$queryRaw' || typeof value !== 'function') return value;
+        return (sql: TemplateStringsArray, ...values: unknown[]) => {
+          statements.push(sql.join('?'));
+          return value.call(target, sql, ...values);
+        };
+      },
+    });
+    const texts = [
+      { text: `Crash after #${openId}`, context: { realm: 'ticket', id: '1' } },
+      {
+        text: `Follow-up to ticket:${closedId} for milestone:v0`,
+        context: { realm: 'ticket', id: '2' },
+      },
+      { text: 'Plain summary with **bold**', context: { realm: 'ticket', id: '3' } },
+      { text: 'See Course/Week1 and NoSuchPage', context: { realm: 'ticket', id: '4' } },
+    ];
+    const separately = await Promise.all(
+      texts.map((t) => renderWikiText({ db, viewer: reader, flavour: 'oneliner', ...t })),
+    );
+    const together = await renderWikiTexts({
+      db: watched,
+      viewer: reader,
+      texts,
+      flavour: 'oneliner',
+    });
+    expect(together).toEqual(separately);
+    expect(together[0]).toContain(`href="/ticket/${openId}"`);
+    expect(together[3]).toContain('class="missing wiki"');
+    // One rendering makes each lookup once; a list of five makes them no more often.
+    const single: string[] = [];
+    const watchedOnce = new Proxy(db, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== '$queryRaw' || typeof value !== 'function') return value;
+        return (sql: TemplateStringsArray, ...values: unknown[]) => {
+          single.push(sql.join('?'));
+          return value.call(target, sql, ...values);
+        };
+      },
+    });
+    await renderWikiText({
+      db: watchedOnce,
+      viewer: reader,
+      flavour: 'oneliner',
+      text: texts.map((t) => t.text).join(' '),
+      context: { realm: 'ticket', id: '1' },
+    });
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.sort()).toEqual(single.sort());
+  });
+
+  it("finds each text's attachments under its own resource in a list", async () => {
+    const [other, course] = await renderWikiTexts({
+      db,
+      viewer: reader,
+      texts: [
+        { text: 'attachment:notes.txt', context: { realm: 'wiki', id: 'Other' } },
+        { text: 'attachment:notes.txt', context: { realm: 'wiki', id: 'Course' } },
+      ],
+      flavour: 'oneliner',
+    });
+    expect(course).toContain('class="attachment"');
+    expect(other).toContain('class="missing attachment"');
   });
 });

@@ -30,30 +30,36 @@ function supportsOf(features: readonly Feature[]) {
   return features.flatMap((feature) => (feature.wiki ? [feature.wiki] : []));
 }
 
+interface MutableReferences {
+  targets: Map<string, string[]>;
+  listsPages: boolean;
+  listsRecentChanges: boolean;
+  ticketQueries: string[];
+}
+
+function emptyReferences(): MutableReferences {
+  return { targets: new Map(), listsPages: false, listsRecentChanges: false, ticketQueries: [] };
+}
+
 /**
  * The first pass: renders with resolvers and data sources that only take notes, so the
  * features learn which tickets, pages and queries the text names before anything is loaded.
  */
 function collectReferences(
-  options: RenderWikiTextOptions,
-  context: RenderContext,
+  item: RenderItem,
+  flavour: WikiFlavour | undefined,
+  shorten: boolean | undefined,
   features: readonly Feature[],
-): WikiReferences {
-  const targets = new Map<string, string[]>();
-  const references = {
-    targets,
-    listsPages: false,
-    listsRecentChanges: false,
-    ticketQueries: [] as string[],
-  };
+): MutableReferences {
+  const references = emptyReferences();
   const resolvers: Record<string, LinkResolver> = {};
   const syntax: SyntaxRule[] = [];
   for (const support of supportsOf(features)) {
     for (const namespace of support.namespaces) {
       resolvers[namespace] = ({ ns, target, labelHtml }) => {
-        const list = targets.get(ns) ?? [];
+        const list = references.targets.get(ns) ?? [];
         list.push(target);
-        targets.set(ns, list);
+        references.targets.set(ns, list);
         return labelHtml;
       };
     }
@@ -74,33 +80,45 @@ function collectReferences(
     },
   };
   const env = createWikiEnvironment({ resolvers, syntax, data, highlight: false });
-  renderWiki({
-    text: options.text,
-    env,
-    context,
-    flavour: options.flavour,
-    shorten: options.shorten,
-  });
+  renderWiki({ text: item.text, env, context: item.context, flavour, shorten });
   return references;
 }
 
+function mergeReferences(into: MutableReferences, from: MutableReferences) {
+  for (const [ns, targets] of from.targets) {
+    into.targets.set(ns, [...(into.targets.get(ns) ?? []), ...targets]);
+  }
+  into.listsPages ||= from.listsPages;
+  into.listsRecentChanges ||= from.listsRecentChanges;
+  into.ticketQueries.push(...from.ticketQueries);
+}
+
 /**
- * Renders wiki text for a viewer: the one way the app turns WikiFormatting into HTML. Links
- * and data macros come from the registered features, each loading what the text refers to.
+ * Namespaces whose targets are read against the resource the text belongs to
+ * (`attachment:file` names a file of this ticket or page), so texts of different resources
+ * that use them cannot share one prefetch.
  */
-export async function renderWikiText(options: RenderWikiTextOptions): Promise<string> {
-  const features = options.features ?? registeredFeatures;
-  const context: RenderContext = {
-    realm: options.context.realm,
-    id: options.context.id,
-    base: options.context.base ?? '',
-  };
-  const references = collectReferences(options, context, features);
+const CONTEXT_RELATIVE_NAMESPACES = ['attachment'];
+
+function contextKey(context: RenderContext) {
+  return `${context.realm}\u0000${context.id}\u0000${context.base}`;
+}
+
+interface RenderItem {
+  text: string;
+  context: RenderContext;
+}
+
+async function prepareEnvironment(
+  db: Database,
+  viewer: Viewer,
+  context: RenderContext,
+  references: WikiReferences,
+  features: readonly Feature[],
+) {
   const supports = supportsOf(features);
   const prepared: PreparedWikiSupport[] = await Promise.all(
-    supports.map((support) =>
-      support.prepare({ db: options.db, viewer: options.viewer, context, references }),
-    ),
+    supports.map((support) => support.prepare({ db, viewer, context, references })),
   );
   const resolvers: Record<string, LinkResolver> = {};
   const data: WikiDataProvider = {};
@@ -112,18 +130,91 @@ export async function renderWikiText(options: RenderWikiTextOptions): Promise<st
     Object.assign(interWiki, part.interWiki);
     macros.push(...(part.macros ?? []));
   }
-  const env = createWikiEnvironment({
+  return createWikiEnvironment({
     resolvers,
     syntax: supports.flatMap((support) => support.syntax ?? []),
     data,
     interWiki,
     macros,
   });
-  return renderWiki({
-    text: options.text,
-    env,
-    context,
+}
+
+export interface RenderWikiTextsOptions {
+  db: Database;
+  viewer: Viewer;
+  /** The texts, each with the resource it belongs to. */
+  texts: readonly { text: string; context: RenderWikiTextOptions['context'] }[];
+  flavour?: WikiFlavour;
+  shorten?: boolean;
+  features?: readonly Feature[];
+}
+
+/**
+ * Renders many texts (a list's ticket summaries, say) with one prefetch per feature for all
+ * of them instead of one per text; the HTML is the same as rendering each on its own.
+ */
+export async function renderWikiTexts(options: RenderWikiTextsOptions): Promise<string[]> {
+  const features = options.features ?? registeredFeatures;
+  const items: RenderItem[] = options.texts.map(({ text, context }) => ({
+    text,
+    context: { realm: context.realm, id: context.id, base: context.base ?? '' },
+  }));
+  // Texts go into one shared group unless they use context-relative links, which are
+  // grouped by their resource.
+  const groups = new Map<string, { context: RenderContext; references: MutableReferences }>();
+  const groupOf: string[] = [];
+  for (const item of items) {
+    const references = collectReferences(item, options.flavour, options.shorten, features);
+    const relative = CONTEXT_RELATIVE_NAMESPACES.some((ns) => references.targets.has(ns));
+    const key = relative ? contextKey(item.context) : '';
+    let group = groups.get(key);
+    if (!group) {
+      group = { context: item.context, references: emptyReferences() };
+      groups.set(key, group);
+    }
+    mergeReferences(group.references, references);
+    groupOf.push(key);
+  }
+  const environments = new Map(
+    await Promise.all(
+      [...groups].map(
+        async ([key, group]) =>
+          [
+            key,
+            await prepareEnvironment(
+              options.db,
+              options.viewer,
+              group.context,
+              group.references,
+              features,
+            ),
+          ] as const,
+      ),
+    ),
+  );
+  return items.map((item, index) =>
+    renderWiki({
+      text: item.text,
+      env: environments.get(groupOf[index]!)!,
+      context: item.context,
+      flavour: options.flavour,
+      shorten: options.shorten,
+    }),
+  );
+}
+
+/**
+ * Renders wiki text for a viewer: the one way the app turns WikiFormatting into HTML. Links
+ * and data macros come from the registered features, each loading what the text refers to.
+ */
+export async function renderWikiText(options: RenderWikiTextOptions): Promise<string> {
+  const [html] = await renderWikiTexts({
+    db: options.db,
+    viewer: options.viewer,
+    texts: [{ text: options.text, context: options.context }],
     flavour: options.flavour,
     shorten: options.shorten,
+    features: options.features,
   });
+  return html!;
 }
