@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Fragment } from 'react';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { cellDate } from '../format-query-cell';
@@ -32,6 +31,7 @@ function priorityClass(row: QueryRow, priorities: readonly string[]): string | u
   return index < 0 ? undefined : `prio${Math.min(index + 1, 6)}`;
 }
 
+// Plain links throughout: a page of results needs no client-side navigation per ticket.
 function Cell(props: {
   column: string;
   row: QueryRow;
@@ -43,9 +43,9 @@ function Cell(props: {
   if (column === 'id') {
     return (
       <td className="id">
-        <Link href={`/ticket/${row.id}`} title={`View ticket #${row.id}`}>
+        <a href={`/ticket/${row.id}`} title={`View ticket #${row.id}`}>
           #{row.id}
-        </Link>
+        </a>
       </td>
     );
   }
@@ -56,9 +56,9 @@ function Cell(props: {
         {html?.includes('<a ') ? (
           <WikiContent html={html} className="oneliner" />
         ) : (
-          <Link href={`/ticket/${row.id}`}>
+          <a href={`/ticket/${row.id}`}>
             {html ? <WikiContent html={html} className="oneliner" /> : String(value ?? '')}
-          </Link>
+          </a>
         )}
       </td>
     );
@@ -150,9 +150,9 @@ export function QueryResults(props: QueryResultsProps) {
                               : undefined
                         }
                       >
-                        <Link href={sortHref(column)} title={`Sort by ${labelOf(column, fields)}`}>
+                        <a href={sortHref(column)} title={`Sort by ${labelOf(column, fields)}`}>
                           {labelOf(column, fields)}
-                        </Link>
+                        </a>
                       </th>
                     );
                   })}
