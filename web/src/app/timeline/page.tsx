@@ -5,6 +5,7 @@ import type { TimelineEvent } from '@/core/feature';
 import { features } from '@/core/registry';
 import { listTimeline, MAX_DAYS_BACK, MAX_EVENTS } from '@/features/timeline/list-timeline';
 import { readTimelineRequest } from '@/features/timeline/read-timeline-request';
+import { renderTimelineDays } from '@/features/timeline/ui/render-timeline-days';
 import '@/features/timeline/ui/timeline.css';
 
 export const metadata = { title: 'Timeline' };
@@ -45,8 +46,6 @@ export default async function TimelinePage({ searchParams }: Props) {
   const dayLabel = (day: string) =>
     day === today ? `${day}: Today` : day === yesterday ? `${day}: Yesterday` : day;
 
-  // Plain links: hundreds of events need no client-side navigation, and `next/link` would
-  // send each one to the browser as a client component.
   return (
     <>
       <h1>Timeline</h1>
@@ -92,30 +91,11 @@ export default async function TimelinePage({ searchParams }: Props) {
           No events between {range.from.toISOString().slice(0, 10)} and {range.lastDay}.
         </p>
       )}
-      {[...days].map(([day, dayEvents]) => (
-        <section key={day} className="tl-day" aria-label={day}>
-          <h2>{dayLabel(day)}</h2>
-          <dl>
-            {dayEvents.map((event) => (
-              <div
-                key={`${event.kind}-${event.href}-${event.time.getTime()}`}
-                data-testid="timeline-event"
-                data-kind={event.kind}
-              >
-                <dt>
-                  <time dateTime={event.time.toISOString()}>
-                    {event.time.toISOString().slice(11, 16)}
-                  </time>
-                  <span className={`tl-kind tl-kind-${event.kind}`} aria-hidden="true" />
-                  <a href={event.href}>{event.title}</a>
-                  {event.author && <span className="tl-author"> by {event.author}</span>}
-                </dt>
-                {event.description && <dd>{event.description}</dd>}
-              </div>
-            ))}
-          </dl>
-        </section>
-      ))}
+      <div
+        className="tl-days"
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: renderTimelineDays escapes every value
+        dangerouslySetInnerHTML={{ __html: renderTimelineDays({ days, dayLabel }) }}
+      />
       {events.length >= MAX_EVENTS && (
         <p className="notice">
           Only the newest {MAX_EVENTS} events are shown; go back fewer days to see the rest.
