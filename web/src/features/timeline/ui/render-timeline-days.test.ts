@@ -11,7 +11,7 @@ describe('the timeline list', () => {
     description: 'Breaks <b>login</b>',
   };
 
-  it('groups events under their day with time, icon, link, author and description', () => {
+  it('groups events under their day with kind, time, link, author and description', () => {
     const html = renderTimelineDays({
       days: new Map([['2026-03-04', [event, { ...event, author: null, description: null }]]]),
       dayLabel: (day) => `${day}: Today`,
@@ -20,7 +20,7 @@ describe('the timeline list', () => {
       '<section class="tl-day" aria-label="2026-03-04"><h2>2026-03-04: Today</h2>',
     );
     expect(html).toContain('<time datetime="2026-03-04T09:05:00.000Z">09:05</time>');
-    expect(html).toContain('<span class="tl-kind tl-kind-newticket" aria-hidden="true"></span>');
+    expect(html).toContain('<div data-testid="timeline-event" data-kind="newticket">');
     expect(html).toContain('<span class="tl-author"> by ada</span>');
     expect(html.match(/data-testid="timeline-event"/g)).toHaveLength(2);
     expect(html.match(/tl-author/g)).toHaveLength(1);

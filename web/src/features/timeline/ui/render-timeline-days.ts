@@ -31,7 +31,6 @@ export function renderTimelineDays(options: {
       parts.push(
         `<div data-testid="timeline-event" data-kind="${kind}"><dt>`,
         `<time datetime="${event.time.toISOString()}">${event.time.toISOString().slice(11, 16)}</time>`,
-        `<span class="tl-kind tl-kind-${kind}" aria-hidden="true"></span>`,
         `<a href="${escapeHtml(event.href)}">${escapeHtml(event.title)}</a>`,
         event.author ? `<span class="tl-author"> by ${escapeHtml(event.author)}</span>` : '',
         '</dt>',
