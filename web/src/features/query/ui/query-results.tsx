@@ -1,4 +1,5 @@
 import '@/core/wiki-render/wiki-content.css';
+import { escapeAttr } from '@/features/wiki/formatter';
 import { cellDate } from '../format-query-cell';
 import { formatQueryUrl, type Query } from '../language';
 import type { SiteQueryField } from '../load-query-fields';
@@ -30,14 +31,6 @@ function priorityClass(row: QueryRow, priorities: readonly string[]): string | u
   return index < 0 ? undefined : `prio${Math.min(index + 1, 6)}`;
 }
 
-const escapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const esc = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!);
 const wikiDiv = (html: string, extra = '') =>
   `<div class="wikipage searchable${extra}">${html}</div>`;
 
@@ -55,10 +48,10 @@ function cellHtml(
   if (column === 'summary') {
     if (summary?.includes('<a '))
       return `<td class="summary">${wikiDiv(summary, ' oneliner')}</td>`;
-    const inner = summary ? wikiDiv(summary, ' oneliner') : esc(String(value ?? ''));
+    const inner = summary ? wikiDiv(summary, ' oneliner') : escapeAttr(String(value ?? ''));
     return `<td class="summary"><a href="/ticket/${row.id}">${inner}</a></td>`;
   }
-  const cls = esc(`col-${column}`);
+  const cls = escapeAttr(`col-${column}`);
   if (field?.type === 'time') {
     const date = cellDate(value);
     const iso = date?.toISOString();
@@ -67,7 +60,7 @@ function cellHtml(
   if (field?.type === 'checkbox') {
     return `<td class="${cls}">${value === '1' ? 'yes' : value === '0' ? 'no' : ''}</td>`;
   }
-  return `<td class="${cls}">${value === null ? '' : esc(String(value))}</td>`;
+  return `<td class="${cls}">${value === null ? '' : escapeAttr(String(value))}</td>`;
 }
 
 /**
@@ -95,7 +88,7 @@ export function renderQueryRows(options: {
     parts.push(`<tr class="${classes}">`);
     if (props.batchFormId) {
       parts.push(
-        `<td class="sel"><input type="checkbox" name="ticket" value="${row.id}" form="${esc(props.batchFormId)}" aria-label="Select ticket #${row.id}"/></td>`,
+        `<td class="sel"><input type="checkbox" name="ticket" value="${row.id}" form="${escapeAttr(props.batchFormId)}" aria-label="Select ticket #${row.id}"/></td>`,
       );
     }
     for (const column of options.columns) {

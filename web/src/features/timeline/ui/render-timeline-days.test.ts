@@ -33,7 +33,7 @@ describe('the timeline list', () => {
       dayLabel: (d) => d,
     });
     expect(html).toContain(
-      '<a href="/ticket/7">Ticket #7 (&lt;script&gt; &amp; &quot;quotes&quot;) created</a>',
+      '<a href="/ticket/7">Ticket #7 (&lt;script&gt; &amp; &#34;quotes&#34;) created</a>',
     );
     expect(html).toContain('<dd>Breaks &lt;b&gt;login&lt;/b&gt;</dd>');
     expect(html).not.toContain('<script>');

@@ -1,16 +1,5 @@
 import type { TimelineEvent } from '@/core/feature';
-
-const escapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => escapes[c]!);
-}
+import { escapeAttr as escapeHtml } from '@/features/wiki/formatter';
 
 /**
  * The timeline's days as HTML. Hundreds of events rendered as React elements cost the server
