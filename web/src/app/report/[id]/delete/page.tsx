@@ -1,9 +1,6 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
-import { getReport } from '@/features/report/get-report';
-import { getReportDb, reportActorOf } from '@/features/report/report-db';
-import { ReportNotFoundError } from '@/features/report/report-errors';
+import { getReportOr404 } from '@/features/report/get-report-or-404';
 import { deleteReportAction } from '../../actions';
 import '@/features/report/ui/report.css';
 
@@ -14,18 +11,7 @@ export const metadata = { title: 'Delete Report' };
 export default async function DeleteReportPage({ params }: Props) {
   const { id: rawId } = await params;
   const viewer = await requirePermission('REPORT_DELETE', `/report/${rawId}/delete`);
-  if (!/^\d{1,10}$/.test(rawId)) notFound();
-  let report: Awaited<ReturnType<typeof getReport>>;
-  try {
-    report = await getReport({
-      db: getReportDb(),
-      actor: reportActorOf(viewer),
-      id: Number(rawId),
-    });
-  } catch (error) {
-    if (error instanceof ReportNotFoundError) notFound();
-    throw error;
-  }
+  const report = await getReportOr404({ rawId, viewer });
   return (
     <>
       <h1>{`Delete Report {${report.id}} ${report.title}`}</h1>

@@ -1,8 +1,5 @@
-import { notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
-import { getReport } from '@/features/report/get-report';
-import { getReportDb, reportActorOf } from '@/features/report/report-db';
-import { ReportNotFoundError } from '@/features/report/report-errors';
+import { getReportOr404 } from '@/features/report/get-report-or-404';
 import { ReportForm } from '@/features/report/ui/report-form';
 import { saveReportAction } from '../../actions';
 import '@/features/report/ui/report.css';
@@ -16,18 +13,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function EditReportPage({ params }: Props) {
   const { id: rawId } = await params;
   const viewer = await requirePermission('REPORT_MODIFY', `/report/${rawId}/edit`);
-  if (!/^\d{1,10}$/.test(rawId)) notFound();
-  let report: Awaited<ReturnType<typeof getReport>>;
-  try {
-    report = await getReport({
-      db: getReportDb(),
-      actor: reportActorOf(viewer),
-      id: Number(rawId),
-    });
-  } catch (error) {
-    if (error instanceof ReportNotFoundError) notFound();
-    throw error;
-  }
+  const report = await getReportOr404({ rawId, viewer });
   return (
     <>
       <h1>{`Edit Report {${report.id}}`}</h1>
