@@ -1,5 +1,6 @@
 'use server';
 
+import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { createMilestone } from '@/features/roadmap/create-milestone';
 import { deleteMilestone } from '@/features/roadmap/delete-milestone';
@@ -7,7 +8,7 @@ import { MilestoneError } from '@/features/roadmap/milestone-errors';
 import { updateMilestone } from '@/features/roadmap/update-milestone';
 import { getAdminDb } from './admin-db';
 import { AdminError } from './admin-error';
-import type { AdminFormState } from './admin-form-state';
+import { type AdminFormState, readSubmittedValues } from './admin-form-state';
 import { removeCustomFields, reorderCustomFields, saveCustomField } from './custom-field-admin';
 import { grantPermission, revokePermissions } from './permission-admin';
 import {
@@ -41,32 +42,38 @@ function readOrder(form: FormData): Record<string, number> {
   return order;
 }
 
-/** Runs a write as the signed-in admin; refusals become form messages, anything else throws. */
+/** What a write reports on success: a message to show, or the page to go back to. */
+type Outcome = { message?: string; redirectTo?: string } | undefined;
+
+/**
+ * Runs a write as the signed-in admin; refusals become form messages that carry what was
+ * submitted, anything else throws. Going back to another page is a redirect, which answers a
+ * script's call and a browser's plain post alike.
+ */
 async function run(
-  work: (context: {
-    permissions: ReadonlySet<string>;
-    author: string;
-  }) => Promise<AdminFormState | undefined>,
+  form: FormData,
+  work: (context: { permissions: ReadonlySet<string>; author: string }) => Promise<Outcome>,
 ): Promise<AdminFormState> {
   const viewer = await getViewer();
+  let outcome: Outcome;
   try {
-    return (
-      (await work({
-        permissions: viewer.permissions,
-        author: viewer.user?.username ?? 'anonymous',
-      })) ?? {
-        ok: true,
-      }
-    );
+    outcome = await work({
+      permissions: viewer.permissions,
+      author: viewer.user?.username ?? 'anonymous',
+    });
   } catch (error) {
     if (error instanceof AdminError || error instanceof MilestoneError) {
-      return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+      const { message, fieldErrors } = error;
+      return { ok: false, message, fieldErrors, values: readSubmittedValues(form) };
     }
     if (error instanceof WorkflowTextError) {
-      return { ok: false, message: error.message, problems: error.problems };
+      const { message, problems } = error;
+      return { ok: false, message, problems, values: readSubmittedValues(form) };
     }
     throw error;
   }
+  if (outcome?.redirectTo) redirect(outcome.redirectTo);
+  return { ok: true, message: outcome?.message };
 }
 
 const listOf = (form: FormData): ValueList => {
@@ -75,8 +82,11 @@ const listOf = (form: FormData): ValueList => {
   return list as ValueList;
 };
 
-export async function addTicketValueAction(form: FormData): Promise<AdminFormState> {
-  return run(async ({ permissions }) => {
+export async function addTicketValueAction(
+  _previous: AdminFormState | null,
+  form: FormData,
+): Promise<AdminFormState> {
+  return run(form, async ({ permissions }) => {
     const list = listOf(form);
     const { name } = await addTicketValue({
       db: getAdminDb(),
@@ -86,12 +96,15 @@ export async function addTicketValueAction(form: FormData): Promise<AdminFormSta
       owner: text(form, 'owner'),
       time: text(form, 'time'),
     });
-    return { ok: true, message: `${VALUE_LISTS[list].label} “${name}” added.` };
+    return { message: `${VALUE_LISTS[list].label} “${name}” added.` };
   });
 }
 
-export async function updateTicketValueAction(form: FormData): Promise<AdminFormState> {
-  return run(async ({ permissions }) => {
+export async function updateTicketValueAction(
+  _previous: AdminFormState | null,
+  form: FormData,
+): Promise<AdminFormState> {
+  return run(form, async ({ permissions }) => {
     await updateTicketValue({
       db: getAdminDb(),
       permissions,
@@ -102,25 +115,27 @@ export async function updateTicketValueAction(form: FormData): Promise<AdminForm
       description: text(form, 'description').replace(/\r\n?/g, '\n'),
       time: text(form, 'time'),
     });
-    return { ok: true, redirectTo: text(form, 'back') };
+    // Back to the list page the form names, and nowhere outside the admin.
+    const back = text(form, 'back');
+    return { redirectTo: back.startsWith('/admin/') ? back : '/admin' };
   });
 }
 
 async function removeTicketValuesAction(form: FormData): Promise<AdminFormState> {
-  return run(async ({ permissions }) => {
+  return run(form, async ({ permissions }) => {
     const { removed } = await removeTicketValues({
       db: getAdminDb(),
       permissions,
       list: listOf(form),
       names: all(form, 'sel'),
     });
-    return { ok: true, message: `Removed ${removed}.` };
+    return { message: `Removed ${removed}.` };
   });
 }
 
 /** The list's Apply changes button: the default choice and, for enums, the order. */
 async function applyListChangesAction(form: FormData): Promise<AdminFormState> {
-  return run(async ({ permissions }) => {
+  return run(form, async ({ permissions }) => {
     const list = text(form, 'list');
     const db = getAdminDb();
     if (list === 'component' || list === 'version' || list === 'milestone') {
@@ -134,7 +149,7 @@ async function applyListChangesAction(form: FormData): Promise<AdminFormState> {
         defaultValue: text(form, 'default'),
       });
     }
-    return { ok: true, message: 'Your changes have been saved.' };
+    return { message: 'Your changes have been saved.' };
   });
 }
 
@@ -145,19 +160,25 @@ const milestoneInput = (form: FormData) => ({
   description: text(form, 'description').replace(/\r\n?/g, '\n'),
 });
 
-export async function addMilestoneAction(form: FormData): Promise<AdminFormState> {
-  return run(async ({ permissions }) => {
+export async function addMilestoneAction(
+  _previous: AdminFormState | null,
+  form: FormData,
+): Promise<AdminFormState> {
+  return run(form, async ({ permissions }) => {
     const { name } = await createMilestone({
       db: getAdminDb(),
       permissions,
       input: milestoneInput(form),
     });
-    return { ok: true, message: `Milestone “${name}” added.` };
+    return { message: `Milestone “${name}” added.` };
   });
 }
 
-export async function updateMilestoneAction(form: FormData): Promise<AdminFormState> {
-  return run(async ({ permissions, author }) => {
+export async function updateMilestoneAction(
+  _previous: AdminFormState | null,
+  form: FormData,
+): Promise<AdminFormState> {
+  return run(form, async ({ permissions, author }) => {
     await updateMilestone({
       db: getAdminDb(),
       permissions,
@@ -165,12 +186,12 @@ export async function updateMilestoneAction(form: FormData): Promise<AdminFormSt
       name: text(form, 'originalName'),
       input: milestoneInput(form),
     });
-    return { ok: true, redirectTo: '/admin/ticket/milestones' };
+    return { redirectTo: '/admin/ticket/milestones' };
   });
 }
 
 async function removeMilestonesAction(form: FormData): Promise<AdminFormState> {
-  return run(async ({ permissions, author }) => {
+  return run(form, async ({ permissions, author }) => {
     const names = all(form, 'sel');
     if (names.length === 0)
       throw new AdminError('invalid_input', 'Select the milestones to remove.');
@@ -182,7 +203,6 @@ async function removeMilestonesAction(form: FormData): Promise<AdminFormState> {
       ).retargeted;
     }
     return {
-      ok: true,
       message: `Removed ${names.length}; ${retargeted} ticket${retargeted === 1 ? '' : 's'} now have no milestone.`,
     };
   });
@@ -201,8 +221,11 @@ const customFieldForm = (form: FormData) => ({
   wiki: form.get('wiki') === 'on',
 });
 
-export async function saveCustomFieldAction(form: FormData): Promise<AdminFormState> {
-  return run(async ({ permissions }) => {
+export async function saveCustomFieldAction(
+  _previous: AdminFormState | null,
+  form: FormData,
+): Promise<AdminFormState> {
+  return run(form, async ({ permissions }) => {
     const originalName = text(form, 'originalName') || undefined;
     const { name } = await saveCustomField({
       db: getAdminDb(),
@@ -211,63 +234,75 @@ export async function saveCustomFieldAction(form: FormData): Promise<AdminFormSt
       originalName,
     });
     return originalName
-      ? { ok: true, redirectTo: '/admin/ticket/customfields' }
-      : { ok: true, message: `Custom field “${name}” added.` };
+      ? { redirectTo: '/admin/ticket/customfields' }
+      : { message: `Custom field “${name}” added.` };
   });
 }
 
 async function removeCustomFieldsAction(form: FormData): Promise<AdminFormState> {
-  return run(async ({ permissions }) => {
+  return run(form, async ({ permissions }) => {
     const { removed } = await removeCustomFields({
       db: getAdminDb(),
       permissions,
       names: all(form, 'sel'),
     });
-    return { ok: true, message: `Removed ${removed}; tickets keep their values.` };
+    return { message: `Removed ${removed}; tickets keep their values.` };
   });
 }
 
 async function reorderCustomFieldsAction(form: FormData): Promise<AdminFormState> {
-  return run(async ({ permissions }) => {
+  return run(form, async ({ permissions }) => {
     await reorderCustomFields({ db: getAdminDb(), permissions, order: readOrder(form) });
-    return { ok: true, message: 'Your changes have been saved.' };
+    return { message: 'Your changes have been saved.' };
   });
 }
 
-export async function saveWorkflowAction(form: FormData): Promise<AdminFormState> {
-  return run(async ({ permissions }) => {
+export async function saveWorkflowAction(
+  _previous: AdminFormState | null,
+  form: FormData,
+): Promise<AdminFormState> {
+  return run(form, async ({ permissions }) => {
     const { actions } = await saveWorkflow({
       db: getAdminDb(),
       permissions,
       text: text(form, 'workflow'),
     });
-    return { ok: true, message: `The workflow with ${actions} actions has been saved.` };
+    return { message: `The workflow with ${actions} actions has been saved.` };
   });
 }
 
-export async function grantPermissionAction(form: FormData): Promise<AdminFormState> {
-  return run(async ({ permissions }) => {
+export async function grantPermissionAction(
+  _previous: AdminFormState | null,
+  form: FormData,
+): Promise<AdminFormState> {
+  return run(form, async ({ permissions }) => {
     const subject = text(form, 'subject').trim();
     const action = text(form, 'action').trim();
     await grantPermission({ db: getAdminDb(), permissions, subject, action });
-    return { ok: true, message: `Granted ${action} to ${subject}.` };
+    return { message: `Granted ${action} to ${subject}.` };
   });
 }
 
-export async function revokePermissionsAction(form: FormData): Promise<AdminFormState> {
-  return run(async ({ permissions }) => {
+export async function revokePermissionsAction(
+  _previous: AdminFormState | null,
+  form: FormData,
+): Promise<AdminFormState> {
+  return run(form, async ({ permissions }) => {
     // Each checkbox carries "subject:action"; subjects hold no colon in practice, actions never.
     const grants = all(form, 'sel').map((value) => {
       const at = value.lastIndexOf(':');
       return { username: value.slice(0, at), action: value.slice(at + 1) };
     });
     const { revoked } = await revokePermissions({ db: getAdminDb(), permissions, grants });
-    return { ok: true, message: `Revoked ${revoked}.` };
+    return { message: `Revoked ${revoked}.` };
   });
 }
 
 /** A list page's one form: "Remove selected items" or "Apply changes", by the button pressed. */
-export async function submitListAction(form: FormData): Promise<AdminFormState> {
+export async function submitListAction(
+  _previous: AdminFormState | null,
+  form: FormData,
+): Promise<AdminFormState> {
   const list = text(form, 'list');
   const remove = text(form, 'intent') === 'remove';
   if (list === 'milestone') {

@@ -13,7 +13,10 @@ const text = (form: FormData, key: string) => {
 };
 
 /** The query page's Batch Modify box: selected tickets, fields to set, comment, action. */
-export async function batchModifyAction(form: FormData): Promise<AdminFormState> {
+export async function batchModifyAction(
+  _previous: AdminFormState | null,
+  form: FormData,
+): Promise<AdminFormState> {
   const viewer = await getViewer();
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { CustomField } from '@/features/ticket/custom-fields';
 import { CUSTOM_FIELD_TYPES } from '@/features/ticket/custom-fields';
 import { saveCustomFieldAction } from '../admin-actions';
-import { AdminForm } from './admin-form';
+import { AdminForm, AdminInput, AdminSelect, AdminTextarea } from './admin-form';
 
 /** Add or modify one custom field: every Trac kind with its options, default, order, format. */
 export function CustomFieldForm(props: { field?: CustomField; back?: string }) {
@@ -19,7 +19,7 @@ export function CustomFieldForm(props: { field?: CustomField; back?: string }) {
         {field && <input type="hidden" name="originalName" value={field.name} />}
         <label className="field">
           <span>Name (lower-case letters, digits and _):</span>
-          <input
+          <AdminInput
             name="name"
             type="text"
             required
@@ -30,25 +30,30 @@ export function CustomFieldForm(props: { field?: CustomField; back?: string }) {
         </label>
         <label className="field">
           <span>Type:</span>
-          <select name="type" defaultValue={field?.type ?? 'text'} aria-label="Type">
+          <AdminSelect name="type" defaultValue={field?.type ?? 'text'} aria-label="Type">
             {CUSTOM_FIELD_TYPES.map((type) => (
               <option key={type} value={type}>
                 {type}
               </option>
             ))}
-          </select>
+          </AdminSelect>
         </label>
         <label className="field">
           <span>Label:</span>
-          <input name="label" type="text" defaultValue={field?.label} aria-label="Label" />
+          <AdminInput name="label" type="text" defaultValue={field?.label} aria-label="Label" />
         </label>
         <label className="field">
           <span>Default value (checkbox: 0 or 1):</span>
-          <input name="value" type="text" defaultValue={field?.value} aria-label="Default value" />
+          <AdminInput
+            name="value"
+            type="text"
+            defaultValue={field?.value}
+            aria-label="Default value"
+          />
         </label>
         <label className="field">
           <span>Options (select and radio; one per line):</span>
-          <textarea
+          <AdminTextarea
             name="options"
             rows={4}
             defaultValue={field?.options.join('\n')}
@@ -56,16 +61,16 @@ export function CustomFieldForm(props: { field?: CustomField; back?: string }) {
           />
         </label>
         <label className="check">
-          <input name="optional" type="checkbox" defaultChecked={field?.optional} />
+          <AdminInput name="optional" type="checkbox" defaultChecked={field?.optional} />
           Select may be left empty
         </label>
         <label className="field">
           <span>Order:</span>
-          <input name="order" type="number" defaultValue={field?.order} aria-label="Order" />
+          <AdminInput name="order" type="number" defaultValue={field?.order} aria-label="Order" />
         </label>
         <label className="field">
           <span>Rows (textarea):</span>
-          <input
+          <AdminInput
             name="rows"
             type="number"
             min={1}
@@ -76,13 +81,13 @@ export function CustomFieldForm(props: { field?: CustomField; back?: string }) {
         </label>
         <label className="field">
           <span>Format (time):</span>
-          <select name="format" defaultValue={field?.format ?? 'datetime'} aria-label="Format">
+          <AdminSelect name="format" defaultValue={field?.format ?? 'datetime'} aria-label="Format">
             <option value="datetime">date and time</option>
             <option value="date">date</option>
-          </select>
+          </AdminSelect>
         </label>
         <label className="check">
-          <input name="wiki" type="checkbox" defaultChecked={field?.wiki} />
+          <AdminInput name="wiki" type="checkbox" defaultChecked={field?.wiki} />
           Textarea holds wiki text
         </label>
         <div className="buttons">

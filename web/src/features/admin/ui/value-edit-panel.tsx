@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { updateTicketValueAction } from '../admin-actions';
-import { AdminForm } from './admin-form';
+import { AdminForm, AdminInput } from './admin-form';
 
 /** A value's own page: rename it (its tickets follow) and edit its other fields. */
 export function ValueEditPanel(props: {
@@ -26,7 +26,7 @@ export function ValueEditPanel(props: {
           <input type="hidden" name="back" value={props.base} />
           <label className="field">
             <span>Name:</span>
-            <input name="name" type="text" defaultValue={props.name} required />
+            <AdminInput name="name" type="text" defaultValue={props.name} required />
           </label>
           {props.children}
           <div className="buttons">

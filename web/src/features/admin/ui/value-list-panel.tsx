@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { addTicketValueAction, submitListAction } from '../admin-actions';
-import { AdminForm } from './admin-form';
+import { AdminForm, AdminInput } from './admin-form';
 
 export interface ValueRow {
   name: string;
@@ -42,7 +42,7 @@ export function ValueListPanel(props: {
               <input type="hidden" name="list" value={list} />
               <label className="field">
                 <span>Name:</span>
-                <input name="name" type="text" required aria-label="Name" />
+                <AdminInput name="name" type="text" required aria-label="Name" />
               </label>
               {props.extraAddFields}
               <div className="buttons">
@@ -79,7 +79,7 @@ export function ValueListPanel(props: {
                 {rows.map((row, index) => (
                   <tr key={row.name}>
                     <td className="sel">
-                      <input
+                      <AdminInput
                         type="checkbox"
                         name="sel"
                         value={row.name}
@@ -94,7 +94,7 @@ export function ValueListPanel(props: {
                     ))}
                     <td>{row.tickets}</td>
                     <td className="default">
-                      <input
+                      <AdminInput
                         type="radio"
                         name="default"
                         value={row.name}
@@ -104,7 +104,7 @@ export function ValueListPanel(props: {
                     </td>
                     {props.ordered && (
                       <td className="order">
-                        <input
+                        <AdminInput
                           name={`order.${row.name}`}
                           type="number"
                           min={1}
@@ -119,7 +119,7 @@ export function ValueListPanel(props: {
             </table>
           )}
           <label className="check">
-            <input
+            <AdminInput
               type="radio"
               name="default"
               value=""

@@ -3,7 +3,7 @@ import { isPermissionAction, PERMISSION_ACTIONS } from '@/core/auth/permission-p
 import { getDb } from '@/core/db';
 import { grantPermissionAction, revokePermissionsAction } from '@/features/admin/admin-actions';
 import { listPermissionGrants } from '@/features/admin/permission-admin';
-import { AdminForm } from '@/features/admin/ui/admin-form';
+import { AdminForm, AdminInput, AdminSelect } from '@/features/admin/ui/admin-form';
 
 export const metadata = { title: 'Permissions – Admin' };
 
@@ -36,7 +36,7 @@ export default async function PermissionsAdminPage() {
               <legend>Grant Permission:</legend>
               <label className="field">
                 <span>Subject (user or group):</span>
-                <input
+                <AdminInput
                   name="subject"
                   type="text"
                   list="perm-subjects"
@@ -46,11 +46,11 @@ export default async function PermissionsAdminPage() {
               </label>
               <label className="field">
                 <span>Action:</span>
-                <select name="action" aria-label="Action">
+                <AdminSelect name="action" aria-label="Action">
                   {PERMISSION_ACTIONS.map((action) => (
                     <option key={action}>{action}</option>
                   ))}
-                </select>
+                </AdminSelect>
               </label>
               <div className="buttons">
                 <button type="submit">Add</button>
@@ -62,7 +62,7 @@ export default async function PermissionsAdminPage() {
               <legend>Add Subject to Group:</legend>
               <label className="field">
                 <span>Subject:</span>
-                <input
+                <AdminInput
                   name="subject"
                   type="text"
                   list="perm-subjects"
@@ -72,7 +72,13 @@ export default async function PermissionsAdminPage() {
               </label>
               <label className="field">
                 <span>Group:</span>
-                <input name="action" type="text" list="perm-groups" required aria-label="Group" />
+                <AdminInput
+                  name="action"
+                  type="text"
+                  list="perm-groups"
+                  required
+                  aria-label="Group"
+                />
               </label>
               <div className="buttons">
                 <button type="submit">Add</button>
@@ -112,7 +118,7 @@ export default async function PermissionsAdminPage() {
                             key={grant.action}
                             className={`check${isPermissionAction(grant.action) ? '' : ' group-member'}`}
                           >
-                            <input
+                            <AdminInput
                               type="checkbox"
                               name="sel"
                               value={`${subject}:${grant.action}`}

@@ -1,7 +1,7 @@
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { saveWorkflowAction } from '@/features/admin/admin-actions';
-import { AdminForm } from '@/features/admin/ui/admin-form';
+import { AdminForm, AdminTextarea } from '@/features/admin/ui/admin-form';
 import { formatWorkflowText } from '@/features/admin/workflow-text';
 import { actionLabel, listWorkflowStates, loadWorkflow } from '@/features/workflow';
 
@@ -52,7 +52,7 @@ export default async function WorkflowAdminPage() {
       <AdminForm action={saveWorkflowAction} label="Edit workflow">
         <fieldset>
           <legend>Edit the [ticket-workflow] section:</legend>
-          <textarea
+          <AdminTextarea
             className="workflow"
             name="workflow"
             rows={Math.min(40, text.split('\n').length + 4)}

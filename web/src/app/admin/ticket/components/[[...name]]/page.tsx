@@ -3,6 +3,7 @@ import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { countTicketsByValue, listComponents } from '@/features/admin/list-ticket-values';
 import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
+import { AdminInput, AdminTextarea } from '@/features/admin/ui/admin-form';
 import { ValueEditPanel } from '@/features/admin/ui/value-edit-panel';
 import { ValueListPanel } from '@/features/admin/ui/value-list-panel';
 
@@ -28,11 +29,11 @@ export default async function ComponentsAdminPage({ params }: Props) {
       <ValueEditPanel list="component" one="Component" title="Components" base={BASE} name={name}>
         <label className="field">
           <span>Owner:</span>
-          <input name="owner" type="text" defaultValue={component.owner ?? ''} />
+          <AdminInput name="owner" type="text" defaultValue={component.owner ?? ''} />
         </label>
         <label className="field">
           <span>Description (wiki text):</span>
-          <textarea name="description" rows={6} defaultValue={component.description ?? ''} />
+          <AdminTextarea name="description" rows={6} defaultValue={component.description ?? ''} />
         </label>
       </ValueEditPanel>
     );
@@ -53,7 +54,7 @@ export default async function ComponentsAdminPage({ params }: Props) {
       extraAddFields={
         <label className="field">
           <span>Owner:</span>
-          <input name="owner" type="text" aria-label="Owner" />
+          <AdminInput name="owner" type="text" aria-label="Owner" />
         </label>
       }
     />

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { submitListAction } from '@/features/admin/admin-actions';
-import { AdminForm } from '@/features/admin/ui/admin-form';
+import { AdminForm, AdminInput } from '@/features/admin/ui/admin-form';
 import { CustomFieldForm } from '@/features/admin/ui/custom-field-form';
 import { customFieldLabel, loadCustomFields } from '@/features/ticket/custom-fields';
 
@@ -59,7 +59,7 @@ export default async function CustomFieldsAdminPage({ params }: Props) {
                 {fields.map((field, index) => (
                   <tr key={field.name}>
                     <td className="sel">
-                      <input
+                      <AdminInput
                         type="checkbox"
                         name="sel"
                         value={field.name}
@@ -77,7 +77,7 @@ export default async function CustomFieldsAdminPage({ params }: Props) {
                     <td>{field.value}</td>
                     <td>{field.options.join(' | ')}</td>
                     <td className="order">
-                      <input
+                      <AdminInput
                         name={`order.${field.name}`}
                         type="number"
                         min={1}

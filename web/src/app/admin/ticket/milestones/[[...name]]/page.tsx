@@ -6,7 +6,7 @@ import { fromTracTime } from '@/core/db/database';
 import { addMilestoneAction, updateMilestoneAction } from '@/features/admin/admin-actions';
 import { countTicketsByValue, listMilestoneRows } from '@/features/admin/list-ticket-values';
 import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
-import { AdminForm } from '@/features/admin/ui/admin-form';
+import { AdminForm, AdminInput, AdminTextarea } from '@/features/admin/ui/admin-form';
 import { ValueListPanel } from '@/features/admin/ui/value-list-panel';
 
 export const metadata = { title: 'Milestones – Admin' };
@@ -43,15 +43,15 @@ export default async function MilestonesAdminPage({ params }: Props) {
             <input type="hidden" name="originalName" value={name} />
             <label className="field">
               <span>Name:</span>
-              <input name="name" type="text" defaultValue={name} required />
+              <AdminInput name="name" type="text" defaultValue={name} required />
             </label>
             <label className="field">
               <span>Due (UTC):</span>
-              <input name="due" type="datetime-local" defaultValue={minute(milestone.due)} />
+              <AdminInput name="due" type="datetime-local" defaultValue={minute(milestone.due)} />
             </label>
             <label className="field">
               <span>Completed (UTC):</span>
-              <input
+              <AdminInput
                 name="completed"
                 type="datetime-local"
                 defaultValue={minute(milestone.completed)}
@@ -59,7 +59,11 @@ export default async function MilestonesAdminPage({ params }: Props) {
             </label>
             <label className="field">
               <span>Description (wiki text):</span>
-              <textarea name="description" rows={6} defaultValue={milestone.description ?? ''} />
+              <AdminTextarea
+                name="description"
+                rows={6}
+                defaultValue={milestone.description ?? ''}
+              />
             </label>
             <p className="help">
               Renaming a milestone moves its tickets along, noted in their history.
@@ -93,11 +97,11 @@ export default async function MilestonesAdminPage({ params }: Props) {
             <legend>Add Milestone:</legend>
             <label className="field">
               <span>Name:</span>
-              <input name="name" type="text" required aria-label="Name" />
+              <AdminInput name="name" type="text" required aria-label="Name" />
             </label>
             <label className="field">
               <span>Due (UTC):</span>
-              <input name="due" type="datetime-local" aria-label="Due" />
+              <AdminInput name="due" type="datetime-local" aria-label="Due" />
             </label>
             <div className="buttons">
               <button type="submit">Add</button>
