@@ -17,7 +17,7 @@ import {
 } from './report-columns';
 import { assertReportPermission, type ReportActor } from './report-errors';
 import { reportVariables } from './report-variables-from-url';
-import { runReport } from './run-report';
+import { type ReportPool, runReport } from './run-report';
 
 /**
  * A report's rows as CSV, tab-separated text, RSS, or its SQL (`sql`, REPORT_SQL_VIEW), for the
@@ -25,6 +25,7 @@ import { runReport } from './run-report';
  */
 export async function exportReport(options: {
   db: Db;
+  pool: ReportPool;
   actor: ReportActor;
   id: number;
   params: URLSearchParams;
@@ -42,7 +43,7 @@ export async function exportReport(options: {
     };
   }
   const result = await runReport({
-    db,
+    pool: options.pool,
     sql: report.query,
     variables: reportVariables(params, actor.name),
     sort: params.get('sort') ?? undefined,

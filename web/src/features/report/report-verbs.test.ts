@@ -1,6 +1,7 @@
 import { createPrismaClient, type Db } from '@learntrac/db';
 import { seedSite } from '@learntrac/db/seed';
 import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportReport } from './export-report';
 import { getReport } from './get-report';
@@ -40,6 +41,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
   let database: TestDatabase;
   let db: Db;
+  let pool: pg.Pool;
 
   beforeAll(async () => {
     database = await createTestDatabase({
@@ -48,6 +50,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
       prefix: 'web_report',
     });
     db = createPrismaClient(database.url);
+    pool = new pg.Pool({ connectionString: database.url, max: 2 });
     await seedSite({ db });
     const at = (day: number) => BigInt(Date.UTC(2024, 4, day)) * 1000n;
     const tickets = [
@@ -83,6 +86,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
 
   afterAll(async () => {
     await db?.$disconnect();
+    await pool?.end();
     await database?.drop();
   });
 
@@ -94,28 +98,28 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
 
   it('runs “My Tickets” with $USER as the viewer’s name', async () => {
     const report = await getReport({ db, actor: reader, id: 6 });
-    const result = await runReport({ db, sql: report.query, variables: { USER: 'rita' } });
+    const result = await runReport({ pool, sql: report.query, variables: { USER: 'rita' } });
     expect(result.rows.map((r) => r.summary)).toEqual(['Crash on start']);
     expect(result.columns).toContain('__group__');
   });
 
   it('binds URL variables as values, so quotes in them cannot change the SQL', async () => {
     const sql = 'SELECT id AS ticket, summary FROM ticket WHERE owner = $OWNER ORDER BY id';
-    const injected = await runReport({ db, sql, variables: { OWNER: "x' OR '1'='1" } });
+    const injected = await runReport({ pool, sql, variables: { OWNER: "x' OR '1'='1" } });
     expect(injected.rows.map((r) => r.summary)).toEqual(["O'Brien's idea"]);
-    const none = await runReport({ db, sql, variables: { OWNER: "' OR 1=1 --" } });
+    const none = await runReport({ pool, sql, variables: { OWNER: "' OR 1=1 --" } });
     expect(none.rows).toEqual([]);
   });
 
   it('says which variable a report is missing', async () => {
     await expect(
-      runReport({ db, sql: 'SELECT id FROM ticket WHERE milestone = $MILESTONE', variables: {} }),
+      runReport({ pool, sql: 'SELECT id FROM ticket WHERE milestone = $MILESTONE', variables: {} }),
     ).rejects.toThrow(/\$MILESTONE/);
   });
 
   it('leaves $NAME alone inside string literals and comments', async () => {
     const result = await runReport({
-      db,
+      pool,
       sql: "SELECT '$USER' AS literal -- $NOPE\n FROM ticket LIMIT 1",
       variables: {},
     });
@@ -128,30 +132,30 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
       'WITH gone AS (DELETE FROM ticket RETURNING id) SELECT * FROM gone',
       'SELECT id FROM ticket; DELETE FROM ticket',
     ]) {
-      await expect(runReport({ db, sql, variables: {} })).rejects.toBeInstanceOf(ReportError);
+      await expect(runReport({ pool, sql, variables: {} })).rejects.toBeInstanceOf(ReportError);
     }
     expect(await db.ticket.count()).toBe(4);
   });
 
   it('stops a report that runs past the statement timeout', async () => {
     await expect(
-      runReport({ db, sql: 'SELECT pg_sleep(2) AS slept', variables: {}, timeoutMs: 200 }),
+      runReport({ pool, sql: 'SELECT pg_sleep(2) AS slept', variables: {}, timeoutMs: 200 }),
     ).rejects.toThrow(/statement timeout/);
   });
 
   it('gives the database’s message for bad SQL instead of failing the page', async () => {
-    await expect(runReport({ db, sql: 'SELEC nonsense', variables: {} })).rejects.toThrow(
+    await expect(runReport({ pool, sql: 'SELEC nonsense', variables: {} })).rejects.toThrow(
       /Report execution failed: .*syntax error/,
     );
   });
 
   it('sorts by a column and pages the rows, counting them all', async () => {
     const sql = 'SELECT id AS ticket, summary, time AS created FROM ticket';
-    const first = await runReport({ db, sql, variables: {}, sort: 'ticket', asc: false, max: 3 });
+    const first = await runReport({ pool, sql, variables: {}, sort: 'ticket', asc: false, max: 3 });
     expect(first.total).toBe(4);
     expect(first.rows.map((r) => r.ticket)).toEqual([4, 3, 2]);
     const second = await runReport({
-      db,
+      pool,
       sql,
       variables: {},
       sort: 'ticket',
@@ -160,7 +164,103 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
       page: 2,
     });
     expect(second.rows.map((r) => r.ticket)).toEqual([1]);
-    await expect(runReport({ db, sql, variables: {}, max: 3, page: 5 })).rejects.toThrow(/beyond/);
+    await expect(runReport({ pool, sql, variables: {}, max: 3, page: 5 })).rejects.toThrow(
+      /beyond/,
+    );
+  });
+
+  it('keeps the column headers of a report without rows, in the page and in CSV and TSV', async () => {
+    const sql =
+      "SELECT id AS ticket, summary, owner AS _owner, time AS created FROM ticket WHERE status = 'nope'";
+    const result = await runReport({ pool, sql, variables: {} });
+    expect(result.rows).toEqual([]);
+    expect(result.total).toBe(0);
+    expect(result.columns).toEqual(['ticket', 'summary', '_owner', 'created']);
+
+    const { id } = await createReport({
+      db,
+      actor: writer,
+      input: { title: 'Nothing', description: '', query: sql },
+    });
+    const params = new URLSearchParams();
+    for (const [format, header] of [
+      ['csv', '\uFEFFticket,summary,owner,created'],
+      ['tab', '\uFEFFticket\tsummary\towner\tcreated'],
+    ] as const) {
+      const file = await exportReport({ db, pool, actor: reader, id, params, format, baseUrl: '' });
+      expect(file.body.split('\r\n')[0]).toBe(header);
+    }
+  });
+
+  it('runs every default report under the report role', async () => {
+    const reports = await listReports({ db, actor: reader });
+    for (const listed of reports) {
+      const report = await getReport({ db, actor: reader, id: listed.id });
+      if (report.query.trim().startsWith('query:')) continue;
+      const result = await runReport({ pool, sql: report.query, variables: { USER: 'rita' } });
+      expect(result.columns.length, report.title).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses reports that read permissions, sessions or learning data, saying why', async () => {
+    for (const [sql, table] of [
+      ['SELECT * FROM permission', 'permission'],
+      ['SELECT sid FROM session', 'session'],
+      [
+        'SELECT t.id FROM ticket t JOIN session_attribute a ON a.sid = t.owner',
+        'session_attribute',
+      ],
+      ['SELECT * FROM system', 'system'],
+      ['SELECT * FROM _prisma_migrations', '_prisma_migrations'],
+    ]) {
+      await expect(runReport({ pool, sql: sql!, variables: {} })).rejects.toThrow(
+        `Report execution failed: permission denied for table ${table}`,
+      );
+    }
+    await expect(
+      runReport({ pool, sql: 'SELECT cognito_user_id FROM learning.progress', variables: {} }),
+    ).rejects.toThrow(/permission denied for schema learning/);
+  });
+
+  it('cannot leave the report role', async () => {
+    for (const sql of [
+      'RESET ROLE',
+      'SET ROLE postgres',
+      'SELECT 1 AS one; RESET ROLE',
+      "SELECT set_config('role', 'none', true) AS r",
+      "SELECT query_to_xml('SELECT * FROM permission', false, false, '') AS x",
+      `SELECT U&"\\0073et_config"('role', 'none', true) AS r`,
+    ]) {
+      await expect(runReport({ pool, sql, variables: {} }), sql).rejects.toBeInstanceOf(
+        ReportError,
+      );
+    }
+    const who = await runReport({ pool, sql: 'SELECT current_user AS who', variables: {} });
+    expect(who.rows).toEqual([{ who: 'learntrac_report' }]);
+  });
+
+  it('cannot read tables added after the report role was set up', async () => {
+    const client = await pool.connect();
+    try {
+      await client.query('CREATE TABLE report_role_probe (secret text)');
+    } finally {
+      client.release();
+    }
+    await expect(
+      runReport({ pool, sql: 'SELECT * FROM report_role_probe', variables: {} }),
+    ).rejects.toThrow(/permission denied for table report_role_probe/);
+  });
+
+  it('leaves no session locks behind on the connection a report used', async () => {
+    await runReport({ pool, sql: 'SELECT pg_advisory_lock(4242) AS locked', variables: {} });
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      const { rows } = await other.query('SELECT pg_try_advisory_lock(4242) AS free');
+      expect(rows[0].free).toBe(true);
+    } finally {
+      await other.end();
+    }
   });
 
   it('creates, edits and deletes reports only with the matching permission', async () => {
@@ -205,6 +305,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
     const params = new URLSearchParams();
     const csv = await exportReport({
       db,
+      pool,
       actor: noSql,
       id,
       params,
@@ -218,6 +319,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
 
     const rss = await exportReport({
       db,
+      pool,
       actor: noSql,
       id,
       params,
@@ -228,12 +330,24 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
     expect(rss.body).toContain('&quot;very&quot;');
 
     expect(
-      await refusal(exportReport({ db, actor: noSql, id, params, format: 'sql', baseUrl: '' })),
+      await refusal(
+        exportReport({ db, pool, actor: noSql, id, params, format: 'sql', baseUrl: '' }),
+      ),
     ).toBe('REPORT_SQL_VIEW');
-    const sql = await exportReport({ db, actor: writer, id, params, format: 'sql', baseUrl: '' });
+    const sql = await exportReport({
+      db,
+      pool,
+      actor: writer,
+      id,
+      params,
+      format: 'sql',
+      baseUrl: '',
+    });
     expect(sql.body).toContain('SELECT id AS ticket');
     expect(
-      await refusal(exportReport({ db, actor: stranger, id, params, format: 'csv', baseUrl: '' })),
+      await refusal(
+        exportReport({ db, pool, actor: stranger, id, params, format: 'csv', baseUrl: '' }),
+      ),
     ).toBe('REPORT_VIEW');
   });
 });

@@ -1,5 +1,6 @@
-import type { Db } from '@learntrac/db';
+import pg from 'pg';
 import { ReportError } from './report-errors';
+import { assertReportSqlAllowed } from './report-sql-guard';
 import { bindReportVariables } from './report-variables';
 
 export type ReportCell = string | number | boolean | null;
@@ -19,7 +20,7 @@ export interface ReportResult {
 }
 
 export interface RunReportOptions {
-  db: Db;
+  pool: ReportPool;
   sql: string;
   /** Values of `$NAME` variables: URL arguments and `USER`. */
   variables: Readonly<Record<string, string>>;
@@ -46,10 +47,33 @@ function cell(value: unknown): ReportCell {
 
 const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** The database role report SQL runs as (created by the report-role migration). */
+export const REPORT_ROLE = 'learntrac_report';
+
+/** Where reports get their connections: a node-postgres pool. */
+export type ReportPool = Pick<pg.Pool, 'connect'>;
+
+// Report cells keep the shapes they had before: whole numbers as numbers when they fit,
+// calendar dates as their text, everything else as node-postgres parses it.
+const BIGINT_OID = 20;
+const DATE_OID = 1082;
+const reportTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === BIGINT_OID) {
+      return (text: string) => {
+        const n = Number(text);
+        return Number.isSafeInteger(n) ? n : text;
+      };
+    }
+    if (oid === DATE_OID) return (text: string) => text;
+    return format === 'binary'
+      ? pg.types.getTypeParser(oid, 'binary')
+      : pg.types.getTypeParser(oid, 'text');
+  },
+} as pg.CustomTypesConfig;
+
 /** The message of a database error, without the client library's framing. */
 function databaseMessage(error: unknown): string {
-  const meta = (error as { meta?: { message?: unknown } }).meta;
-  if (typeof meta?.message === 'string') return meta.message;
   const message = error instanceof Error ? error.message : String(error);
   const lines = message.split('\n').filter((line) => line.trim() !== '');
   return lines[lines.length - 1] ?? message;
@@ -57,12 +81,15 @@ function databaseMessage(error: unknown): string {
 
 /**
  * Runs a report's SQL for one viewer: inside a read-only transaction with a statement timeout,
- * with `$NAME` variables bound as parameters, sorted and paged around the report's own SQL.
- * Whatever the database refuses comes back as a ReportError with its message.
+ * as the restricted report role, with `$NAME` variables bound as parameters, sorted and paged
+ * around the report's own SQL. Whatever the database refuses comes back as a ReportError with
+ * its message. The columns are the ones PostgreSQL describes, so a report without rows still
+ * has its headers.
  */
 export async function runReport(options: RunReportOptions): Promise<ReportResult> {
   const source = options.sql.trim().replace(/;\s*$/, '');
   if (source === '') throw new ReportError('This report has no SQL query.');
+  assertReportSqlAllowed(source);
   const bound = bindReportVariables(source, (name) => options.variables[name]);
   const max = options.max ?? 100;
   const limit = max === 0 ? null : max;
@@ -71,48 +98,53 @@ export async function runReport(options: RunReportOptions): Promise<ReportResult
   const sort = options.sort && options.sort !== '' ? options.sort : undefined;
   const timeoutMs = Math.max(100, Math.floor(options.timeoutMs ?? 10_000));
 
+  // Wrapped as a subquery, the SQL can only be one SELECT (or VALUES/TABLE): a second
+  // statement, SET ROLE or any other command is a syntax error.
   const inner = `(\n${bound.text}\n) AS report`;
   const order = sort ? `\nORDER BY ${quoteIdentifier(sort)} ${asc ? 'ASC' : 'DESC'}` : '';
   const paging = limit === null ? '' : `\nLIMIT ${limit} OFFSET ${(page - 1) * limit}`;
 
-  let raw: Record<string, unknown>[];
+  const client = await options.pool.connect();
+  let broken: Error | undefined;
+  let result: pg.QueryResult<Record<string, unknown>>;
   let total: number;
   try {
-    [raw, total] = await options.db.$transaction(
-      async (tx) => {
-        // The report is a query: nothing it runs may write, and it may not run for ever.
-        await tx.$executeRawUnsafe('SET TRANSACTION READ ONLY');
-        await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${timeoutMs}`);
-        const counted = await tx.$queryRawUnsafe<{ total: bigint | number }[]>(
-          `SELECT COUNT(*) AS total FROM ${inner}`,
-          ...bound.values,
-        );
-        const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(
-          `SELECT * FROM ${inner}${order}${paging}`,
-          ...bound.values,
-        );
-        return [rows, Number(counted[0]?.total ?? 0)] as const;
-      },
-      { timeout: timeoutMs + 5_000, maxWait: 5_000 },
-    );
+    // The report is a query: nothing it runs may write, it may not run for ever, and it sees
+    // only the tables granted to the report role.
+    await client.query('BEGIN READ ONLY');
+    await client.query(`SET LOCAL statement_timeout = ${timeoutMs}`);
+    await client.query(`SET LOCAL ROLE ${REPORT_ROLE}`);
+    const counted = await client.query<{ total: string }>({
+      text: `SELECT COUNT(*) AS total FROM ${inner}`,
+      values: bound.values,
+    });
+    total = Number(counted.rows[0]?.total ?? 0);
+    result = await client.query<Record<string, unknown>>({
+      text: `SELECT * FROM ${inner}${order}${paging}`,
+      values: bound.values,
+      types: reportTypes,
+    });
   } catch (error) {
     throw new ReportError(`Report execution failed: ${databaseMessage(error)}`);
+  } finally {
+    try {
+      await client.query('ROLLBACK');
+      // Session-level state a report may leave behind (advisory locks, LISTEN) ends here,
+      // before the connection serves anyone else.
+      await client.query('DISCARD ALL');
+    } catch (error) {
+      broken = error instanceof Error ? error : new Error(String(error));
+    }
+    client.release(broken);
   }
-  if (page > 1 && raw.length === 0) {
+  if (page > 1 && result.rows.length === 0) {
     throw new ReportError(`Page ${page} is beyond the last page of this report.`);
   }
-  const rows = raw.map((row) => {
+  const columns = [...new Set(result.fields.map((field) => field.name))];
+  const rows = result.rows.map((row) => {
     const out: ReportRow = {};
-    for (const [key, value] of Object.entries(row)) out[key] = cell(value);
+    for (const name of columns) out[name] = cell(row[name]);
     return out;
   });
-  return {
-    columns: raw[0] ? Object.keys(raw[0]) : [],
-    rows,
-    total,
-    page,
-    limit,
-    sort,
-    asc,
-  };
+  return { columns, rows, total, page, limit, sort, asc };
 }

@@ -6,7 +6,7 @@ import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { paramsFromRecord } from '@/features/query/query-from-params';
 import { TicketsContextNav } from '@/features/query/ui/tickets-context-nav';
 import { getReport } from '@/features/report/get-report';
-import { getReportDb, reportActorOf } from '@/features/report/report-db';
+import { getReportDb, getReportPool, reportActorOf } from '@/features/report/report-db';
 import { ReportError, ReportNotFoundError } from '@/features/report/report-errors';
 import { reportVariables } from '@/features/report/report-variables-from-url';
 import { type ReportResult, runReport } from '@/features/report/run-report';
@@ -56,7 +56,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   let error: string | undefined;
   try {
     result = await runReport({
-      db,
+      pool: getReportPool(),
       sql: report.query,
       variables: reportVariables(search, actor.name),
       sort: search.get('sort') ?? undefined,

@@ -86,6 +86,8 @@ export function ReportResults(props: {
       groups.push({ value, link, rows: [row] });
     }
   }
+  // Without rows the table still shows its column headers, as Trac's does.
+  if (groups.length === 0) groups.push({ value: '', link: null, rows: [] });
   const pager = (
     <Pager
       total={result.total}
@@ -102,7 +104,7 @@ export function ReportResults(props: {
       {groups.map((group, g) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a group value may repeat after sorting
         <section key={g} className="result-group">
-          {hasGroups && (
+          {hasGroups && group.rows.length > 0 && (
             <h2 className="report-result">
               {group.link?.startsWith('/') ? (
                 <Link href={group.link}>{group.value || '(none)'}</Link>

@@ -3,7 +3,7 @@ import { getConfig } from '@/config';
 import { getViewer } from '@/core/auth/current-user';
 import { exportErrorResponse, exportResponse } from '@/features/query/export-response';
 import { exportReport } from '@/features/report/export-report';
-import { getReportDb, reportActorOf } from '@/features/report/report-db';
+import { getReportDb, getReportPool, reportActorOf } from '@/features/report/report-db';
 import {
   ReportError,
   ReportNotFoundError,
@@ -26,6 +26,7 @@ export async function GET(request: NextRequest, context: { params: Promise<{ id:
   try {
     const file = await exportReport({
       db: getReportDb(),
+      pool: getReportPool(),
       actor: reportActorOf(viewer),
       id: Number(rawId),
       params,
