@@ -1,0 +1,102 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { signIn } from '../../fixtures/auth';
+
+// Every admin form must work as a plain HTML form, as Trac's do.
+test.use({ javaScriptEnabled: false });
+
+/**
+ * A page signed in as the admin with JavaScript off. Signing in goes through the issuer's
+ * scripted redirects, so it happens in a context with JavaScript, whose cookies are then reused.
+ */
+async function adminPageWithoutScript(
+  browser: Browser,
+  baseURL: string | undefined,
+): Promise<Page> {
+  const withScript = await browser.newContext({ baseURL, javaScriptEnabled: true });
+  await signIn(await withScript.newPage(), 'admin', '/admin/general/perm');
+  const storageState = await withScript.storageState();
+  await withScript.close();
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState });
+  return context.newPage();
+}
+
+test('without JavaScript an admin adds, renames and removes a component, and a taken name is refused', async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await adminPageWithoutScript(browser, baseURL);
+  const component = `NoScript component ${Date.now().toString(36)}`;
+  await page.goto('/admin/ticket/components');
+  const addForm = page.getByRole('form', { name: 'Add Component' });
+
+  await addForm.getByLabel('Name').fill(component);
+  await addForm.getByLabel('Owner').fill('admin');
+  await addForm.getByRole('button', { name: 'Add' }).click();
+  await expect(addForm.getByRole('status')).toContainText(`Component “${component}” added.`);
+  await expect(page.getByRole('link', { name: component, exact: true })).toBeVisible();
+  await expect(addForm.getByLabel('Name')).toHaveValue('');
+
+  // The refused page is drawn anew by the server, and still holds what was typed.
+  await addForm.getByLabel('Name').fill(component);
+  await addForm.getByLabel('Owner').fill('someone');
+  await addForm.getByRole('button', { name: 'Add' }).click();
+  await expect(addForm.getByRole('alert')).toContainText('already exists');
+  await expect(addForm.getByLabel('Name')).toHaveValue(component);
+  await expect(addForm.getByLabel('Owner')).toHaveValue('someone');
+
+  // Saving on the component's own page goes back to the list.
+  await page.getByRole('link', { name: component, exact: true }).click();
+  const renamed = `${component} renamed`;
+  await page.getByRole('textbox', { name: 'Name' }).fill(renamed);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/\/admin\/ticket\/components$/);
+  await expect(page.getByRole('link', { name: renamed, exact: true })).toBeVisible();
+
+  const list = page.getByRole('form', { name: 'Components list' });
+  await list.getByRole('checkbox', { name: `Select ${renamed}` }).check();
+  await list.getByRole('button', { name: 'Remove selected items' }).click();
+  await expect(list.getByRole('status')).toContainText('Removed 1.');
+  await expect(page.getByRole('link', { name: renamed, exact: true })).toHaveCount(0);
+});
+
+test('without JavaScript an admin grants a permission and revokes it', async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await adminPageWithoutScript(browser, baseURL);
+  const subject = `noscript_${Date.now().toString(36)}`;
+  await page.goto('/admin/general/perm');
+
+  const grant = page.getByRole('form', { name: 'Grant Permission' });
+  await grant.getByLabel('Subject').fill(subject);
+  await grant.getByLabel('Action').selectOption('WIKI_VIEW');
+  await grant.getByRole('button', { name: 'Add' }).click();
+  await expect(grant.getByRole('status')).toContainText(`Granted WIKI_VIEW to ${subject}.`);
+  const revokeBox = page.getByRole('checkbox', { name: `Revoke WIKI_VIEW from ${subject}` });
+  await expect(revokeBox).toBeVisible();
+
+  const grants = page.getByRole('form', { name: 'Permission grants' });
+  await revokeBox.check();
+  await grants.getByRole('button', { name: 'Remove selected items' }).click();
+  await expect(grants.getByRole('status')).toContainText('Revoked 1.');
+  await expect(revokeBox).toHaveCount(0);
+});
+
+test('without JavaScript a refused workflow keeps the edited text and saves nothing', async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await adminPageWithoutScript(browser, baseURL);
+  await page.goto('/admin/ticket/workflow');
+  const form = page.getByRole('form', { name: 'Edit workflow' });
+  const saved = await form.getByLabel('Workflow').inputValue();
+  const broken = `${saved}\nbroken_action = nowhere`;
+
+  await form.getByLabel('Workflow').fill(broken);
+  await form.getByRole('button', { name: 'Save workflow' }).click();
+  await expect(form.getByRole('alert')).toBeVisible();
+  await expect(form.getByLabel('Workflow')).toHaveValue(broken);
+
+  await page.goto('/admin/ticket/workflow');
+  await expect(form.getByLabel('Workflow')).toHaveValue(saved);
+});
