@@ -53,10 +53,35 @@ export async function listMilestones(options: {
   }));
 }
 
-/** Names of milestones not yet completed, for retarget choices. */
-export async function listOpenMilestoneNames(options: { db: Database }): Promise<string[]> {
-  const rows = await options.db.$queryRaw<{ name: string }[]>`
-    SELECT name FROM milestone WHERE coalesce(completed, 0) = 0
-    ORDER BY nullif(due, 0) NULLS LAST, name`;
-  return rows.map((row) => row.name);
+/** A labelled group of milestone names, shown as an <optgroup>. */
+export interface MilestoneGroup {
+  label: string;
+  names: string[];
+}
+
+/**
+ * Every milestone but `except`, for choosing where tickets go, grouped as Trac groups them:
+ * open ones with a due date (soonest first), open ones without, then completed ones (in the
+ * order they were completed). Empty groups are left out.
+ */
+export async function listRetargetMilestones(options: {
+  db: Database;
+  except?: string;
+}): Promise<MilestoneGroup[]> {
+  const rows = await options.db.$queryRaw<
+    { name: string; due: bigint | null; completed: bigint | null }[]
+  >`
+    SELECT name, due, completed FROM milestone
+    WHERE name <> ${options.except ?? ''}
+    ORDER BY nullif(completed, 0) NULLS FIRST, nullif(due, 0) NULLS LAST, name`;
+  const groups: MilestoneGroup[] = [
+    { label: 'Open (by due date)', names: [] },
+    { label: 'Open (no due date)', names: [] },
+    { label: 'Closed', names: [] },
+  ];
+  for (const row of rows) {
+    const group = row.completed ? groups[2] : row.due ? groups[0] : groups[1];
+    group?.names.push(row.name);
+  }
+  return groups.filter((group) => group.names.length > 0);
 }

@@ -53,7 +53,7 @@ export async function updateMilestone(options: {
         SELECT completed FROM milestone WHERE name = ${retargetTo}`;
       if (!target || retargetTo === current.name || retargetTo === next.name) {
         throw new MilestoneError('invalid_input', 'The milestone is not valid.', {
-          retarget: `Choose another open milestone to move the open tickets to.`,
+          retarget: `Choose another milestone to move the open tickets to.`,
         });
       }
     }

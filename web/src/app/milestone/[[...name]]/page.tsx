@@ -9,7 +9,7 @@ import {
   isMilestoneGroupField,
   MILESTONE_GROUP_FIELDS,
 } from '@/features/roadmap/get-milestone';
-import { listOpenMilestoneNames } from '@/features/roadmap/list-milestones';
+import { listRetargetMilestones } from '@/features/roadmap/list-milestones';
 import { hasMilestonePermission } from '@/features/roadmap/milestone-errors';
 import { LEAVE_TICKETS, type MilestoneFormState } from '@/features/roadmap/milestone-form-state';
 import { milestoneHref } from '@/features/roadmap/milestone-href';
@@ -50,7 +50,6 @@ export default async function MilestonePage({ params, searchParams }: Props) {
   const viewer = await getViewer();
   const db = getDb();
   const signedIn = viewer.user !== null;
-  const openMilestones = await listOpenMilestoneNames({ db });
 
   if (parts.length === 0) {
     if (action !== 'new') redirect('/roadmap');
@@ -74,7 +73,7 @@ export default async function MilestonePage({ params, searchParams }: Props) {
         <MilestoneForm
           initial={initial}
           wasCompleted={false}
-          openMilestones={openMilestones}
+          retargetMilestones={[]}
           cancelHref="/roadmap"
         />
       </>
@@ -110,7 +109,7 @@ export default async function MilestonePage({ params, searchParams }: Props) {
           initial={initial}
           originalName={milestone.name}
           wasCompleted={milestone.completed !== null}
-          openMilestones={openMilestones}
+          retargetMilestones={await listRetargetMilestones({ db, except: milestone.name })}
           cancelHref={href}
         />
       </>
@@ -138,7 +137,7 @@ export default async function MilestonePage({ params, searchParams }: Props) {
           }}
           name={milestone.name}
           ticketCount={milestone.stats.total}
-          otherMilestones={openMilestones.filter((other) => other !== milestone.name)}
+          otherMilestones={await listRetargetMilestones({ db, except: milestone.name })}
           cancelHref={href}
         />
       </>

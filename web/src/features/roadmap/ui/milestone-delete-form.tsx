@@ -2,15 +2,18 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import type { MilestoneGroup } from '../list-milestones';
 import { deleteMilestoneAction } from '../milestone-actions';
 import { LEAVE_TICKETS, type MilestoneFormState } from '../milestone-form-state';
+import { MilestoneTargetOptions } from './milestone-target-options';
 
 /** Trac's delete confirmation: where the milestone's tickets go, then delete. */
 export function MilestoneDeleteForm(props: {
   initial: MilestoneFormState;
   name: string;
   ticketCount: number;
-  otherMilestones: string[];
+  /** Every other milestone, grouped as open by due date, open undated, and closed. */
+  otherMilestones: MilestoneGroup[];
   cancelHref: string;
 }) {
   const [state, action, pending] = useActionState(deleteMilestoneAction, props.initial);
@@ -30,11 +33,7 @@ export function MilestoneDeleteForm(props: {
           </label>
           <select id="retarget" name="retarget" defaultValue={state.values.retarget}>
             <option value={LEAVE_TICKETS}>(no milestone)</option>
-            {props.otherMilestones.map((other) => (
-              <option key={other} value={other}>
-                {other}
-              </option>
-            ))}
+            <MilestoneTargetOptions groups={props.otherMilestones} />
           </select>
         </div>
       )}

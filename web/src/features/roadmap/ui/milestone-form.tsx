@@ -2,8 +2,10 @@
 
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
+import type { MilestoneGroup } from '../list-milestones';
 import { saveMilestoneAction } from '../milestone-actions';
 import { LEAVE_TICKETS, type MilestoneFormState } from '../milestone-form-state';
+import { MilestoneTargetOptions } from './milestone-target-options';
 
 function FieldError({ state, field }: { state: MilestoneFormState; field: string }) {
   const message = state.fieldErrors[field];
@@ -21,14 +23,14 @@ export function MilestoneForm(props: {
   originalName?: string;
   /** Whether it is already completed (then there is nothing to retarget on completion). */
   wasCompleted: boolean;
-  openMilestones: string[];
+  /** The other milestones its open tickets may move to, grouped as Trac groups them. */
+  retargetMilestones: MilestoneGroup[];
   cancelHref: string;
 }) {
   const [state, action, pending] = useActionState(saveMilestoneAction, props.initial);
   const [completed, setCompleted] = useState(state.values.isCompleted);
   const described = (field: string) =>
     state.fieldErrors[field] ? { 'aria-invalid': true, 'aria-describedby': `${field}-error` } : {};
-  const targets = props.openMilestones.filter((name) => name !== props.originalName);
   return (
     <form action={action} className="rm-form" aria-label="Milestone">
       {state.message && Object.keys(state.fieldErrors).length === 0 && (
@@ -97,11 +99,7 @@ export function MilestoneForm(props: {
                 >
                   <option value={LEAVE_TICKETS}>(leave them on this milestone)</option>
                   <option value="">(no milestone)</option>
-                  {targets.map((name) => (
-                    <option key={name} value={name}>
-                      {name}
-                    </option>
-                  ))}
+                  <MilestoneTargetOptions groups={props.retargetMilestones} />
                 </select>
                 <FieldError state={state} field="retarget" />
               </div>

@@ -1,0 +1,52 @@
+import { createPrismaClient, type Db } from '@learntrac/db';
+import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listRetargetMilestones } from './list-milestones';
+
+const serverUrl = testServerUrl();
+const day = (d: number) => BigInt(Date.UTC(2026, 0, d)) * 1000n;
+
+describe.skipIf(!serverUrl)('retarget choices against PostgreSQL', () => {
+  let database: TestDatabase;
+  let db: Db;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({
+      serverUrl: serverUrl!,
+      migrate: true,
+      prefix: 'web_milestone_retarget',
+    });
+    db = createPrismaClient(database.url);
+    for (const [name, due, completed] of [
+      ['Later', day(20), 0n],
+      ['Someday', 0n, 0n],
+      ['Soon', day(5), 0n],
+      ['Leaving', day(10), 0n],
+      ['Shipped in March', day(1), day(60)],
+      ['Anytime', null, null],
+      ['Shipped in February', 0n, day(40)],
+    ] as const) {
+      await db.milestone.create({ data: { name, due, completed, description: '' } });
+    }
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  it('offers every other milestone: open by due date, open undated, then completed', async () => {
+    expect(await listRetargetMilestones({ db, except: 'Leaving' })).toEqual([
+      { label: 'Open (by due date)', names: ['Soon', 'Later'] },
+      { label: 'Open (no due date)', names: ['Anytime', 'Someday'] },
+      { label: 'Closed', names: ['Shipped in February', 'Shipped in March'] },
+    ]);
+  });
+
+  it('leaves out groups with no milestone in them', async () => {
+    await db.$executeRaw`DELETE FROM milestone WHERE coalesce(completed, 0) = 0`;
+    expect(await listRetargetMilestones({ db, except: 'Shipped in March' })).toEqual([
+      { label: 'Closed', names: ['Shipped in February'] },
+    ]);
+  });
+});
