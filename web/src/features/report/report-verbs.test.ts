@@ -235,6 +235,14 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
         ReportError,
       );
     }
+    // SQL that closes the wrapping subquery itself still reaches PostgreSQL as one statement.
+    await expect(
+      runReport({
+        pool,
+        sql: 'SELECT 1 AS one) AS report; RESET ROLE; SELECT * FROM (SELECT * FROM permission',
+        variables: {},
+      }),
+    ).rejects.toThrow(/cannot insert multiple commands into a prepared statement/);
     const who = await runReport({ pool, sql: 'SELECT current_user AS who', variables: {} });
     expect(who.rows).toEqual([{ who: 'learntrac_report' }]);
   });

@@ -55,6 +55,10 @@ export type ReportPool = Pick<pg.Pool, 'connect'>;
 
 // Report cells keep the shapes they had before: whole numbers as numbers when they fit,
 // calendar dates as their text, everything else as node-postgres parses it.
+// node-postgres sends a query without parameters as a simple query, which may hold several
+// statements; the extended protocol (a prepared statement) allows exactly one.
+const EXTENDED = { queryMode: 'extended' } as const;
+
 const BIGINT_OID = 20;
 const DATE_OID = 1082;
 const reportTypes = {
@@ -98,8 +102,9 @@ export async function runReport(options: RunReportOptions): Promise<ReportResult
   const sort = options.sort && options.sort !== '' ? options.sort : undefined;
   const timeoutMs = Math.max(100, Math.floor(options.timeoutMs ?? 10_000));
 
-  // Wrapped as a subquery, the SQL can only be one SELECT (or VALUES/TABLE): a second
-  // statement, SET ROLE or any other command is a syntax error.
+  // Wrapped as a subquery and sent as a prepared statement, the SQL can only be one SELECT (or
+  // VALUES/TABLE): SET ROLE or any other command is a syntax error, and SQL that closes the
+  // subquery itself to add statements is refused by PostgreSQL.
   const inner = `(\n${bound.text}\n) AS report`;
   const order = sort ? `\nORDER BY ${quoteIdentifier(sort)} ${asc ? 'ASC' : 'DESC'}` : '';
   const paging = limit === null ? '' : `\nLIMIT ${limit} OFFSET ${(page - 1) * limit}`;
@@ -117,12 +122,14 @@ export async function runReport(options: RunReportOptions): Promise<ReportResult
     const counted = await client.query<{ total: string }>({
       text: `SELECT COUNT(*) AS total FROM ${inner}`,
       values: bound.values,
+      ...EXTENDED,
     });
     total = Number(counted.rows[0]?.total ?? 0);
     result = await client.query<Record<string, unknown>>({
       text: `SELECT * FROM ${inner}${order}${paging}`,
       values: bound.values,
       types: reportTypes,
+      ...EXTENDED,
     });
   } catch (error) {
     throw new ReportError(`Report execution failed: ${databaseMessage(error)}`);
