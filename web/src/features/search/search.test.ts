@@ -155,13 +155,20 @@ describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
     expect(hits.map((h) => h.source)).toEqual(['wiki']);
   });
 
-  it('uses the full-text index for tickets', async () => {
-    await db.$executeRawUnsafe('SET enable_seqscan = off');
-    const plan = await db.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN SELECT id FROM ticket
-      WHERE (setweight(to_tsvector('english', coalesce(summary, '')), 'A') ||
-             setweight(to_tsvector('english', coalesce(keywords, '')), 'B') ||
-             setweight(to_tsvector('english', coalesce(description, '')), 'C')) @@ websearch_to_tsquery('english', 'login')`);
-    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('ticket_search_idx');
+  it('matches words spread over a ticket and its comments, and follows later changes', async () => {
+    const ticketHrefs = async (query: string) =>
+      (await search(query, { sourceIds: ['ticket'] })).hits.map((h) => h.href);
+    // "dashboard" is in the summary, "cache" only in a comment.
+    expect(await ticketHrefs('dashboard cache')).toEqual([`/ticket/${commentTicket}`]);
+
+    await changeTicket({
+      db,
+      ticketId: commentTicket,
+      author: 'lea',
+      changes: { summary: 'Slow reporting screen' },
+    });
+    expect(await ticketHrefs('dashboard')).toEqual([]);
+    expect(await ticketHrefs('reporting screen')).toEqual([`/ticket/${commentTicket}`]);
   });
 
   it('jumps to what a TracLink typed into the box names', async () => {

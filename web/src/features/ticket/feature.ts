@@ -17,10 +17,12 @@ export const ticketFeature: Feature = {
     label: 'Tickets',
     permission: 'TICKET_VIEW',
     async search({ db, query, limit }) {
-      // The to_tsvector expressions repeat the search indexes' (migration full_text_search)
-      // so PostgreSQL uses them. A ticket matches through its own text or any comment; only
-      // the 2,000 most recently changed tickets that match are ranked, which keeps a very
-      // common word fast.
+      // Each ticket has one stored document (summary, keywords, description and comments;
+      // migration ticket_fulltext), so a search may match words spread over all of them.
+      // Only the 2,000 most recently changed matches are ranked: for a word in half of all
+      // tickets PostgreSQL then walks the changetime index and stops early, and for a rare
+      // word it takes the full-text index. The query must stay inline (not a CTE) so the
+      // planner sees the words and can choose.
       const rows = await db.$queryRaw<
         {
           id: number;
@@ -32,42 +34,23 @@ export const ticketFeature: Feature = {
           rank: number;
           excerpt: string | null;
         }[]
-      >`WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS q),
-        -- MATERIALIZED keeps the planner on the full-text index: ordered by changetime it
-        -- would walk the changetime index and rebuild every ticket's tsvector instead.
-        matching AS MATERIALIZED (
-          SELECT t.id, t.changetime FROM ticket t, q
-          WHERE (setweight(to_tsvector('english', coalesce(t.summary, '')), 'A') ||
-                 setweight(to_tsvector('english', coalesce(t.keywords, '')), 'B') ||
-                 setweight(to_tsvector('english', coalesce(t.description, '')), 'C')) @@ q.q),
-        by_ticket AS (
-          SELECT t.id AS ticket,
-                 ts_rank(setweight(to_tsvector('english', coalesce(t.summary, '')), 'A') ||
-                         setweight(to_tsvector('english', coalesce(t.keywords, '')), 'B') ||
-                         setweight(to_tsvector('english', coalesce(t.description, '')), 'C'), q.q) AS rank
-          FROM (SELECT id FROM matching ORDER BY changetime DESC NULLS LAST LIMIT 2000) m
-          JOIN ticket t ON t.id = m.id, q),
-        -- Comments only add to a ticket's chances; the first 1,000 found are ranked, which
-        -- stops the scan early for a word in many comments.
-        by_comment AS (
-          SELECT c.ticket, 0.5 * ts_rank(to_tsvector('english', coalesce(c.newvalue, '')), q.q) AS rank
-          FROM (SELECT c.* FROM ticket_change c, q
-                WHERE c.field = 'comment' AND to_tsvector('english', coalesce(c.newvalue, '')) @@ q.q
-                LIMIT 1000) c, q),
-        best AS (
-          SELECT ticket, max(rank) AS rank
-          FROM (SELECT * FROM by_ticket UNION ALL SELECT * FROM by_comment) m
-          GROUP BY ticket ORDER BY max(rank) DESC, ticket DESC LIMIT ${limit})
+      >`WITH best AS (
+          SELECT m.ticket, ts_rank(m.document, websearch_to_tsquery('english', ${query})) AS rank
+          FROM (SELECT f.ticket, f.document FROM ticket_fulltext f
+                WHERE f.document @@ websearch_to_tsquery('english', ${query})
+                ORDER BY f.changetime DESC LIMIT 2000) m
+          ORDER BY rank DESC, m.ticket DESC LIMIT ${limit})
         SELECT t.id, t.summary, t.status, t.type, t.reporter, t.time, b.rank::float8 AS rank,
                ts_headline('english',
                  concat_ws(' … ', nullif(t.description, ''),
                    (SELECT string_agg(c.newvalue, ' … ') FROM (
                       SELECT c.newvalue FROM ticket_change c
                       WHERE c.ticket = t.id AND c.field = 'comment'
-                        AND to_tsvector('english', coalesce(c.newvalue, '')) @@ q.q
+                        AND to_tsvector('english', coalesce(c.newvalue, ''))
+                            @@ websearch_to_tsquery('english', ${query})
                       ORDER BY c.time LIMIT 2) c)),
-                 q.q, ${HEADLINE_OPTIONS}) AS excerpt
-        FROM best b JOIN ticket t ON t.id = b.ticket, q
+                 websearch_to_tsquery('english', ${query}), ${HEADLINE_OPTIONS}) AS excerpt
+        FROM best b JOIN ticket t ON t.id = b.ticket
         ORDER BY b.rank DESC, t.id DESC`;
       return rows.map((row) => ({
         href: `/ticket/${row.id}`,
