@@ -47,8 +47,9 @@ test('without JavaScript an admin adds, renames and removes a component, and a t
   // Saving on the component's own page goes back to the list.
   await page.getByRole('link', { name: component, exact: true }).click();
   const renamed = `${component} renamed`;
-  await page.getByRole('textbox', { name: 'Name' }).fill(renamed);
-  await page.getByRole('button', { name: 'Save' }).click();
+  const modify = page.getByRole('form', { name: 'Modify Component' });
+  await modify.getByRole('textbox', { name: 'Name' }).fill(renamed);
+  await modify.getByRole('button', { name: 'Save' }).click();
   await expect(page).toHaveURL(/\/admin\/ticket\/components$/);
   await expect(page.getByRole('link', { name: renamed, exact: true })).toBeVisible();
 

@@ -17,12 +17,21 @@ test('an admin adds a component and a custom field, and both appear on the new t
   await addComponent.getByLabel('Owner').fill('admin');
   await addComponent.getByRole('button', { name: 'Add' }).click();
   await expect(page.getByRole('link', { name: component })).toBeVisible();
+  await expect(addComponent.getByLabel('Name')).toHaveValue('');
 
   // A taken name is refused with a message, and what was typed stays.
   await addComponent.getByLabel('Name').fill(component);
   await addComponent.getByRole('button', { name: 'Add' }).click();
   await expect(addComponent.getByRole('alert')).toContainText('already exists');
   await expect(addComponent.getByLabel('Name')).toHaveValue(component);
+
+  // Saving on the component's own page goes back to the list.
+  await page.getByRole('link', { name: component, exact: true }).click();
+  const modify = page.getByRole('form', { name: 'Modify Component' });
+  await modify.getByRole('textbox', { name: 'Owner' }).fill('instructor');
+  await modify.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/\/admin\/ticket\/components$/);
+  await expect(page.getByRole('row', { name: component })).toContainText('instructor');
 
   await page.goto('/admin/ticket/customfields');
   const addField = page.getByRole('form', { name: 'Add Custom Field' });

@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { createMilestone } from '@/features/roadmap/create-milestone';
@@ -72,6 +73,8 @@ async function run(
     }
     throw error;
   }
+  // Site settings show on every page (ticket form choices, permissions): none may be served stale.
+  revalidatePath('/', 'layout');
   if (outcome?.redirectTo) redirect(outcome.redirectTo);
   return { ok: true, message: outcome?.message };
 }
