@@ -1,7 +1,10 @@
 import { createPrismaClient, type Db } from '@learntrac/db';
 import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRetargetMilestones } from './list-milestones';
+import { MilestoneTargetOptions } from './ui/milestone-target-options';
 
 const serverUrl = testServerUrl();
 const day = (d: number) => BigInt(Date.UTC(2026, 0, d)) * 1000n;
@@ -41,6 +44,20 @@ describe.skipIf(!serverUrl)('retarget choices against PostgreSQL', () => {
       { label: 'Open (no due date)', names: ['Anytime', 'Someday'] },
       { label: 'Closed', names: ['Shipped in February', 'Shipped in March'] },
     ]);
+  });
+
+  it('shows each group as a labelled optgroup of the choice list', async () => {
+    const groups = await listRetargetMilestones({ db, except: 'Leaving' });
+    const html = renderToStaticMarkup(
+      createElement('select', null, createElement(MilestoneTargetOptions, { groups })),
+    );
+    expect(html).toBe(
+      '<select>' +
+        '<optgroup label="Open (by due date)"><option value="Soon">Soon</option><option value="Later">Later</option></optgroup>' +
+        '<optgroup label="Open (no due date)"><option value="Anytime">Anytime</option><option value="Someday">Someday</option></optgroup>' +
+        '<optgroup label="Closed"><option value="Shipped in February">Shipped in February</option><option value="Shipped in March">Shipped in March</option></optgroup>' +
+        '</select>',
+    );
   });
 
   it('leaves out groups with no milestone in them', async () => {
