@@ -101,3 +101,38 @@ test('without JavaScript a refused workflow keeps the edited text and saves noth
   await page.goto('/admin/ticket/workflow');
   await expect(form.getByLabel('Workflow')).toHaveValue(saved);
 });
+
+test('without JavaScript a refused custom field keeps every choice, and a good one is added and removed', async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await adminPageWithoutScript(browser, baseURL);
+  const field = `noscript_${Date.now().toString(36)}`;
+  await page.goto('/admin/ticket/customfields');
+  const add = page.getByRole('form', { name: 'Add Custom Field' });
+
+  await add.getByLabel('Field name').fill('Not A Name');
+  await add.getByLabel('Type').selectOption('select');
+  await add.getByLabel('Label').fill('Effort');
+  await add.getByLabel('Options').fill('small\nlarge');
+  await add.getByLabel('Select may be left empty').check();
+  await add.getByRole('button', { name: 'Add' }).click();
+  await expect(add.getByRole('alert')).toContainText('The custom field is not valid.');
+  await expect(add.getByLabel('Field name')).toHaveValue('Not A Name');
+  await expect(add.getByLabel('Type')).toHaveValue('select');
+  await expect(add.getByLabel('Options')).toHaveValue('small\nlarge');
+  await expect(add.getByLabel('Select may be left empty')).toBeChecked();
+
+  await add.getByLabel('Field name').fill(field);
+  await add.getByRole('button', { name: 'Add' }).click();
+  await expect(add.getByRole('status')).toContainText(`Custom field “${field}” added.`);
+  await expect(page.getByRole('link', { name: field, exact: true })).toBeVisible();
+  await expect(add.getByLabel('Type')).toHaveValue('text');
+  await expect(add.getByLabel('Select may be left empty')).not.toBeChecked();
+
+  const list = page.getByRole('form', { name: 'Custom fields list' });
+  await list.getByRole('checkbox', { name: `Select ${field}` }).check();
+  await list.getByRole('button', { name: 'Remove selected items' }).click();
+  await expect(list.getByRole('status')).toContainText('Removed 1');
+  await expect(page.getByRole('link', { name: field, exact: true })).toHaveCount(0);
+});

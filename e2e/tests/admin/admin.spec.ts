@@ -35,12 +35,22 @@ test('an admin adds a component and a custom field, and both appear on the new t
 
   await page.goto('/admin/ticket/customfields');
   const addField = page.getByRole('form', { name: 'Add Custom Field' });
-  await addField.getByLabel('Field name').fill(field);
+  await addField.getByLabel('Field name').fill('Not A Name');
   await addField.getByLabel('Type').selectOption('select');
   await addField.getByLabel('Label').fill(`Level ${suffix}`);
   await addField.getByLabel('Options').fill('easy\nhard');
+  await addField.getByLabel('Select may be left empty').check();
+  await addField.getByRole('button', { name: 'Add' }).click();
+  await expect(addField.getByRole('alert')).toContainText('The custom field is not valid.');
+  await expect(addField.getByLabel('Type')).toHaveValue('select');
+
+  // Corrected, it is added and the form starts afresh.
+  await addField.getByLabel('Field name').fill(field);
   await addField.getByRole('button', { name: 'Add' }).click();
   await expect(page.getByRole('link', { name: field })).toBeVisible();
+  await expect(addField.getByLabel('Field name')).toHaveValue('');
+  await expect(addField.getByLabel('Type')).toHaveValue('text');
+  await expect(addField.getByLabel('Select may be left empty')).not.toBeChecked();
 
   await page.goto('/newticket');
   await expect(page.getByLabel('Component')).toContainText(component);

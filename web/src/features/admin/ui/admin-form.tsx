@@ -87,10 +87,15 @@ function useSubmitted(name: string | undefined): string[] | undefined {
 /** An input of an admin form that keeps what was submitted when the form is refused. */
 export function AdminInput(props: ComponentProps<'input'>) {
   const submitted = useSubmitted(props.name);
-  if (!submitted || props.type === 'hidden') return <input {...props} />;
   if (props.type === 'checkbox' || props.type === 'radio') {
-    return <input {...props} defaultChecked={submitted.includes(String(props.value ?? 'on'))} />;
+    // Always a boolean: React leaves a box's default as it was when the prop goes missing, and a
+    // success's reset would then tick again what the refused submit had ticked.
+    const checked = submitted
+      ? submitted.includes(String(props.value ?? 'on'))
+      : Boolean(props.defaultChecked);
+    return <input {...props} defaultChecked={checked} />;
   }
+  if (!submitted) return <input {...props} />;
   return <input {...props} defaultValue={submitted[0] ?? ''} />;
 }
 
