@@ -3,7 +3,8 @@ export interface Endpoint {
   name: string;
   /** The path of the i-th request (so each request may ask for a different ticket or word). */
   path: (i: number) => string;
-  targetP95Ms: number;
+  /** Null for a reference figure that has no target of its own. */
+  targetP95Ms: number | null;
 }
 
 export interface EndpointResult {
@@ -17,7 +18,9 @@ export interface EndpointResult {
   p99: number;
   max: number;
   perSecond: number;
-  targetP95Ms: number;
+  /** The web server's CPU time (user + system) per measured request, when its process is known. */
+  cpuMsPerRequest: number | null;
+  targetP95Ms: number | null;
 }
 
 /** The value below which `fraction` of the sorted samples fall (nearest rank). */
@@ -66,6 +69,8 @@ export async function measureEndpoint(options: {
   requests: number;
   concurrency: number;
   warmup: number;
+  /** Reads the web server's CPU seconds so far. */
+  serverCpuSeconds?: () => number;
 }): Promise<EndpointResult> {
   const { baseUrl, endpoint, concurrency } = options;
   const run = async (count: number, offset: number) => {
@@ -86,7 +91,9 @@ export async function measureEndpoint(options: {
   };
 
   await run(options.warmup, options.requests);
+  const cpuBefore = options.serverCpuSeconds?.();
   const { samples, errors, seconds } = await run(options.requests, 0);
+  const cpuAfter = options.serverCpuSeconds?.();
   const sorted = [...samples].sort((a, b) => a - b);
   return {
     name: endpoint.name,
@@ -98,6 +105,10 @@ export async function measureEndpoint(options: {
     p99: percentile(sorted, 0.99),
     max: sorted.at(-1) ?? Number.NaN,
     perSecond: samples.length / seconds,
+    cpuMsPerRequest:
+      cpuBefore === undefined || cpuAfter === undefined
+        ? null
+        : ((cpuAfter - cpuBefore) * 1000) / samples.length,
     targetP95Ms: endpoint.targetP95Ms,
   };
 }

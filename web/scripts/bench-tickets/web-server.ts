@@ -106,6 +106,17 @@ export function readRssMb(pid: number): number | null {
   }
 }
 
+/**
+ * A process's CPU time so far (user + system), from /proc/PID/stat; its 14th and 15th fields
+ * count clock ticks, 100 a second on Linux.
+ */
+export function readCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces; the fields after it are plain numbers.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Samples a process's RSS every few hundred milliseconds and keeps the peak. */
 export function watchRss(pid: number): { peak(): number | null; reset(): void; stop(): void } {
   let peak: number | null = null;

@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { getViewer, requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { formatDateTime } from '@/core/format';
-import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
+import { renderWikiTexts } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { buildActionChoices } from '@/features/ticket/build-action-choices';
 import { buildTicketHistory, type HistoryEntry } from '@/features/ticket/build-ticket-history';
@@ -84,11 +84,15 @@ export default async function TicketPage({ params, searchParams }: Props) {
   ]);
   const history = buildTicketHistory(ticket.changes, attachments);
   const context = { realm: 'ticket', id: String(id) };
-  const render = (text: string) => renderWikiText({ db, viewer, text, context });
-  const [descriptionHtml, ...commentHtml] = await Promise.all([
-    render(ticket.description ?? ''),
-    ...history.map((entry) => (entry.comment ? render(entry.comment) : Promise.resolve(''))),
-  ]);
+  // The description and every comment share one prefetch of the tickets and pages they link.
+  const [descriptionHtml, ...commentHtml] = await renderWikiTexts({
+    db,
+    viewer,
+    texts: [ticket.description ?? '', ...history.map((entry) => entry.comment)].map((text) => ({
+      text,
+      context,
+    })),
+  });
 
   const customValues = new Map(ticket.custom.map((field) => [field.name, field.value ?? '']));
   const shownCustom = (name: string, value: string) => {
