@@ -47,9 +47,17 @@ describe('buildQuerySql', () => {
   });
 
   it('joins ticket_custom once per custom field, with the name as a parameter', () => {
-    const sql = build('estimate=3&or&estimate=5&col=estimate&order=estimate');
+    const sql = build('estimate=3&or&estimate=5&col=estimate&order=estimate&max=0');
     expect(sql.select.text.match(/LEFT JOIN "ticket_custom"/g)).toHaveLength(1);
-    expect(sql.select.values).toContain('estimate');
+    expect(sql.select.values.filter((value) => value === 'estimate')).toHaveLength(1);
+  });
+
+  it('picks a page by ticket id first, then reads only the rows of that page', () => {
+    const sql = build('status!=closed&order=priority&max=25&page=2');
+    expect(sql.select.text).toMatch(
+      /WHERE t\.id IN \(SELECT t\.id\n[^]*LIMIT \$\d+::bigint OFFSET/,
+    );
+    expect(sql.select.values).toEqual(['closed', 25, 25]);
   });
 
   it('compares wanted non-empty values directly, so indexes can serve them', () => {

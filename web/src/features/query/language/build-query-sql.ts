@@ -279,12 +279,14 @@ function orderTerms(s: Statement, name: string, desc: boolean, tables: QueryTabl
   const enumType = field && !field.custom ? enumTypes[name] : undefined;
   if (enumType) {
     const alias = `e_${name}`;
+    // Each value's position is worked out once per enum row rather than once per ticket.
     s.join(
       alias,
-      `LEFT JOIN ${quoteTable(tables.enum)} AS ${alias} ON ${alias}.type = '${enumType}' AND ${alias}.name = ${col}`,
+      `LEFT JOIN (SELECT name, COALESCE(value, '') = '' AS unranked, ` +
+        `CASE WHEN value ~ ${integerText} THEN value::integer END AS position ` +
+        `FROM ${quoteTable(tables.enum)} WHERE type = '${enumType}') AS ${alias} ON ${alias}.name = ${col}`,
     );
-    const position = `(CASE WHEN ${alias}.value ~ ${integerText} THEN ${alias}.value::integer END)`;
-    return [`COALESCE(${alias}.value, '') = ''${d}`, `${position}${d}`, text];
+    return [`COALESCE(${alias}.unranked, true)${d}`, `${alias}.position${d}`, text];
   }
   const empty = `COALESCE(${col}, '') = ''${d}`;
   if (name === 'milestone' && !field?.custom) {
@@ -354,9 +356,16 @@ export function buildQuerySql(query: Query, options: BuildQuerySqlOptions): Quer
   if (limit !== null) {
     paging = `\nLIMIT ${select.param(limit, '::bigint')} OFFSET ${select.param(offset, '::bigint')}`;
   }
+  // A page is chosen by ids first, so only its own rows are read whole: sorting the ids of
+  // every match can often be answered from an index alone. Joins the inner query does not use
+  // are left out by PostgreSQL, since each joins at most one row.
+  const from = select.fromClause();
+  const ordered = `ORDER BY ${orderBy.join(', ')}`;
   const selectText =
-    `SELECT ${selectList.join(', ')}\n${select.fromClause()}${where}` +
-    `\nORDER BY ${orderBy.join(', ')}${paging}`;
+    limit === null
+      ? `SELECT ${selectList.join(', ')}\n${from}${where}\n${ordered}`
+      : `SELECT ${selectList.join(', ')}\n${from}` +
+        `\nWHERE t.id IN (SELECT t.id\n${from}${where}\n${ordered}${paging})\n${ordered}`;
 
   const count = new Statement(fields, tables);
   const countWhere = whereSql(count, query, ctx);
