@@ -111,13 +111,16 @@ export const ticketFeature: Feature = {
                 resolution: string | null;
               }[]
             >`WITH recent AS (
-                SELECT DISTINCT ticket, time FROM (
-                  SELECT ticket, time FROM ticket_change
-                  WHERE time >= ${since} AND time < ${until}
-                    AND (${details} OR field = 'status')
-                    AND (cardinality(${include}::text[]) = 0 OR author = ANY(${include}::text[]))
-                    AND coalesce(author, '') <> ALL(${exclude}::text[])
-                  ORDER BY time DESC LIMIT ${limit * 8}) r)
+                -- Only the changes shown are joined to their rows and tickets.
+                SELECT ticket, time FROM (
+                  SELECT DISTINCT ticket, time FROM (
+                    SELECT ticket, time FROM ticket_change
+                    WHERE time >= ${since} AND time < ${until}
+                      AND (${details} OR field = 'status')
+                      AND (cardinality(${include}::text[]) = 0 OR author = ANY(${include}::text[]))
+                      AND coalesce(author, '') <> ALL(${exclude}::text[])
+                    ORDER BY time DESC LIMIT ${limit * 8}) r) d
+                ORDER BY time DESC LIMIT ${limit})
               SELECT c.ticket, c.time, max(c.author) AS author, t.summary,
                      array_agg(c.field ORDER BY c.field) FILTER (WHERE c.field <> 'comment' AND left(c.field, 8) <> '_comment') AS fields,
                      max(c.newvalue) FILTER (WHERE c.field = 'comment') AS comment,
