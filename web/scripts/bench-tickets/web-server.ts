@@ -28,7 +28,8 @@ export async function startWebServer(options: {
   }
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const log = createWriteStream(options.logFile, { flags: 'w' });
-  const child: ChildProcess = spawn(process.execPath, [server], {
+  // The heap ceiling the container image and `pnpm start` give the server.
+  const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=384', server], {
     cwd: join(options.webDir, '.next/standalone/web'),
     env: {
       ...process.env,
