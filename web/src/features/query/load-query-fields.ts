@@ -1,5 +1,9 @@
 import type { Database } from '@/core/db/database';
-import { customFieldLabel, loadCustomFields } from '@/features/ticket/custom-fields';
+import {
+  type CustomField,
+  customFieldLabel,
+  loadCustomFields,
+} from '@/features/ticket/custom-fields';
 import { type QueryField, standardTicketFields } from './language';
 
 /** A field as the query page offers it: its label and, for choice fields, the choices. */
@@ -58,12 +62,16 @@ export async function loadQueryFields(options: { db: Database }): Promise<SiteQu
     label: field.label ?? field.name,
     ...(choices[field.name] ? { options: choices[field.name] } : {}),
   }));
-  const customFields: SiteQueryField[] = custom.map((field) => ({
+  return [...standard, ...customQueryFields(custom)];
+}
+
+/** The admin's custom fields as query fields. */
+export function customQueryFields(custom: readonly CustomField[]): SiteQueryField[] {
+  return custom.map((field) => ({
     name: field.name,
     type: field.type,
     custom: true,
     label: customFieldLabel(field),
     ...(field.type === 'select' || field.type === 'radio' ? { options: field.options } : {}),
   }));
-  return [...standard, ...customFields];
 }

@@ -1,13 +1,16 @@
 import type { Database } from '@/core/db/database';
 import type { Viewer, WikiSupport } from '@/core/feature';
+import { loadCustomFields } from '@/features/ticket/custom-fields';
 import { element, makeHref, type TicketSummary } from '@/features/wiki/formatter';
 import {
   buildQuerySql,
   formatQueryUrl,
   parseQueryString,
+  type QueryField,
   QuerySyntaxError,
   standardTicketFields,
 } from './language';
+import { customQueryFields } from './load-query-fields';
 
 /** The prepared statements of the query language need the client's unsafe (positional) call. */
 type PositionalDatabase = Database & {
@@ -15,11 +18,11 @@ type PositionalDatabase = Database & {
 };
 
 /** `query:status=new&owner=$USER` as the /query page's URL parameters; unparsable text is kept. */
-function queryHref(base: string, target: string): string {
+function queryHref(base: string, target: string, fields: readonly QueryField[]): string {
   const text = target.replace(/^\?/, '');
   if (!text) return base;
   try {
-    return `${base}?${formatQueryUrl(parseQueryString(text, { fields: standardTicketFields }))}`;
+    return `${base}?${formatQueryUrl(parseQueryString(text, { fields }))}`;
   } catch (error) {
     if (error instanceof QuerySyntaxError) return `${base}?${text}`;
     throw error;
@@ -30,13 +33,11 @@ async function runTicketQuery(
   db: Database,
   viewer: Viewer,
   text: string,
+  fields: readonly QueryField[],
 ): Promise<TicketSummary[]> {
   try {
-    const query = parseQueryString(text, { fields: standardTicketFields });
-    const sql = buildQuerySql(
-      { ...query, max: 0 },
-      { fields: standardTicketFields, user: viewer.userId ?? 'anonymous' },
-    );
+    const query = parseQueryString(text, { fields });
+    const sql = buildQuerySql({ ...query, max: 0 }, { fields, user: viewer.userId ?? 'anonymous' });
     const rows = await (db as PositionalDatabase).$queryRawUnsafe<Record<string, unknown>[]>(
       sql.select.text,
       ...sql.select.values,
@@ -74,12 +75,17 @@ export const queryWikiSupport: WikiSupport = {
       ),
     ];
     const queries = canView ? [...new Set(references.ticketQueries)] : [];
+    // Custom fields are read only when the text has a query to parse.
+    const fields: readonly QueryField[] =
+      queries.length > 0 || references.targets.has('query')
+        ? [...standardTicketFields, ...customQueryFields(await loadCustomFields({ db }))]
+        : standardTicketFields;
     const [reports, results] = await Promise.all([
       canView && reportIds.length
         ? db.$queryRaw<{ id: number; title: string | null }[]>`
             SELECT id, title FROM report WHERE id = ANY(${reportIds}::int[])`
         : Promise.resolve([]),
-      Promise.all(queries.map((q) => runTicketQuery(db, viewer, q))),
+      Promise.all(queries.map((q) => runTicketQuery(db, viewer, q, fields))),
     ]);
     const titles = new Map(reports.map((r) => [r.id, r.title ?? `Report {${r.id}}`]));
     const byQuery = new Map(queries.map((q, i) => [q, results[i] ?? []]));
@@ -88,7 +94,7 @@ export const queryWikiSupport: WikiSupport = {
         query: ({ target, labelHtml, context }) =>
           element(
             'a',
-            { class: 'query', href: queryHref(makeHref(context, 'query'), target) },
+            { class: 'query', href: queryHref(makeHref(context, 'query'), target, fields) },
             labelHtml,
           ),
         report: ({ target, labelHtml, context }) => {

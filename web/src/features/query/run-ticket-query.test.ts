@@ -2,6 +2,7 @@ import { createPrismaClient, type Db } from '@learntrac/db';
 import { seedSite } from '@learntrac/db/seed';
 import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { TICKET_CUSTOM_FIELDS_KEY } from '@/features/ticket/custom-fields';
 import { exportTicketQuery, QueryPermissionError } from './export-ticket-query';
 import { QuerySyntaxError } from './language';
@@ -65,6 +66,17 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
   afterAll(async () => {
     await db?.$disconnect();
     await database?.drop();
+  });
+
+  it('lets TicketQuery and query: links in wiki text filter by custom fields', async () => {
+    const html = await renderWikiText({
+      db,
+      viewer: { userId: 'rita', permissions: new Set(['TICKET_VIEW']) },
+      text: '[[TicketQuery(difficulty=3&status!=closed,format=count)]] [query:difficulty=3|2 hard]',
+      context: { realm: 'wiki', id: 'Hard' },
+    });
+    expect(html).toMatch(/>1<\/span>/);
+    expect(html).toContain('href="/query?difficulty=3&amp;difficulty=2"');
   });
 
   const run = async (url: string, user: string | null = 'rita') => {
