@@ -19,10 +19,10 @@ export const ticketFeature: Feature = {
     async search({ db, query, limit }) {
       // Each ticket has one stored document (summary, keywords, description and comments;
       // migration ticket_fulltext), so a search may match words spread over all of them.
-      // Only the 2,000 most recently changed matches are ranked: for a word in half of all
-      // tickets PostgreSQL then walks the changetime index and stops early, and for a rare
-      // word it takes the full-text index. The query must stay inline (not a CTE) so the
-      // planner sees the words and can choose.
+      // Only the 500 most recently changed matches are ranked (Trac lists every match newest
+      // first): for a word in half of all tickets PostgreSQL then walks the changetime index
+      // and stops early, and for a rare word it takes the full-text index. The query must stay
+      // inline (not a CTE) so the planner sees the words and can choose.
       const rows = await db.$queryRaw<
         {
           id: number;
@@ -38,7 +38,7 @@ export const ticketFeature: Feature = {
           SELECT m.ticket, ts_rank(m.document, websearch_to_tsquery('english', ${query})) AS rank
           FROM (SELECT f.ticket, f.document FROM ticket_fulltext f
                 WHERE f.document @@ websearch_to_tsquery('english', ${query})
-                ORDER BY f.changetime DESC LIMIT 2000) m
+                ORDER BY f.changetime DESC LIMIT 500) m
           ORDER BY rank DESC, m.ticket DESC LIMIT ${limit})
         SELECT t.id, t.summary, t.status, t.type, t.reporter, t.time, b.rank::float8 AS rank,
                ts_headline('english',
