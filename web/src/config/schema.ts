@@ -28,6 +28,14 @@ export const ConfigSchema = z.object({
   AWS_REGION: z.string().min(1).optional(),
   // Wiki and ticket attachments: a local folder, and the largest file accepted (Trac's default).
   ATTACHMENTS_DIR: z.string().min(1).default('.data/attachments'),
+  // When set, attachments live in this S3 bucket instead of ATTACHMENTS_DIR (production).
+  // The SDK's own AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL point it at an emulator.
+  ATTACHMENTS_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      message: 'ATTACHMENTS_BUCKET must be an S3 bucket name',
+    })
+    .optional(),
   ATTACHMENTS_MAX_SIZE: z.coerce
     .number({ message: 'ATTACHMENTS_MAX_SIZE must be a number of bytes' })
     .int({ message: 'ATTACHMENTS_MAX_SIZE must be a whole number of bytes' })
@@ -57,6 +65,9 @@ export function parseConfig(env: Env): Config {
   if (result.success) {
     if (result.data.SECRETS_ID && !result.data.AWS_REGION) {
       throw new ConfigError(['AWS_REGION is required when SECRETS_ID is set']);
+    }
+    if (result.data.ATTACHMENTS_BUCKET && !result.data.AWS_REGION) {
+      throw new ConfigError(['AWS_REGION is required when ATTACHMENTS_BUCKET is set']);
     }
     return result.data;
   }

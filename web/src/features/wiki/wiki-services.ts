@@ -1,12 +1,9 @@
 import 'server-only';
-import path from 'node:path';
 import type { Db } from '@learntrac/db';
 import { getConfig } from '@/config';
 import { getDb } from '@/core/db';
-import {
-  type AttachmentStorage,
-  createLocalAttachmentStorage,
-} from './attachments/attachment-storage';
+import type { AttachmentStorage } from './attachments/attachment-storage';
+import { createAttachmentStorage } from './attachments/attachment-storage-config';
 
 /** The process's Prisma client with its transactions, which the wiki's writes need. */
 export function getWikiDb(): Db {
@@ -15,11 +12,9 @@ export function getWikiDb(): Db {
 
 const holder = globalThis as typeof globalThis & { learntracAttachments?: AttachmentStorage };
 
-/** Attachment files in ATTACHMENTS_DIR (relative paths count from the server's directory). */
+/** Attachment files in ATTACHMENTS_BUCKET when set, else in the ATTACHMENTS_DIR folder. */
 export function getAttachmentStorage(): AttachmentStorage {
-  holder.learntracAttachments ??= createLocalAttachmentStorage(
-    path.resolve(getConfig().ATTACHMENTS_DIR),
-  );
+  holder.learntracAttachments ??= createAttachmentStorage(getConfig());
   return holder.learntracAttachments;
 }
 

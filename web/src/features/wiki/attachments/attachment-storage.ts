@@ -23,19 +23,26 @@ export interface AttachmentStorage {
 const sha1 = (value: string) => createHash('sha1').update(value, 'utf8').digest('hex');
 
 /**
- * Keeps files in a local folder laid out as Trac does
- * (`<realm>/<hash prefix>/<hash of id>/<hash of file name><extension>`), so no user-given
- * name ever becomes a path.
+ * The key layout every storage shares, as Trac lays out its folder:
+ * `<realm>/<hash prefix>/<hash of id>/<hash of file name><extension>`, so no user-given name
+ * ever becomes a path or an object key.
  */
+export function attachmentFolderSegments(realm: string, id: string): string[] {
+  const hash = sha1(id);
+  return [realm, hash.slice(0, 3), hash];
+}
+
+export function attachmentFileName(filename: string): string {
+  const extension = /\.[A-Za-z0-9]{1,10}$/.exec(filename)?.[0] ?? '';
+  return sha1(filename) + extension.toLowerCase();
+}
+
+/** Keeps files in a local folder (the default outside AWS). */
 export function createLocalAttachmentStorage(root: string): AttachmentStorage {
-  const parentDir = (realm: string, id: string) => {
-    const hash = sha1(id);
-    return path.join(root, realm, hash.slice(0, 3), hash);
-  };
-  const filePath = ({ realm, id, filename }: AttachmentKey) => {
-    const extension = /\.[A-Za-z0-9]{1,10}$/.exec(filename)?.[0] ?? '';
-    return path.join(parentDir(realm, id), sha1(filename) + extension.toLowerCase());
-  };
+  const parentDir = (realm: string, id: string) =>
+    path.join(root, ...attachmentFolderSegments(realm, id));
+  const filePath = ({ realm, id, filename }: AttachmentKey) =>
+    path.join(parentDir(realm, id), attachmentFileName(filename));
   return {
     async write(key, data) {
       const file = filePath(key);
