@@ -1,35 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from '../client/create-prisma-client.js';
-import type { Db } from '../client/db.js';
-import { createTestDatabase, type TestDatabase, testServerUrl } from '../testing/test-database.js';
+import { describe, expect, it } from 'vitest';
+import { testServerUrl, useTestDatabase } from '../testing/index.js';
 import { changeTicket } from './change-ticket.js';
 import { createTicket } from './create-ticket.js';
 
 const serverUrl = testServerUrl();
 
 describe.skipIf(!serverUrl)('the stored search document of a ticket', () => {
-  let database: TestDatabase;
-  let db: Db;
-  beforeAll(async () => {
-    database = await createTestDatabase({ serverUrl: serverUrl!, migrate: true });
-    db = createPrismaClient(database.url);
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
+  const t = useTestDatabase();
 
   /** The tickets whose stored document matches a search, as the search page asks. */
   const matching = async (words: string) =>
     (
-      await db.$queryRaw<{ ticket: number }[]>`
+      await t.db.$queryRaw<{ ticket: number }[]>`
         SELECT ticket FROM ticket_fulltext
         WHERE document @@ websearch_to_tsquery('english', ${words}) ORDER BY ticket`
     ).map((row) => row.ticket);
 
   it('is written with the ticket and follows later edits of summary, keywords and description', async () => {
     const { id } = await createTicket({
-      db,
+      db: t.db,
       author: 'alice',
       fields: { summary: 'Parser rejects unicode', keywords: 'lexer', description: 'Crashes.' },
       custom: {},
@@ -38,7 +27,7 @@ describe.skipIf(!serverUrl)('the stored search document of a ticket', () => {
     expect(await matching('lexer')).toEqual([id]);
 
     await changeTicket({
-      db,
+      db: t.db,
       ticketId: id,
       author: 'bob',
       changes: { summary: 'Tokenizer rejects emoji', keywords: 'scanner' },
@@ -49,14 +38,19 @@ describe.skipIf(!serverUrl)('the stored search document of a ticket', () => {
 
   it('holds every comment, follows comment edits, and matches words spread over fields and comments', async () => {
     const { id } = await createTicket({
-      db,
+      db: t.db,
       author: 'alice',
       fields: { summary: 'Slow dashboard' },
       custom: {},
     });
-    await changeTicket({ db, ticketId: id, author: 'bob', comment: 'Profiling shows a deadlock.' });
     await changeTicket({
-      db,
+      db: t.db,
+      ticketId: id,
+      author: 'bob',
+      comment: 'Profiling shows a deadlock.',
+    });
+    await changeTicket({
+      db: t.db,
       ticketId: id,
       author: 'carol',
       comment: 'Seen on the staging cluster.',
@@ -65,30 +59,35 @@ describe.skipIf(!serverUrl)('the stored search document of a ticket', () => {
     expect(await matching('dashboard staging')).toEqual([id]);
 
     // A comment edited in place (Trac keeps the old text in a `_comment0` row, not searched).
-    await db.ticketChange.updateMany({
+    await t.db.ticketChange.updateMany({
       where: { ticketId: id, field: 'comment', newvalue: 'Profiling shows a deadlock.' },
       data: { newvalue: 'Profiling shows lock contention.' },
     });
     expect(await matching('deadlock')).toEqual([]);
     expect(await matching('contention')).toEqual([id]);
 
-    await db.ticketChange.deleteMany({ where: { ticketId: id, field: 'comment' } });
+    await t.db.ticketChange.deleteMany({ where: { ticketId: id, field: 'comment' } });
     expect(await matching('contention')).toEqual([]);
     expect(await matching('dashboard')).toEqual([id]);
   });
 
   it('goes with its ticket when the ticket is deleted', async () => {
     const { id } = await createTicket({
-      db,
+      db: t.db,
       author: 'alice',
       fields: { summary: 'Orphaned widget' },
       custom: {},
     });
-    await changeTicket({ db, ticketId: id, author: 'bob', comment: 'Widget still orphaned.' });
-    await db.ticket.delete({ where: { id } });
+    await changeTicket({
+      db: t.db,
+      ticketId: id,
+      author: 'bob',
+      comment: 'Widget still orphaned.',
+    });
+    await t.db.ticket.delete({ where: { id } });
     expect(await matching('orphaned widget')).toEqual([]);
     expect(
-      await db.$queryRaw<unknown[]>`SELECT 1 FROM ticket_fulltext WHERE ticket = ${id}`,
+      await t.db.$queryRaw<unknown[]>`SELECT 1 FROM ticket_fulltext WHERE ticket = ${id}`,
     ).toEqual([]);
   });
 });

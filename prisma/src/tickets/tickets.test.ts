@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from '../client/create-prisma-client.js';
-import type { Db } from '../client/db.js';
+import { describe, expect, it } from 'vitest';
 import { InvalidInputError, MidAirCollisionError, TicketNotFoundError } from '../errors.js';
-import { createTestDatabase, type TestDatabase, testServerUrl } from '../testing/test-database.js';
+import { testServerUrl, useTestDatabase } from '../testing/index.js';
 import { toTracTime } from '../time.js';
 import { changeTicket } from './change-ticket.js';
 import { createTicket } from './create-ticket.js';
@@ -10,30 +8,24 @@ import { createTicket } from './create-ticket.js';
 const serverUrl = testServerUrl();
 
 describe.skipIf(!serverUrl)('ticket writes', () => {
-  let database: TestDatabase;
-  let db: Db;
-  beforeAll(async () => {
-    database = await createTestDatabase({ serverUrl: serverUrl!, migrate: true });
-    db = createPrismaClient(database.url);
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
+  const t = useTestDatabase();
 
   const changesOf = (ticketId: number) =>
-    db.ticketChange.findMany({ where: { ticketId }, orderBy: [{ time: 'asc' }, { field: 'asc' }] });
+    t.db.ticketChange.findMany({
+      where: { ticketId },
+      orderBy: [{ time: 'asc' }, { field: 'asc' }],
+    });
 
   it('creates a ticket with its custom fields, the author as reporter and Trac times', async () => {
     const now = new Date('2025-03-01T10:00:00.123Z');
     const ticket = await createTicket({
-      db,
+      db: t.db,
       author: 'alice',
       fields: { summary: 'Graph search is slow', priority: 'major', milestone: 'milestone1' },
       custom: { learning_difficulty: '3' },
       now,
     });
-    const stored = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    const stored = await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
     expect(stored).toMatchObject({
       summary: 'Graph search is slow',
       reporter: 'alice',
@@ -43,30 +35,30 @@ describe.skipIf(!serverUrl)('ticket writes', () => {
       changetime: toTracTime(now),
     });
     expect(stored.time).toBe(1740823200123000n);
-    expect(await db.ticketCustom.findMany({ where: { ticketId: ticket.id } })).toEqual([
+    expect(await t.db.ticketCustom.findMany({ where: { ticketId: ticket.id } })).toEqual([
       { ticketId: ticket.id, name: 'learning_difficulty', value: '3' },
     ]);
     expect(await changesOf(ticket.id)).toEqual([]);
   });
 
   it('refuses a ticket without a summary and writes nothing', async () => {
-    const before = await db.ticket.count();
+    const before = await t.db.ticket.count();
     await expect(
-      createTicket({ db, author: 'alice', fields: { summary: '  ' }, custom: {} }),
+      createTicket({ db: t.db, author: 'alice', fields: { summary: '  ' }, custom: {} }),
     ).rejects.toBeInstanceOf(InvalidInputError);
-    expect(await db.ticket.count()).toBe(before);
+    expect(await t.db.ticket.count()).toBe(before);
   });
 
   it('records one row per changed field and a numbered comment, all at one time', async () => {
     const { id } = await createTicket({
-      db,
+      db: t.db,
       author: 'alice',
       fields: { summary: 'BFS example', owner: 'bob', status: 'new' },
       custom: { level: 'intro' },
       now: new Date('2025-03-01T10:00:00Z'),
     });
     const first = await changeTicket({
-      db,
+      db: t.db,
       ticketId: id,
       author: 'bob',
       changes: { status: 'accepted', owner: 'bob', keywords: 'graphs' },
@@ -90,9 +82,9 @@ describe.skipIf(!serverUrl)('ticket writes', () => {
       { field: 'status', oldvalue: 'new', newvalue: 'accepted', time, author: 'bob' },
       { field: 'topic', oldvalue: '', newvalue: 'bfs', time, author: 'bob' },
     ]);
-    const ticket = await db.ticket.findUniqueOrThrow({ where: { id } });
+    const ticket = await t.db.ticket.findUniqueOrThrow({ where: { id } });
     expect(ticket).toMatchObject({ status: 'accepted', keywords: 'graphs', changetime: time });
-    const custom = await db.ticketCustom.findMany({
+    const custom = await t.db.ticketCustom.findMany({
       where: { ticketId: id },
       orderBy: { name: 'asc' },
     });
@@ -103,10 +95,10 @@ describe.skipIf(!serverUrl)('ticket writes', () => {
   });
 
   it('writes the comment row alone for a comment-only change, numbering comments per ticket', async () => {
-    const { id } = await createTicket({ db, author: 'a', fields: { summary: 'Numbering' } });
-    const one = await changeTicket({ db, ticketId: id, author: 'a', comment: 'first' });
+    const { id } = await createTicket({ db: t.db, author: 'a', fields: { summary: 'Numbering' } });
+    const one = await changeTicket({ db: t.db, ticketId: id, author: 'a', comment: 'first' });
     const two = await changeTicket({
-      db,
+      db: t.db,
       ticketId: id,
       author: 'b',
       comment: 'second',
@@ -123,18 +115,22 @@ describe.skipIf(!serverUrl)('ticket writes', () => {
   });
 
   it('refuses a change that changes nothing and has no comment', async () => {
-    const { id } = await createTicket({ db, author: 'a', fields: { summary: 'Same', owner: 'x' } });
+    const { id } = await createTicket({
+      db: t.db,
+      author: 'a',
+      fields: { summary: 'Same', owner: 'x' },
+    });
     await expect(
-      changeTicket({ db, ticketId: id, author: 'a', changes: { owner: 'x' } }),
+      changeTicket({ db: t.db, ticketId: id, author: 'a', changes: { owner: 'x' } }),
     ).rejects.toBeInstanceOf(InvalidInputError);
     expect(await changesOf(id)).toEqual([]);
   });
 
   it('reports a mid-air collision when the ticket changed since it was loaded, writing nothing', async () => {
-    const created = await createTicket({ db, author: 'a', fields: { summary: 'Collide' } });
+    const created = await createTicket({ db: t.db, author: 'a', fields: { summary: 'Collide' } });
     const loaded = created.changetime!;
     await changeTicket({
-      db,
+      db: t.db,
       ticketId: created.id,
       author: 'b',
       changes: { priority: 'critical' },
@@ -142,7 +138,7 @@ describe.skipIf(!serverUrl)('ticket writes', () => {
     });
     await expect(
       changeTicket({
-        db,
+        db: t.db,
         ticketId: created.id,
         author: 'c',
         changes: { priority: 'minor' },
@@ -150,26 +146,26 @@ describe.skipIf(!serverUrl)('ticket writes', () => {
         expectedChangetime: loaded,
       }),
     ).rejects.toBeInstanceOf(MidAirCollisionError);
-    const ticket = await db.ticket.findUniqueOrThrow({ where: { id: created.id } });
+    const ticket = await t.db.ticket.findUniqueOrThrow({ where: { id: created.id } });
     expect(ticket.priority).toBe('critical');
     expect((await changesOf(created.id)).map((r) => r.author)).toEqual(['b', 'b']);
   });
 
   it('says which ticket is missing', async () => {
     await expect(
-      changeTicket({ db, ticketId: 999_999, author: 'a', comment: 'hello' }),
+      changeTicket({ db: t.db, ticketId: 999_999, author: 'a', comment: 'hello' }),
     ).rejects.toBeInstanceOf(TicketNotFoundError);
   });
 
   it('rolls back everything when a later write of the change fails', async () => {
-    const { id } = await createTicket({ db, author: 'a', fields: { summary: 'Atomic' } });
+    const { id } = await createTicket({ db: t.db, author: 'a', fields: { summary: 'Atomic' } });
     await expect(
-      db.$transaction(async (tx) => {
+      t.db.$transaction(async (tx) => {
         await changeTicket({ db: tx, ticketId: id, author: 'a', changes: { owner: 'zed' } });
         throw new Error('caller failed after the change');
       }),
     ).rejects.toThrow('caller failed');
-    expect((await db.ticket.findUniqueOrThrow({ where: { id } })).owner).toBeNull();
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id } })).owner).toBeNull();
     expect(await changesOf(id)).toEqual([]);
   });
 });
