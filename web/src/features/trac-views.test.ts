@@ -1,8 +1,6 @@
-import { createPrismaClient } from '@learntrac/db';
-import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
-import type { Database } from '@/core/db/database';
 import { toTracTime } from '@/core/db/database';
 import { features } from '@/core/registry';
 import { listOpenTickets } from './query/list-open-tickets';
@@ -19,25 +17,18 @@ const now = Date.now();
 const at = (hoursAgo: number) => toTracTime(new Date(now - hoursAgo * HOUR));
 
 describe.skipIf(!serverUrl)('Trac views over a real database', () => {
-  let database: TestDatabase;
-  let db: Database & { $executeRawUnsafe(sql: string): Promise<number> };
+  const t = useTestDatabase({ prefix: 'web_views' });
   let openId: number;
   let closedId: number;
 
   beforeAll(async () => {
-    database = await createTestDatabase({
-      serverUrl: serverUrl!,
-      migrate: true,
-      prefix: 'web_views',
-    });
-    db = createPrismaClient(database.url);
-    await db.$executeRawUnsafe(`
+    await t.db.$executeRawUnsafe(`
       INSERT INTO enum (type, name, value) VALUES ('priority', 'critical', '2'), ('priority', 'minor', '4');
       INSERT INTO milestone (name, due, completed, description) VALUES
         ('v1', ${at(-240)}, 0, 'First release'),
         ('v0', 0, ${at(500)}, 'Done long ago');
     `);
-    const rows = await db.$queryRaw<{ id: number }[]>`
+    const rows = await t.db.$queryRaw<{ id: number }[]>`
       INSERT INTO ticket (type, time, changetime, priority, owner, reporter, milestone, status, summary, description, keywords)
       VALUES ('defect', ${at(5)}, ${at(1)}, 'minor', 'ada', 'lea', 'v1', 'assigned', 'Login 100% broken', 'The sign-in page loops', 'auth'),
              ('task', ${at(4)}, ${at(2)}, 'critical', null, 'ivan', 'v1', 'closed', 'Write the roadmap', 'Plan it', ''),
@@ -45,7 +36,7 @@ describe.skipIf(!serverUrl)('Trac views over a real database', () => {
       RETURNING id`;
     openId = rows[0]!.id;
     closedId = rows[1]!.id;
-    await db.$executeRawUnsafe(`
+    await t.db.$executeRawUnsafe(`
       INSERT INTO ticket_custom (ticket, name, value) VALUES (${openId}, 'difficulty', '3');
       INSERT INTO ticket_change (ticket, time, author, field, oldvalue, newvalue) VALUES
         (${openId}, ${at(1)}, 'ada', 'status', 'new', 'assigned'),
@@ -57,13 +48,8 @@ describe.skipIf(!serverUrl)('Trac views over a real database', () => {
     `);
   });
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
-
   it('shows a ticket with its custom fields and change history', async () => {
-    const ticket = await getTicket({ db, id: openId });
+    const ticket = await getTicket({ db: t.db, id: openId });
     expect(ticket?.summary).toBe('Login 100% broken');
     expect(ticket?.time?.getTime()).toBeCloseTo(now - 5 * HOUR, -3);
     expect(ticket?.custom).toEqual([{ name: 'difficulty', value: '3' }]);
@@ -71,31 +57,31 @@ describe.skipIf(!serverUrl)('Trac views over a real database', () => {
   });
 
   it('reports a missing ticket as null', async () => {
-    expect(await getTicket({ db, id: 999_999 })).toBeNull();
+    expect(await getTicket({ db: t.db, id: 999_999 })).toBeNull();
   });
 
   it('lists open tickets by priority and leaves closed ones out', async () => {
-    const tickets = await listOpenTickets({ db, limit: 10 });
-    expect(tickets.map((t) => t.summary)).toEqual(['Seed concepts', 'Login 100% broken']);
+    const tickets = await listOpenTickets({ db: t.db, limit: 10 });
+    expect(tickets.map((ticket) => ticket.summary)).toEqual(['Seed concepts', 'Login 100% broken']);
   });
 
   it('lists open milestones with their ticket counts, completed ones on request', async () => {
-    const open = await listMilestones({ db, includeCompleted: false });
+    const open = await listMilestones({ db: t.db, includeCompleted: false });
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ name: 'v1', stats: { total: 2, groups: { closed: 1 } } });
-    const all = await listMilestones({ db, includeCompleted: true });
+    const all = await listMilestones({ db: t.db, includeCompleted: true });
     // Trac lists completed milestones first, then open ones by due date.
     expect(all.map((m) => m.name)).toEqual(['v0', 'v1']);
   });
 
   it('shows the latest version of a wiki page', async () => {
-    const page = await getWikiPage({ db, name: 'WikiStart' });
+    const page = await getWikiPage({ db: t.db, name: 'WikiStart' });
     expect(page).toMatchObject({ version: 2, text: 'Welcome to LearnTrac' });
   });
 
   it('searches tickets and wiki, taking % literally', async () => {
     const results = await searchEverything({
-      db,
+      db: t.db,
       features,
       permissions: listPermissions(null),
       query: '100%',
@@ -103,7 +89,7 @@ describe.skipIf(!serverUrl)('Trac views over a real database', () => {
     const tickets = results.hits.filter((h) => h.source === 'ticket');
     expect(tickets.map((h) => h.href)).toEqual([`/ticket/${openId}`]);
     const wiki = await searchEverything({
-      db,
+      db: t.db,
       features,
       permissions: listPermissions(null),
       query: 'welcome learntrac',
@@ -113,7 +99,7 @@ describe.skipIf(!serverUrl)('Trac views over a real database', () => {
 
   it('builds the timeline from every provider, newest first', async () => {
     const events = await listTimeline({
-      db,
+      db: t.db,
       features,
       permissions: listPermissions(null),
       from: new Date(now - 24 * HOUR),

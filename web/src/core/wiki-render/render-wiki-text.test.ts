@@ -1,6 +1,5 @@
-import { createPrismaClient, type Db } from '@learntrac/db';
-import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
 import { renderWikiText, renderWikiTexts } from './render-wiki-text';
 
@@ -8,26 +7,19 @@ const serverUrl = testServerUrl();
 const reader = { userId: null, permissions: listPermissions(null) };
 
 describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
-  let database: TestDatabase;
-  let db: Db;
+  const t = useTestDatabase({ prefix: 'web_render' });
   let openId: number;
   let closedId: number;
 
   beforeAll(async () => {
-    database = await createTestDatabase({
-      serverUrl: serverUrl!,
-      migrate: true,
-      prefix: 'web_render',
-    });
-    db = createPrismaClient(database.url);
-    const rows = await db.$queryRaw<{ id: number }[]>`
+    const rows = await t.db.$queryRaw<{ id: number }[]>`
       INSERT INTO ticket (type, time, changetime, status, resolution, summary)
       VALUES ('defect', 1, 1, 'new', NULL, 'Login loops'),
              ('task', 1, 1, 'closed', 'fixed', 'Write the roadmap')
       RETURNING id`;
     openId = rows[0]!.id;
     closedId = rows[1]!.id;
-    await db.$executeRawUnsafe(`
+    await t.db.$executeRawUnsafe(`
       INSERT INTO milestone (name, due, completed) VALUES ('v1', 0, 0), ('v0', 0, 5);
       INSERT INTO wiki (name, version, time, author, text, readonly) VALUES
         ('Course', 1, 10, 'ada', 'x', 0),
@@ -35,15 +27,10 @@ describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
         ('InterMapTxt', 1, 5, 'ada', '{{{\nWikipedia https://en.wikipedia.org/wiki/ # Article $1\n}}}', 1);
       INSERT INTO attachment (type, id, filename, size, time, author) VALUES ('wiki', 'Course', 'notes.txt', 3, 1, 'ada');
     `);
-  }, 60_000);
-
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
   });
 
   const render = (text: string, id = 'Course') =>
-    renderWikiText({ db, viewer: reader, text, context: { realm: 'wiki', id } });
+    renderWikiText({ db: t.db, viewer: reader, text, context: { realm: 'wiki', id } });
 
   it('marks ticket links by status with the ticket summary as title, and missing tickets', async () => {
     const html = await render(`#${openId} ticket:${closedId} #999`);
@@ -94,7 +81,7 @@ describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
   it('does not read the wiki page list for a text that links no page', async () => {
     const statements: string[] = [];
     // Notes each raw query's SQL, so the test sees which lookups a rendering makes.
-    const watched = new Proxy(db, {
+    const watched = new Proxy(t.db, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver);
         if (property !== '$queryRaw' || typeof value !== 'function') return value;
@@ -125,7 +112,7 @@ describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
   it('does not reveal tickets to a viewer without TICKET_VIEW', async () => {
     const nobody = { userId: null, permissions: new Set<never>() };
     const html = await renderWikiText({
-      db,
+      db: t.db,
       viewer: nobody,
       text: `#${openId} [[TicketQuery(status=new)]]`,
       context: { realm: 'wiki', id: 'Course' },
@@ -135,7 +122,7 @@ describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
 
   it('renders a list of one-liners as one by one, loading what they name once', async () => {
     const statements: string[] = [];
-    const watched = new Proxy(db, {
+    const watched = new Proxy(t.db, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver);
         if (property !== '$queryRaw' || typeof value !== 'function') return value;
@@ -155,7 +142,9 @@ describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
       { text: 'See Course/Week1 and NoSuchPage', context: { realm: 'ticket', id: '4' } },
     ];
     const separately = await Promise.all(
-      texts.map((t) => renderWikiText({ db, viewer: reader, flavour: 'oneliner', ...t })),
+      texts.map((item) =>
+        renderWikiText({ db: t.db, viewer: reader, flavour: 'oneliner', ...item }),
+      ),
     );
     const together = await renderWikiTexts({
       db: watched,
@@ -168,7 +157,7 @@ describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
     expect(together[3]).toContain('class="missing wiki"');
     // One rendering makes each lookup once; a list of five makes them no more often.
     const single: string[] = [];
-    const watchedOnce = new Proxy(db, {
+    const watchedOnce = new Proxy(t.db, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver);
         if (property !== '$queryRaw' || typeof value !== 'function') return value;
@@ -182,7 +171,7 @@ describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
       db: watchedOnce,
       viewer: reader,
       flavour: 'oneliner',
-      text: texts.map((t) => t.text).join(' '),
+      text: texts.map((item) => item.text).join(' '),
       context: { realm: 'ticket', id: '1' },
     });
     expect(statements.length).toBeGreaterThan(0);
@@ -191,7 +180,7 @@ describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
 
   it("finds each text's attachments under its own resource in a list", async () => {
     const [other, course] = await renderWikiTexts({
-      db,
+      db: t.db,
       viewer: reader,
       texts: [
         { text: 'attachment:notes.txt', context: { realm: 'wiki', id: 'Other' } },

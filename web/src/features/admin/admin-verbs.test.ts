@@ -1,8 +1,6 @@
-import { createPrismaClient, type Db } from '@learntrac/db';
-import { seedSite } from '@learntrac/db/seed';
-import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clearPermissionCache, loadPermissions } from '@/core/auth/load-permissions';
 import { listPermissions } from '@/core/auth/roles';
 import type { Database } from '@/core/db/database';
@@ -38,24 +36,8 @@ async function refusal(promise: Promise<unknown>): Promise<AdminError> {
 }
 
 describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
-  let database: TestDatabase;
-  let db: Db;
-  const reader = () => db as unknown as Database;
-
-  beforeAll(async () => {
-    database = await createTestDatabase({
-      serverUrl: serverUrl!,
-      migrate: true,
-      prefix: 'web_admin',
-    });
-    db = createPrismaClient(database.url);
-    await seedSite({ db });
-  }, 60_000);
-
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
+  const t = useTestDatabase({ prefix: 'web_admin', seed: true });
+  const reader = () => t.db as unknown as Database;
 
   it('refuses every admin write to anonymous visitors, learners and instructors', async () => {
     for (const permissions of [
@@ -64,67 +46,89 @@ describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
       listPermissions(['instructor']),
     ]) {
       const writes = [
-        addTicketValue({ db, permissions, list: 'component', name: 'x' }),
-        updateTicketValue({ db, permissions, list: 'priority', name: 'major', newName: 'big' }),
-        removeTicketValues({ db, permissions, list: 'component', names: ['component1'] }),
-        saveEnumOrder({ db, permissions, list: 'priority', order: {} }),
-        saveTicketDefault({ db, permissions, list: 'component', value: 'component1' }),
-        saveCustomField({ db, permissions, form: { name: 'x', type: 'text' } }),
-        removeCustomFields({ db, permissions, names: ['x'] }),
-        reorderCustomFields({ db, permissions, order: {} }),
-        saveWorkflow({ db, permissions, text: 'x = a -> b' }),
-        grantPermission({ db, permissions, subject: 'eve', action: 'TRAC_ADMIN' }),
+        addTicketValue({ db: t.db, permissions, list: 'component', name: 'x' }),
+        updateTicketValue({
+          db: t.db,
+          permissions,
+          list: 'priority',
+          name: 'major',
+          newName: 'big',
+        }),
+        removeTicketValues({ db: t.db, permissions, list: 'component', names: ['component1'] }),
+        saveEnumOrder({ db: t.db, permissions, list: 'priority', order: {} }),
+        saveTicketDefault({ db: t.db, permissions, list: 'component', value: 'component1' }),
+        saveCustomField({ db: t.db, permissions, form: { name: 'x', type: 'text' } }),
+        removeCustomFields({ db: t.db, permissions, names: ['x'] }),
+        reorderCustomFields({ db: t.db, permissions, order: {} }),
+        saveWorkflow({ db: t.db, permissions, text: 'x = a -> b' }),
+        grantPermission({ db: t.db, permissions, subject: 'eve', action: 'TRAC_ADMIN' }),
         revokePermissions({
-          db,
+          db: t.db,
           permissions,
           grants: [{ username: 'admins', action: 'TRAC_ADMIN' }],
         }),
       ];
       for (const write of writes) expect((await refusal(write)).code).toBe('forbidden');
     }
-    expect(await db.permission.count({ where: { username: 'eve' } })).toBe(0);
+    expect(await t.db.permission.count({ where: { username: 'eve' } })).toBe(0);
   });
 
   it('renames a component on its tickets and leaves tickets alone when one is removed', async () => {
     const { id } = await createTicket({
-      db,
+      db: t.db,
       author: 'ada',
       fields: { summary: 'c', component: 'component1' },
     });
-    await saveTicketDefault({ db, permissions: admin, list: 'component', value: 'component1' });
+    await saveTicketDefault({
+      db: t.db,
+      permissions: admin,
+      list: 'component',
+      value: 'component1',
+    });
     await updateTicketValue({
-      db,
+      db: t.db,
       permissions: admin,
       list: 'component',
       name: 'component1',
       newName: 'Lessons',
       owner: 'ines',
     });
-    expect((await db.ticket.findUniqueOrThrow({ where: { id } })).component).toBe('Lessons');
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id } })).component).toBe('Lessons');
     expect((await loadTicketDefaults({ db: reader() })).component).toBe('Lessons');
-    await removeTicketValues({ db, permissions: admin, list: 'component', names: ['Lessons'] });
-    expect((await db.ticket.findUniqueOrThrow({ where: { id } })).component).toBe('Lessons');
+    await removeTicketValues({
+      db: t.db,
+      permissions: admin,
+      list: 'component',
+      names: ['Lessons'],
+    });
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id } })).component).toBe('Lessons');
     expect((await loadTicketOptions({ db: reader() })).components).not.toContain('Lessons');
     expect((await loadTicketDefaults({ db: reader() })).component).toBeUndefined();
   });
 
   it('says which field is wrong for an empty or taken name', async () => {
     const empty = await refusal(
-      addTicketValue({ db, permissions: admin, list: 'version', name: '  ' }),
+      addTicketValue({ db: t.db, permissions: admin, list: 'version', name: '  ' }),
     );
     expect(empty.fieldErrors.name).toMatch(/needs a name/);
     const taken = await refusal(
-      addTicketValue({ db, permissions: admin, list: 'priority', name: 'major' }),
+      addTicketValue({ db: t.db, permissions: admin, list: 'priority', name: 'major' }),
     );
     expect(taken.fieldErrors.name).toMatch(/already exists/);
     const rename = await refusal(
-      updateTicketValue({ db, permissions: admin, list: 'version', name: '1.0', newName: '2.0' }),
+      updateTicketValue({
+        db: t.db,
+        permissions: admin,
+        list: 'version',
+        name: '1.0',
+        newName: '2.0',
+      }),
     );
     expect(rename.fieldErrors.name).toMatch(/already exists/);
   });
 
   it('adds, reorders and sets the default of an enum list, and the ticket form follows', async () => {
-    await addTicketValue({ db, permissions: admin, list: 'ticket_type', name: 'question' });
+    await addTicketValue({ db: t.db, permissions: admin, list: 'ticket_type', name: 'question' });
     expect(await listEnumValues({ db: reader(), list: 'ticket_type' })).toEqual([
       'defect',
       'enhancement',
@@ -133,7 +137,7 @@ describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
       'question',
     ]);
     await saveEnumOrder({
-      db,
+      db: t.db,
       permissions: admin,
       list: 'ticket_type',
       order: { question: 1, defect: 2 },
@@ -146,7 +150,7 @@ describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
     expect((await loadTicketDefaults({ db: reader() })).type).toBe('task');
     const unknown = await refusal(
       saveEnumOrder({
-        db,
+        db: t.db,
         permissions: admin,
         list: 'ticket_type',
         order: {},
@@ -158,49 +162,49 @@ describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
 
   it('renames a priority on every ticket holding it', async () => {
     const { id } = await createTicket({
-      db,
+      db: t.db,
       author: 'ada',
       fields: { summary: 'p', priority: 'minor' },
     });
     const { ticketsUpdated } = await updateTicketValue({
-      db,
+      db: t.db,
       permissions: admin,
       list: 'priority',
       name: 'minor',
       newName: 'low',
     });
     expect(ticketsUpdated).toBeGreaterThanOrEqual(1);
-    expect((await db.ticket.findUniqueOrThrow({ where: { id } })).priority).toBe('low');
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id } })).priority).toBe('low');
   });
 
   it('defines custom fields of every kind where the ticket pages read them', async () => {
     await saveCustomField({
-      db,
+      db: t.db,
       permissions: admin,
       form: { name: 'estimate', type: 'text', label: 'Estimate' },
     });
     await saveCustomField({
-      db,
+      db: t.db,
       permissions: admin,
       form: { name: 'level', type: 'select', options: 'easy\nhard', value: 'easy' },
     });
     await saveCustomField({
-      db,
+      db: t.db,
       permissions: admin,
       form: { name: 'graded', type: 'checkbox', value: '1' },
     });
     await saveCustomField({
-      db,
+      db: t.db,
       permissions: admin,
       form: { name: 'due', type: 'time', format: 'date' },
     });
     await saveCustomField({
-      db,
+      db: t.db,
       permissions: admin,
       form: { name: 'notes', type: 'textarea', rows: '3' },
     });
     await saveCustomField({
-      db,
+      db: t.db,
       permissions: admin,
       form: { name: 'mode', type: 'radio', options: 'a|b' },
     });
@@ -211,47 +215,47 @@ describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
     ).toEqual(mine);
     const badDefault = await refusal(
       saveCustomField({
-        db,
+        db: t.db,
         permissions: admin,
         form: { name: 'size', type: 'select', options: 's', value: 'xl' },
       }),
     );
     expect(badDefault.fieldErrors.value).toMatch(/one of the options/);
     const noOptions = await refusal(
-      saveCustomField({ db, permissions: admin, form: { name: 'kind', type: 'radio' } }),
+      saveCustomField({ db: t.db, permissions: admin, form: { name: 'kind', type: 'radio' } }),
     );
     expect(noOptions.fieldErrors.options).toBeDefined();
     const duplicate = await refusal(
-      saveCustomField({ db, permissions: admin, form: { name: 'estimate', type: 'text' } }),
+      saveCustomField({ db: t.db, permissions: admin, form: { name: 'estimate', type: 'text' } }),
     );
     expect(duplicate.fieldErrors.name).toMatch(/already exists/);
     const reserved = await refusal(
-      saveCustomField({ db, permissions: admin, form: { name: 'owner', type: 'text' } }),
+      saveCustomField({ db: t.db, permissions: admin, form: { name: 'owner', type: 'text' } }),
     );
     expect(reserved.fieldErrors.name).toBeDefined();
 
     await saveCustomField({
-      db,
+      db: t.db,
       permissions: admin,
       originalName: 'level',
       form: { name: 'level', type: 'select', options: 'easy\nhard\nexpert', value: 'hard' },
     });
-    await reorderCustomFields({ db, permissions: admin, order: { mode: 1 } });
+    await reorderCustomFields({ db: t.db, permissions: admin, order: { mode: 1 } });
     const fields = await loadCustomFields({ db: reader() });
     expect(fields[0]?.name).toBe('mode');
     expect(fields.find((f) => f.name === 'level')?.options).toEqual(['easy', 'hard', 'expert']);
-    await removeCustomFields({ db, permissions: admin, names: ['notes'] });
+    await removeCustomFields({ db: t.db, permissions: admin, names: ['notes'] });
     expect((await loadCustomFields({ db: reader() })).map((f) => f.name)).not.toContain('notes');
   });
 
   it('saves an edited workflow and refuses a broken one with its problems', async () => {
     const text = formatWorkflowText(await loadWorkflow({ db: reader() }));
     const edited = `${text}\ntest = new -> testing\ntest.permissions = TICKET_MODIFY\npass = testing -> closed\npass.operations = set_resolution\n`;
-    expect((await saveWorkflow({ db, permissions: admin, text: edited })).actions).toBe(9);
+    expect((await saveWorkflow({ db: t.db, permissions: admin, text: edited })).actions).toBe(9);
     expect((await loadWorkflow({ db: reader() })).map((a) => a.name)).toContain('pass');
 
     const broken = await saveWorkflow({
-      db,
+      db: t.db,
       permissions: admin,
       text: 'fly = new -> moon\nfly.operations = teleport\nfly.permissions = flying\n',
     }).then(
@@ -270,23 +274,28 @@ describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
     expect((await loadPermissions({ db: reader(), subject: ana })).has('TICKET_BATCH_MODIFY')).toBe(
       false,
     );
-    await grantPermission({ db, permissions: admin, subject: 'graders', action: 'TICKET_ADMIN' });
-    await grantPermission({ db, permissions: admin, subject: 'ana', action: 'graders' });
+    await grantPermission({
+      db: t.db,
+      permissions: admin,
+      subject: 'graders',
+      action: 'TICKET_ADMIN',
+    });
+    await grantPermission({ db: t.db, permissions: admin, subject: 'ana', action: 'graders' });
     const granted = await loadPermissions({ db: reader(), subject: ana });
     expect(granted.has('TICKET_BATCH_MODIFY')).toBe(true);
     expect(granted.has('TRAC_ADMIN')).toBe(false);
 
     const again = await refusal(
-      grantPermission({ db, permissions: admin, subject: 'ana', action: 'graders' }),
+      grantPermission({ db: t.db, permissions: admin, subject: 'ana', action: 'graders' }),
     );
     expect(again.fieldErrors.action).toMatch(/already a member/);
     const unknown = await refusal(
-      grantPermission({ db, permissions: admin, subject: 'ana', action: 'FLY_HIGH' }),
+      grantPermission({ db: t.db, permissions: admin, subject: 'ana', action: 'FLY_HIGH' }),
     );
     expect(unknown.fieldErrors.action).toMatch(/not a permission/);
 
     await revokePermissions({
-      db,
+      db: t.db,
       permissions: admin,
       grants: [{ username: 'ana', action: 'graders' }],
     });
@@ -295,7 +304,7 @@ describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
     );
     const lockout = await refusal(
       revokePermissions({
-        db,
+        db: t.db,
         permissions: admin,
         grants: [{ username: 'admins', action: 'TRAC_ADMIN' }],
       }),

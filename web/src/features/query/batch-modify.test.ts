@@ -1,8 +1,6 @@
-import { createPrismaClient, type Db } from '@learntrac/db';
-import { seedSite } from '@learntrac/db/seed';
-import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
 import { BatchModifyError, batchModifyTickets } from './batch-modify';
 
@@ -20,42 +18,32 @@ async function refusal(promise: Promise<unknown>): Promise<BatchModifyError> {
 }
 
 describe.skipIf(!serverUrl)('batch modify against PostgreSQL', () => {
-  let database: TestDatabase;
-  let db: Db;
+  const t = useTestDatabase({ prefix: 'web_batch', seed: true });
   const open = async (summary: string, status = 'new') =>
-    (await createTicket({ db, author: 'ada', fields: { summary, status, priority: 'major' } })).id;
-
-  beforeAll(async () => {
-    database = await createTestDatabase({
-      serverUrl: serverUrl!,
-      migrate: true,
-      prefix: 'web_batch',
-    });
-    db = createPrismaClient(database.url);
-    await seedSite({ db });
-  }, 60_000);
-
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
+    (
+      await createTicket({
+        db: t.db,
+        author: 'ada',
+        fields: { summary, status, priority: 'major' },
+      })
+    ).id;
 
   it('refuses anyone without TICKET_BATCH_MODIFY, learners and instructors included', async () => {
     const id = await open('a');
     for (const roles of [null, ['learner'], ['instructor']] as const) {
       const actor = { name: roles ? 'someone' : null, permissions: listPermissions(roles) };
       const refused = await refusal(
-        batchModifyTickets({ db, actor, ticketIds: [id], values: { priority: 'minor' } }),
+        batchModifyTickets({ db: t.db, actor, ticketIds: [id], values: { priority: 'minor' } }),
       );
       expect(refused.code).toBe('forbidden');
     }
-    expect((await db.ticket.findUniqueOrThrow({ where: { id } })).priority).toBe('major');
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id } })).priority).toBe('major');
   });
 
   it('sets fields, comments and resolves every selected ticket, each with its own history', async () => {
     const ids = [await open('b'), await open('c')];
     const { changed } = await batchModifyTickets({
-      db,
+      db: t.db,
       actor: admin,
       ticketIds: ids,
       values: { priority: 'minor', milestone: 'milestone1' },
@@ -65,14 +53,14 @@ describe.skipIf(!serverUrl)('batch modify against PostgreSQL', () => {
     });
     expect(changed).toEqual(ids);
     for (const id of ids) {
-      const ticket = await db.ticket.findUniqueOrThrow({ where: { id } });
+      const ticket = await t.db.ticket.findUniqueOrThrow({ where: { id } });
       expect(ticket).toMatchObject({
         priority: 'minor',
         milestone: 'milestone1',
         status: 'closed',
         resolution: 'fixed',
       });
-      const rows = await db.ticketChange.findMany({
+      const rows = await t.db.ticketChange.findMany({
         where: { ticketId: id },
         orderBy: { field: 'asc' },
       });
@@ -96,7 +84,7 @@ describe.skipIf(!serverUrl)('batch modify against PostgreSQL', () => {
     const closed = await open('e', 'closed');
     const refused = await refusal(
       batchModifyTickets({
-        db,
+        db: t.db,
         actor: admin,
         ticketIds: [fresh, closed],
         action: 'resolve',
@@ -106,21 +94,26 @@ describe.skipIf(!serverUrl)('batch modify against PostgreSQL', () => {
     );
     expect(Object.keys(refused.refusedTickets)).toEqual([String(closed)]);
     expect(refused.message).toContain(`#${closed}`);
-    expect(await db.ticketChange.count({ where: { ticketId: fresh } })).toBe(0);
+    expect(await t.db.ticketChange.count({ where: { ticketId: fresh } })).toBe(0);
   });
 
   it('says which value is wrong and refuses fields a batch may not set', async () => {
     const id = await open('f');
     const bad = await refusal(
-      batchModifyTickets({ db, actor: admin, ticketIds: [id], values: { priority: 'urgent!' } }),
+      batchModifyTickets({
+        db: t.db,
+        actor: admin,
+        ticketIds: [id],
+        values: { priority: 'urgent!' },
+      }),
     );
     expect(bad.fieldErrors.priority).toBeDefined();
     const summary = await refusal(
-      batchModifyTickets({ db, actor: admin, ticketIds: [id], values: { summary: 'x' } }),
+      batchModifyTickets({ db: t.db, actor: admin, ticketIds: [id], values: { summary: 'x' } }),
     );
     expect(summary.fieldErrors.summary).toMatch(/cannot be set in a batch/);
     const none = await refusal(
-      batchModifyTickets({ db, actor: admin, ticketIds: [], comment: 'x' }),
+      batchModifyTickets({ db: t.db, actor: admin, ticketIds: [], comment: 'x' }),
     );
     expect(none.message).toMatch(/Select the tickets/);
   });

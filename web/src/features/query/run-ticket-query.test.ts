@@ -1,7 +1,5 @@
-import { createPrismaClient, type Db } from '@learntrac/db';
-import { seedSite } from '@learntrac/db/seed';
-import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { TICKET_CUSTOM_FIELDS_KEY } from '@/features/ticket/custom-fields';
 import { exportTicketQuery, QueryPermissionError } from './export-ticket-query';
@@ -14,19 +12,11 @@ const serverUrl = testServerUrl();
 const viewer = { name: 'rita', permissions: new Set(['TICKET_VIEW']) };
 
 describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
-  let database: TestDatabase;
-  let db: Db;
+  const t = useTestDatabase({ prefix: 'web_query', seed: true });
 
   beforeAll(async () => {
-    database = await createTestDatabase({
-      serverUrl: serverUrl!,
-      migrate: true,
-      prefix: 'web_query',
-    });
-    db = createPrismaClient(database.url);
-    await seedSite({ db });
     // This suite's own fields replace the ones a new site starts with.
-    await db.system.update({
+    await t.db.system.update({
       where: { name: TICKET_CUSTOM_FIELDS_KEY },
       data: {
         value: JSON.stringify([
@@ -42,7 +32,7 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
       ['Add [wiki:Help help]', 'ivan', 'new', 'critical', '2', '1'],
     ] as const;
     for (const [i, [summary, owner, status, priority, difficulty, graded]] of rows.entries()) {
-      const t = await db.ticket.create({
+      const ticket = await t.db.ticket.create({
         data: {
           summary,
           owner,
@@ -54,23 +44,18 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
           changetime: BigInt(Date.UTC(2024, 0, i + 1)) * 1000n,
         },
       });
-      await db.ticketCustom.createMany({
+      await t.db.ticketCustom.createMany({
         data: [
-          { ticketId: t.id, name: 'difficulty', value: difficulty },
-          { ticketId: t.id, name: 'graded', value: graded },
+          { ticketId: ticket.id, name: 'difficulty', value: difficulty },
+          { ticketId: ticket.id, name: 'graded', value: graded },
         ],
       });
     }
   });
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
-
   it('lets TicketQuery and query: links in wiki text filter by custom fields', async () => {
     const html = await renderWikiText({
-      db,
+      db: t.db,
       viewer: { userId: 'rita', permissions: new Set(['TICKET_VIEW']) },
       text: '[[TicketQuery(difficulty=3&status!=closed,format=count)]] [query:difficulty=3|2 hard]',
       context: { realm: 'wiki', id: 'Hard' },
@@ -80,9 +65,9 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
   });
 
   const run = async (url: string, user: string | null = 'rita') => {
-    const fields = await loadQueryFields({ db });
+    const fields = await loadQueryFields({ db: t.db });
     const query = queryFromParams(new URLSearchParams(url), fields);
-    return runTicketQuery({ db, query, fields, user });
+    return runTicketQuery({ db: t.db, query, fields, user });
   };
 
   it('shows open tickets by priority when the URL asks for nothing', async () => {
@@ -121,7 +106,7 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
   });
 
   it("offers Trac's statuses first, then the others tickets are in, in order", async () => {
-    const extra = await db.ticket.createManyAndReturn({
+    const extra = await t.db.ticket.createManyAndReturn({
       data: ['verifying', 'testing', 'testing', ''].map((status) => ({
         summary: `In ${status || 'no status'}`,
         status,
@@ -131,7 +116,7 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
       select: { id: true },
     });
     try {
-      const fields = await loadQueryFields({ db });
+      const fields = await loadQueryFields({ db: t.db });
       expect(fields.find((f) => f.name === 'status')?.options).toEqual([
         'new',
         'assigned',
@@ -142,7 +127,7 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
         'verifying',
       ]);
     } finally {
-      await db.ticket.deleteMany({ where: { id: { in: extra.map((t) => t.id) } } });
+      await t.db.ticket.deleteMany({ where: { id: { in: extra.map((ticket) => ticket.id) } } });
     }
   });
 
@@ -152,7 +137,7 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
 
   it('exports CSV that starts with the id column, with a byte order mark and quoting', async () => {
     const file = await exportTicketQuery({
-      db,
+      db: t.db,
       viewer,
       params: new URLSearchParams('status=new&col=summary&col=time&order=id'),
       format: 'csv',
@@ -168,10 +153,16 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
 
   it('exports tab-separated text and RSS with links to the tickets', async () => {
     const params = new URLSearchParams('status=new&order=id&col=summary');
-    const tab = await exportTicketQuery({ db, viewer, params, format: 'tab', baseUrl: 'http://x' });
+    const tab = await exportTicketQuery({
+      db: t.db,
+      viewer,
+      params,
+      format: 'tab',
+      baseUrl: 'http://x',
+    });
     expect(tab.body.split('\r\n')[0]).toBe('\uFEFFid\tsummary');
     const rss = await exportTicketQuery({
-      db,
+      db: t.db,
       viewer,
       params,
       format: 'rss',
@@ -186,7 +177,7 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
     for (const format of ['csv', 'tab', 'rss'] as const) {
       await expect(
         exportTicketQuery({
-          db,
+          db: t.db,
           viewer: { name: null, permissions: new Set() },
           params: new URLSearchParams(),
           format,

@@ -1,6 +1,4 @@
-import { createPrismaClient, type Db } from '@learntrac/db';
-import { seedSite } from '@learntrac/db/seed';
-import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportReport } from './export-report';
@@ -39,19 +37,11 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 }
 
 describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
-  let database: TestDatabase;
-  let db: Db;
+  const t = useTestDatabase({ prefix: 'web_report', seed: true });
   let pool: pg.Pool;
 
   beforeAll(async () => {
-    database = await createTestDatabase({
-      serverUrl: serverUrl!,
-      migrate: true,
-      prefix: 'web_report',
-    });
-    db = createPrismaClient(database.url);
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
-    await seedSite({ db });
+    pool = new pg.Pool({ connectionString: t.url, max: 2 });
     const at = (day: number) => BigInt(Date.UTC(2024, 4, day)) * 1000n;
     const tickets = [
       {
@@ -77,27 +67,31 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
         milestone: 'm2',
       },
     ];
-    for (const [i, t] of tickets.entries()) {
-      await db.ticket.create({
-        data: { ...t, type: 'defect', reporter: 'ada', time: at(i + 1), changetime: at(i + 2) },
+    for (const [i, ticket] of tickets.entries()) {
+      await t.db.ticket.create({
+        data: {
+          ...ticket,
+          type: 'defect',
+          reporter: 'ada',
+          time: at(i + 1),
+          changetime: at(i + 2),
+        },
       });
     }
   });
 
   afterAll(async () => {
-    await db?.$disconnect();
     await pool?.end();
-    await database?.drop();
   });
 
   it('lists Trac’s default reports to anyone with REPORT_VIEW, and no one else', async () => {
-    const reports = await listReports({ db, actor: reader });
+    const reports = await listReports({ db: t.db, actor: reader });
     expect(reports.map((r) => r.title)).toContain('Active Tickets');
-    expect(await refusal(listReports({ db, actor: stranger }))).toBe('REPORT_VIEW');
+    expect(await refusal(listReports({ db: t.db, actor: stranger }))).toBe('REPORT_VIEW');
   });
 
   it('runs “My Tickets” with $USER as the viewer’s name', async () => {
-    const report = await getReport({ db, actor: reader, id: 6 });
+    const report = await getReport({ db: t.db, actor: reader, id: 6 });
     const result = await runReport({ pool, sql: report.query, variables: { USER: 'rita' } });
     expect(result.rows.map((r) => r.summary)).toEqual(['Crash on start']);
     expect(result.columns).toContain('__group__');
@@ -134,7 +128,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
     ]) {
       await expect(runReport({ pool, sql, variables: {} })).rejects.toBeInstanceOf(ReportError);
     }
-    expect(await db.ticket.count()).toBe(4);
+    expect(await t.db.ticket.count()).toBe(4);
   });
 
   it('stops a report that runs past the statement timeout', async () => {
@@ -178,7 +172,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
     expect(result.columns).toEqual(['ticket', 'summary', '_owner', 'created']);
 
     const { id } = await createReport({
-      db,
+      db: t.db,
       actor: writer,
       input: { title: 'Nothing', description: '', query: sql },
     });
@@ -187,15 +181,23 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
       ['csv', '\uFEFFticket,summary,owner,created'],
       ['tab', '\uFEFFticket\tsummary\towner\tcreated'],
     ] as const) {
-      const file = await exportReport({ db, pool, actor: reader, id, params, format, baseUrl: '' });
+      const file = await exportReport({
+        db: t.db,
+        pool,
+        actor: reader,
+        id,
+        params,
+        format,
+        baseUrl: '',
+      });
       expect(file.body.split('\r\n')[0]).toBe(header);
     }
   });
 
   it('runs every default report under the report role', async () => {
-    const reports = await listReports({ db, actor: reader });
+    const reports = await listReports({ db: t.db, actor: reader });
     for (const listed of reports) {
-      const report = await getReport({ db, actor: reader, id: listed.id });
+      const report = await getReport({ db: t.db, actor: reader, id: listed.id });
       if (report.query.trim().startsWith('query:')) continue;
       const result = await runReport({ pool, sql: report.query, variables: { USER: 'rita' } });
       expect(result.columns.length, report.title).toBeGreaterThan(0);
@@ -261,7 +263,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
 
   it('leaves no session locks behind on the connection a report used', async () => {
     await runReport({ pool, sql: 'SELECT pg_advisory_lock(4242) AS locked', variables: {} });
-    const other = new pg.Client({ connectionString: database.url });
+    const other = new pg.Client({ connectionString: t.url });
     await other.connect();
     try {
       const { rows } = await other.query('SELECT pg_try_advisory_lock(4242) AS free');
@@ -273,22 +275,30 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
 
   it('creates, edits and deletes reports only with the matching permission', async () => {
     const input = { title: 'Mine', description: '', query: 'SELECT id AS ticket FROM ticket' };
-    expect(await refusal(createReport({ db, actor: reader, input }))).toBe('REPORT_CREATE');
-    const { id } = await createReport({ db, actor: writer, input });
-    expect((await getReport({ db, actor: reader, id })).author).toBe('ivan');
+    expect(await refusal(createReport({ db: t.db, actor: reader, input }))).toBe('REPORT_CREATE');
+    const { id } = await createReport({ db: t.db, actor: writer, input });
+    expect((await getReport({ db: t.db, actor: reader, id })).author).toBe('ivan');
 
-    expect(await refusal(updateReport({ db, actor: reader, id, input }))).toBe('REPORT_MODIFY');
-    await updateReport({ db, actor: writer, id, input: { ...input, title: 'Renamed' } });
-    expect((await getReport({ db, actor: reader, id })).title).toBe('Renamed');
+    expect(await refusal(updateReport({ db: t.db, actor: reader, id, input }))).toBe(
+      'REPORT_MODIFY',
+    );
+    await updateReport({ db: t.db, actor: writer, id, input: { ...input, title: 'Renamed' } });
+    expect((await getReport({ db: t.db, actor: reader, id })).title).toBe('Renamed');
 
-    expect(await refusal(deleteReport({ db, actor: writer, id }))).toBe('REPORT_DELETE');
-    await deleteReport({ db, actor: admin, id });
-    await expect(getReport({ db, actor: reader, id })).rejects.toBeInstanceOf(ReportNotFoundError);
+    expect(await refusal(deleteReport({ db: t.db, actor: writer, id }))).toBe('REPORT_DELETE');
+    await deleteReport({ db: t.db, actor: admin, id });
+    await expect(getReport({ db: t.db, actor: reader, id })).rejects.toBeInstanceOf(
+      ReportNotFoundError,
+    );
   });
 
   it('refuses a report without a title or SQL, naming the field', async () => {
     try {
-      await createReport({ db, actor: writer, input: { title: ' ', description: '', query: '' } });
+      await createReport({
+        db: t.db,
+        actor: writer,
+        input: { title: ' ', description: '', query: '' },
+      });
       throw new Error('expected the form to be refused');
     } catch (error) {
       expect(error).toBeInstanceOf(ReportFormError);
@@ -301,7 +311,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
 
   it('exports CSV with quoting and a byte order mark, and the SQL only with REPORT_SQL_VIEW', async () => {
     const { id } = await createReport({
-      db,
+      db: t.db,
       actor: writer,
       input: {
         title: 'Export',
@@ -312,7 +322,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
     });
     const params = new URLSearchParams();
     const csv = await exportReport({
-      db,
+      db: t.db,
       pool,
       actor: noSql,
       id,
@@ -326,7 +336,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
     expect(lines[2]).toBe('2,"Slow, ""very"" slow",2024-05-02T00:00:00Z,ada');
 
     const rss = await exportReport({
-      db,
+      db: t.db,
       pool,
       actor: noSql,
       id,
@@ -339,11 +349,11 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
 
     expect(
       await refusal(
-        exportReport({ db, pool, actor: noSql, id, params, format: 'sql', baseUrl: '' }),
+        exportReport({ db: t.db, pool, actor: noSql, id, params, format: 'sql', baseUrl: '' }),
       ),
     ).toBe('REPORT_SQL_VIEW');
     const sql = await exportReport({
-      db,
+      db: t.db,
       pool,
       actor: writer,
       id,
@@ -354,7 +364,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
     expect(sql.body).toContain('SELECT id AS ticket');
     expect(
       await refusal(
-        exportReport({ db, pool, actor: stranger, id, params, format: 'csv', baseUrl: '' }),
+        exportReport({ db: t.db, pool, actor: stranger, id, params, format: 'csv', baseUrl: '' }),
       ),
     ).toBe('REPORT_VIEW');
   });

@@ -1,8 +1,7 @@
-import { createPrismaClient, type Db } from '@learntrac/db';
-import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listRetargetMilestones } from './list-milestones';
 import { MilestoneTargetOptions } from './ui/milestone-target-options';
 
@@ -10,16 +9,9 @@ const serverUrl = testServerUrl();
 const day = (d: number) => BigInt(Date.UTC(2026, 0, d)) * 1000n;
 
 describe.skipIf(!serverUrl)('retarget choices against PostgreSQL', () => {
-  let database: TestDatabase;
-  let db: Db;
+  const t = useTestDatabase({ prefix: 'web_milestone_retarget' });
 
   beforeAll(async () => {
-    database = await createTestDatabase({
-      serverUrl: serverUrl!,
-      migrate: true,
-      prefix: 'web_milestone_retarget',
-    });
-    db = createPrismaClient(database.url);
     for (const [name, due, completed] of [
       ['Later', day(20), 0n],
       ['Someday', 0n, 0n],
@@ -29,17 +21,12 @@ describe.skipIf(!serverUrl)('retarget choices against PostgreSQL', () => {
       ['Anytime', null, null],
       ['Shipped in February', 0n, day(40)],
     ] as const) {
-      await db.milestone.create({ data: { name, due, completed, description: '' } });
+      await t.db.milestone.create({ data: { name, due, completed, description: '' } });
     }
   });
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
-
   it('offers every other milestone: open by due date, open undated, then completed', async () => {
-    expect(await listRetargetMilestones({ db, except: 'Leaving' })).toEqual([
+    expect(await listRetargetMilestones({ db: t.db, except: 'Leaving' })).toEqual([
       { label: 'Open (by due date)', names: ['Soon', 'Later'] },
       { label: 'Open (no due date)', names: ['Anytime', 'Someday'] },
       { label: 'Closed', names: ['Shipped in February', 'Shipped in March'] },
@@ -47,7 +34,7 @@ describe.skipIf(!serverUrl)('retarget choices against PostgreSQL', () => {
   });
 
   it('shows each group as a labelled optgroup of the choice list', async () => {
-    const groups = await listRetargetMilestones({ db, except: 'Leaving' });
+    const groups = await listRetargetMilestones({ db: t.db, except: 'Leaving' });
     const html = renderToStaticMarkup(
       createElement('select', null, createElement(MilestoneTargetOptions, { groups })),
     );
@@ -61,8 +48,8 @@ describe.skipIf(!serverUrl)('retarget choices against PostgreSQL', () => {
   });
 
   it('leaves out groups with no milestone in them', async () => {
-    await db.$executeRaw`DELETE FROM milestone WHERE coalesce(completed, 0) = 0`;
-    expect(await listRetargetMilestones({ db, except: 'Shipped in March' })).toEqual([
+    await t.db.$executeRaw`DELETE FROM milestone WHERE coalesce(completed, 0) = 0`;
+    expect(await listRetargetMilestones({ db: t.db, except: 'Shipped in March' })).toEqual([
       { label: 'Closed', names: ['Shipped in February'] },
     ]);
   });

@@ -1,7 +1,6 @@
-import { createPrismaClient, type Db } from '@learntrac/db';
-import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { changeTicket, createTicket } from '@learntrac/db/tickets';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
 import { features } from '@/core/registry';
 import { createMilestone } from './create-milestone';
@@ -28,71 +27,65 @@ async function refusal(promise: Promise<unknown>): Promise<MilestoneError> {
 }
 
 describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
-  let database: TestDatabase;
-  let db: Db;
+  const t = useTestDatabase({ prefix: 'web_milestone' });
 
   const ticket = async (milestone: string, status: string, extra: Record<string, string> = {}) =>
     (
       await createTicket({
-        db,
+        db: t.db,
         author: 'ada',
         fields: { summary: `On ${milestone}`, milestone, status, ...extra },
       })
     ).id;
   const historyOf = (id: number) =>
-    db.ticketChange.findMany({
+    t.db.ticketChange.findMany({
       where: { ticketId: id },
       orderBy: [{ time: 'asc' }, { field: 'asc' }],
     });
 
-  beforeAll(async () => {
-    database = await createTestDatabase({
-      serverUrl: serverUrl!,
-      migrate: true,
-      prefix: 'web_milestone',
-    });
-    db = createPrismaClient(database.url);
-  });
-
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
-
   it('lets an instructor add a milestone and shows it on the roadmap', async () => {
     await createMilestone({
-      db,
+      db: t.db,
       permissions: instructor,
       input: { name: ' Term 1 ', due: '2030-01-31', description: "''Intro'' week" },
     });
-    const [term] = await listMilestones({ db, includeCompleted: false });
+    const [term] = await listMilestones({ db: t.db, includeCompleted: false });
     expect(term).toMatchObject({ name: 'Term 1', description: "''Intro'' week" });
     expect(term?.due?.toISOString()).toBe('2030-01-31T00:00:00.000Z');
   });
 
   it('refuses a milestone from learners and anonymous visitors', async () => {
     for (const permissions of [learner, anonymous]) {
-      const error = await refusal(createMilestone({ db, permissions, input: { name: 'Sneaky' } }));
+      const error = await refusal(
+        createMilestone({ db: t.db, permissions, input: { name: 'Sneaky' } }),
+      );
       expect(error.code).toBe('forbidden');
     }
-    expect((await listMilestones({ db, includeCompleted: true })).map((m) => m.name)).not.toContain(
-      'Sneaky',
-    );
+    expect(
+      (await listMilestones({ db: t.db, includeCompleted: true })).map((m) => m.name),
+    ).not.toContain('Sneaky');
   });
 
   it('says which field is wrong: taken name, empty name, bad date, completion in the future', async () => {
     expect(
-      (await refusal(createMilestone({ db, permissions: instructor, input: { name: 'Term 1' } })))
-        .fieldErrors.name,
+      (
+        await refusal(
+          createMilestone({ db: t.db, permissions: instructor, input: { name: 'Term 1' } }),
+        )
+      ).fieldErrors.name,
     ).toMatch(/already exists/);
     expect(
-      (await refusal(createMilestone({ db, permissions: instructor, input: { name: '  ' } })))
+      (await refusal(createMilestone({ db: t.db, permissions: instructor, input: { name: '  ' } })))
         .fieldErrors.name,
     ).toMatch(/needs a name/);
     expect(
       (
         await refusal(
-          createMilestone({ db, permissions: instructor, input: { name: 'X', due: '31/01/2030' } }),
+          createMilestone({
+            db: t.db,
+            permissions: instructor,
+            input: { name: 'X', due: '31/01/2030' },
+          }),
         )
       ).fieldErrors.due,
     ).toMatch(/date like/);
@@ -100,7 +93,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
       (
         await refusal(
           createMilestone({
-            db,
+            db: t.db,
             permissions: instructor,
             input: { name: 'X', completed: '2999-01-01' },
           }),
@@ -110,12 +103,12 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
   });
 
   it('counts tickets by closed, active and new, overall and by component', async () => {
-    await createMilestone({ db, permissions: instructor, input: { name: 'Progress' } });
+    await createMilestone({ db: t.db, permissions: instructor, input: { name: 'Progress' } });
     await ticket('Progress', 'closed', { component: 'ui' });
     await ticket('Progress', 'assigned', { component: 'ui' });
     await ticket('Progress', 'accepted', { component: 'db' });
     await ticket('Progress', 'new');
-    const milestone = await getMilestone({ db, name: 'Progress', groupBy: 'component' });
+    const milestone = await getMilestone({ db: t.db, name: 'Progress', groupBy: 'component' });
     expect(milestone?.stats).toMatchObject({
       total: 4,
       groups: { closed: 1, active: 2, new: 1 },
@@ -127,16 +120,16 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
       ['ui', 2],
       ['', 1],
     ]);
-    expect(await getMilestone({ db, name: 'Nope', groupBy: 'owner' })).toBeNull();
+    expect(await getMilestone({ db: t.db, name: 'Nope', groupBy: 'owner' })).toBeNull();
   });
 
   it('completing a milestone moves its open tickets on, recorded in each ticket history', async () => {
-    await createMilestone({ db, permissions: instructor, input: { name: 'Sprint A' } });
-    await createMilestone({ db, permissions: instructor, input: { name: 'Sprint B' } });
+    await createMilestone({ db: t.db, permissions: instructor, input: { name: 'Sprint A' } });
+    await createMilestone({ db: t.db, permissions: instructor, input: { name: 'Sprint B' } });
     const open = await ticket('Sprint A', 'assigned');
     const done = await ticket('Sprint A', 'closed');
     const result = await updateMilestone({
-      db,
+      db: t.db,
       permissions: instructor,
       author: 'ivan',
       name: 'Sprint A',
@@ -144,36 +137,36 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
       retargetTo: 'Sprint B',
     });
     expect(result.retargeted).toBe(1);
-    expect((await db.ticket.findUnique({ where: { id: open } }))?.milestone).toBe('Sprint B');
-    expect((await db.ticket.findUnique({ where: { id: done } }))?.milestone).toBe('Sprint A');
+    expect((await t.db.ticket.findUnique({ where: { id: open } }))?.milestone).toBe('Sprint B');
+    expect((await t.db.ticket.findUnique({ where: { id: done } }))?.milestone).toBe('Sprint A');
     expect((await historyOf(open)).map((c) => [c.field, c.oldvalue, c.newvalue, c.author])).toEqual(
       [
         ['comment', '1', 'Ticket retargeted after milestone closed', 'ivan'],
         ['milestone', 'Sprint A', 'Sprint B', 'ivan'],
       ],
     );
-    const [completed] = await listMilestones({ db, includeCompleted: true });
+    const [completed] = await listMilestones({ db: t.db, includeCompleted: true });
     expect(completed).toMatchObject({ name: 'Sprint A' });
     expect(completed?.completed?.toISOString()).toBe('2024-05-01T00:00:00.000Z');
   });
 
   it('renaming a milestone takes its tickets along, and refuses a name in use', async () => {
-    await createMilestone({ db, permissions: instructor, input: { name: 'Old name' } });
+    await createMilestone({ db: t.db, permissions: instructor, input: { name: 'Old name' } });
     const id = await ticket('Old name', 'new');
     await updateMilestone({
-      db,
+      db: t.db,
       permissions: instructor,
       author: 'ivan',
       name: 'Old name',
       input: { name: 'New name' },
     });
-    expect((await db.ticket.findUnique({ where: { id } }))?.milestone).toBe('New name');
+    expect((await t.db.ticket.findUnique({ where: { id } }))?.milestone).toBe('New name');
     expect((await historyOf(id)).find((c) => c.field === 'comment')?.newvalue).toBe(
       'Milestone renamed',
     );
     const error = await refusal(
       updateMilestone({
-        db,
+        db: t.db,
         permissions: instructor,
         author: 'ivan',
         name: 'New name',
@@ -181,15 +174,15 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
       }),
     );
     expect(error.fieldErrors.name).toMatch(/already exists/);
-    expect((await db.ticket.findUnique({ where: { id } }))?.milestone).toBe('New name');
+    expect((await t.db.ticket.findUnique({ where: { id } }))?.milestone).toBe('New name');
   });
 
   it('writes nothing when a retarget target is bad, and refuses edits without MILESTONE_MODIFY', async () => {
-    await createMilestone({ db, permissions: instructor, input: { name: 'Keep' } });
+    await createMilestone({ db: t.db, permissions: instructor, input: { name: 'Keep' } });
     const id = await ticket('Keep', 'new');
     const bad = await refusal(
       updateMilestone({
-        db,
+        db: t.db,
         permissions: instructor,
         author: 'ivan',
         name: 'Keep',
@@ -198,14 +191,14 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
       }),
     );
     expect(bad.fieldErrors.retarget).toBeTruthy();
-    const [row] = await db.$queryRaw<
+    const [row] = await t.db.$queryRaw<
       { completed: bigint }[]
     >`SELECT completed FROM milestone WHERE name = 'Keep'`;
     expect(row?.completed).toBe(0n);
     expect(await historyOf(id)).toEqual([]);
     const forbidden = await refusal(
       updateMilestone({
-        db,
+        db: t.db,
         permissions: learner,
         author: 'lea',
         name: 'Keep',
@@ -217,7 +210,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
       (
         await refusal(
           updateMilestone({
-            db,
+            db: t.db,
             permissions: instructor,
             author: 'ivan',
             name: 'Ghost',
@@ -229,14 +222,14 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
   });
 
   it('deleting a milestone retargets all its tickets first; learners may not delete', async () => {
-    await createMilestone({ db, permissions: instructor, input: { name: 'Doomed' } });
+    await createMilestone({ db: t.db, permissions: instructor, input: { name: 'Doomed' } });
     const open = await ticket('Doomed', 'new');
     const closed = await ticket('Doomed', 'closed');
     expect(
       (
         await refusal(
           deleteMilestone({
-            db,
+            db: t.db,
             permissions: learner,
             author: 'lea',
             name: 'Doomed',
@@ -246,7 +239,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
       ).code,
     ).toBe('forbidden');
     const { retargeted } = await deleteMilestone({
-      db,
+      db: t.db,
       permissions: instructor,
       author: 'ivan',
       name: 'Doomed',
@@ -254,18 +247,18 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
     });
     expect(retargeted).toBe(2);
     for (const id of [open, closed]) {
-      expect((await db.ticket.findUnique({ where: { id } }))?.milestone).toBe('Sprint B');
+      expect((await t.db.ticket.findUnique({ where: { id } }))?.milestone).toBe('Sprint B');
       expect((await historyOf(id)).find((c) => c.field === 'comment')?.newvalue).toBe(
         'Ticket retargeted after milestone deleted',
       );
     }
-    expect(await getMilestone({ db, name: 'Doomed', groupBy: 'owner' })).toBeNull();
+    expect(await getMilestone({ db: t.db, name: 'Doomed', groupBy: 'owner' })).toBeNull();
   });
 
   it('a completed milestone appears in the timeline and in search for those who may view milestones', async () => {
     const roadmap = features.find((f) => f.id === 'roadmap');
     const events = await roadmap!.timelineProvider!.listEvents({
-      db,
+      db: t.db,
       from: new Date('2024-04-30T00:00:00Z'),
       to: new Date('2024-05-02T00:00:00Z'),
       limit: 10,
@@ -276,13 +269,13 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
       ['milestone', 'Milestone Sprint A completed', '/milestone/Sprint%20A'],
     ]);
     await changeTicket({
-      db,
+      db: t.db,
       ticketId: await ticket('Term 1', 'new'),
       author: 'ada',
       comment: 'ping',
     });
     const hits = await roadmap!.searchSource!.search({
-      db,
+      db: t.db,
       query: 'intro',
       terms: ['intro'],
       limit: 5,

@@ -1,7 +1,6 @@
-import { createPrismaClient, type Db } from '@learntrac/db';
-import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { changeTicket, createTicket } from '@learntrac/db/tickets';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions, type Permission } from '@/core/auth/roles';
 import { features } from '@/core/registry';
 import { resolveQuickJump } from './resolve-quick-jump';
@@ -23,22 +22,15 @@ describe('splitHighlights', () => {
 });
 
 describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
-  let database: TestDatabase;
-  let db: Db;
+  const t = useTestDatabase({ prefix: 'web_search' });
   let loginTicket: number;
   let commentTicket: number;
   let scriptTicket: number;
 
   beforeAll(async () => {
-    database = await createTestDatabase({
-      serverUrl: serverUrl!,
-      migrate: true,
-      prefix: 'web_search',
-    });
-    db = createPrismaClient(database.url);
     loginTicket = (
       await createTicket({
-        db,
+        db: t.db,
         author: 'ada',
         fields: {
           summary: 'Login page loops',
@@ -49,20 +41,20 @@ describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
     ).id;
     commentTicket = (
       await createTicket({
-        db,
+        db: t.db,
         author: 'lea',
         fields: { summary: 'Slow dashboard', description: 'It takes ages.' },
       })
     ).id;
     await changeTicket({
-      db,
+      db: t.db,
       ticketId: commentTicket,
       author: 'ivan',
       comment: 'Caused by the login cache, I think.',
     });
     scriptTicket = (
       await createTicket({
-        db,
+        db: t.db,
         author: 'eve',
         fields: {
           summary: 'Odd input',
@@ -72,12 +64,12 @@ describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
     ).id;
     for (let n = 0; n < 12; n += 1) {
       await createTicket({
-        db,
+        db: t.db,
         author: 'bot',
         fields: { summary: `Paging example ${n}`, description: 'pagination filler' },
       });
     }
-    await db.$executeRawUnsafe(`
+    await t.db.$executeRawUnsafe(`
       INSERT INTO wiki (name, version, time, author, text, comment) VALUES
         ('LoginHelp', 1, 1, 'ada', 'Old words about nothing', ''),
         ('LoginHelp', 2, 2, 'ada', 'How to login with your account', ''),
@@ -87,13 +79,8 @@ describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
     `);
   });
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
-
   const search = (query: string, extra: Partial<Parameters<typeof searchEverything>[0]> = {}) =>
-    searchEverything({ db, features, permissions: anonymous, query, ...extra });
+    searchEverything({ db: t.db, features, permissions: anonymous, query, ...extra });
 
   it('finds tickets by summary, description and comments, wiki pages and milestones, best first', async () => {
     const { hits } = await search('login');
@@ -147,7 +134,7 @@ describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
   it('leaves out sources the viewer may not see', async () => {
     const noTickets = new Set<Permission>(['SEARCH_VIEW', 'WIKI_VIEW']);
     const { hits } = await searchEverything({
-      db,
+      db: t.db,
       features,
       permissions: noTickets,
       query: 'login',
@@ -162,7 +149,7 @@ describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
     expect(await ticketHrefs('dashboard cache')).toEqual([`/ticket/${commentTicket}`]);
 
     await changeTicket({
-      db,
+      db: t.db,
       ticketId: commentTicket,
       author: 'lea',
       changes: { summary: 'Slow reporting screen' },
@@ -172,7 +159,8 @@ describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
   });
 
   it('jumps to what a TracLink typed into the box names', async () => {
-    const jump = (query: string) => resolveQuickJump({ db, viewer: viewerOf(anonymous), query });
+    const jump = (query: string) =>
+      resolveQuickJump({ db: t.db, viewer: viewerOf(anonymous), query });
     expect(await jump(`#${loginTicket}`)).toBe(`/ticket/${loginTicket}`);
     expect(await jump(`ticket:${loginTicket}`)).toBe(`/ticket/${loginTicket}`);
     expect(await jump('wiki:LoginHelp')).toBe('/wiki/LoginHelp');
@@ -180,7 +168,8 @@ describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
   });
 
   it('searches instead of jumping for words, missing things, outside links and a leading !', async () => {
-    const jump = (query: string) => resolveQuickJump({ db, viewer: viewerOf(anonymous), query });
+    const jump = (query: string) =>
+      resolveQuickJump({ db: t.db, viewer: viewerOf(anonymous), query });
     expect(await jump('login')).toBeNull();
     expect(await jump('login page')).toBeNull();
     expect(await jump('#999999')).toBeNull();

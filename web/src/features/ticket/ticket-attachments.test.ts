@@ -1,9 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createPrismaClient, type Db } from '@learntrac/db';
-import { seedSite } from '@learntrac/db/seed';
-import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
 import type { Viewer } from '@/core/feature';
@@ -43,33 +41,23 @@ async function refusal(promise: Promise<unknown>): Promise<WikiError> {
 }
 
 describe.skipIf(!serverUrl)('ticket attachments against PostgreSQL', () => {
-  let database: TestDatabase;
-  let db: Db;
+  const t = useTestDatabase({ prefix: 'web_ticket_attach', seed: true });
   let folder: string;
   let storage: AttachmentStorage;
 
   beforeAll(async () => {
-    database = await createTestDatabase({
-      serverUrl: serverUrl!,
-      migrate: true,
-      prefix: 'web_ticket_attach',
-    });
-    db = createPrismaClient(database.url);
-    await seedSite({ db });
     folder = await mkdtemp(path.join(tmpdir(), 'learntrac-ticket-attachments-'));
     storage = createLocalAttachmentStorage(folder);
-  }, 60_000);
+  });
 
   afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
   const newTicket = async () =>
     (
       await createNewTicket({
-        db,
+        db: t.db,
         actor: { name: 'ivan', permissions: new Set(['TICKET_CREATE', 'TICKET_VIEW']) },
         values: { summary: 'Graph search notes', type: 'task' },
       })
@@ -77,7 +65,7 @@ describe.skipIf(!serverUrl)('ticket attachments against PostgreSQL', () => {
 
   const attach = (id: number, by: Viewer, author: string, filename: string, text: string) =>
     addAttachment({
-      db,
+      db: t.db,
       storage,
       viewer: by,
       author,
@@ -88,10 +76,10 @@ describe.skipIf(!serverUrl)('ticket attachments against PostgreSQL', () => {
 
   it('lets whoever may comment attach a file, listed in the history and the timeline but not in ticket_change', async () => {
     const id = await newTicket();
-    const before = await getTicket({ db, id });
+    const before = await getTicket({ db: t.db, id });
     await attach(id, learner, 'lea', 'notes.txt', 'breadth first');
 
-    const [listed] = await listAttachments({ db, realm: 'ticket', id: String(id) });
+    const [listed] = await listAttachments({ db: t.db, realm: 'ticket', id: String(id) });
     expect(listed).toMatchObject({
       filename: 'notes.txt',
       size: 13,
@@ -105,7 +93,7 @@ describe.skipIf(!serverUrl)('ticket attachments against PostgreSQL', () => {
     ).toBe('breadth first');
 
     // As in Trac, the ticket itself is untouched: no change row, same changetime.
-    const after = await getTicket({ db, id });
+    const after = await getTicket({ db: t.db, id });
     expect(after?.changes).toEqual([]);
     expect(after?.changetimeMicros).toBe(before?.changetimeMicros);
     const history = buildTicketHistory(after!.changes, [listed!]);
@@ -116,7 +104,7 @@ describe.skipIf(!serverUrl)('ticket attachments against PostgreSQL', () => {
     const window = { from: new Date(Date.now() - 60_000), to: new Date(Date.now() + 60_000) };
     const list = (filters: string[]) =>
       ticketFeature.timelineProvider!.listEvents({
-        db,
+        db: t.db,
         ...window,
         limit: 50,
         filters,
@@ -143,15 +131,15 @@ describe.skipIf(!serverUrl)('ticket attachments against PostgreSQL', () => {
       'The file is 300.0 KB; attachments may have at most 256.0 KB.',
     );
     expect((await refusal(attach(999_999, learner, 'lea', 'a.txt', 'x'))).code).toBe('not_found');
-    expect(await listAttachments({ db, realm: 'ticket', id: String(id) })).toEqual([]);
+    expect(await listAttachments({ db: t.db, realm: 'ticket', id: String(id) })).toEqual([]);
 
     await attach(id, learner, 'lea', 'keep.txt', 'x');
     const key = { realm: 'ticket' as const, id: String(id), filename: 'keep.txt' };
     expect(
-      (await refusal(deleteAttachment({ db, storage, viewer: learner, input: key }))).code,
+      (await refusal(deleteAttachment({ db: t.db, storage, viewer: learner, input: key }))).code,
     ).toBe('forbidden');
-    await deleteAttachment({ db, storage, viewer: admin, input: key });
-    expect(await listAttachments({ db, realm: 'ticket', id: String(id) })).toEqual([]);
+    await deleteAttachment({ db: t.db, storage, viewer: admin, input: key });
+    expect(await listAttachments({ db: t.db, realm: 'ticket', id: String(id) })).toEqual([]);
     expect(await storage.read(key)).toBeNull();
   });
 
@@ -159,12 +147,12 @@ describe.skipIf(!serverUrl)('ticket attachments against PostgreSQL', () => {
     const id = await newTicket();
     await attach(id, learner, 'lea', 'gone.txt', 'bye');
     await deleteTicket({
-      db,
+      db: t.db,
       storage,
       actor: { name: 'ada', permissions: new Set(['TRAC_ADMIN']) },
       ticketId: id,
     });
-    expect(await listAttachments({ db, realm: 'ticket', id: String(id) })).toEqual([]);
+    expect(await listAttachments({ db: t.db, realm: 'ticket', id: String(id) })).toEqual([]);
     expect(
       await storage.read({ realm: 'ticket', id: String(id), filename: 'gone.txt' }),
     ).toBeNull();

@@ -1,10 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createPrismaClient, type Db } from '@learntrac/db';
 import { MidAirCollisionError, TicketNotFoundError } from '@learntrac/db/errors';
-import { seedSite } from '@learntrac/db/seed';
-import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
@@ -49,23 +47,15 @@ async function formErrors(promise: Promise<unknown>): Promise<Record<string, str
 }
 
 describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
-  let database: TestDatabase;
-  let db: Db;
+  const t = useTestDatabase({ prefix: 'web_ticket', seed: true });
   let folder: string;
   let storage: AttachmentStorage;
 
   beforeAll(async () => {
-    database = await createTestDatabase({
-      serverUrl: serverUrl!,
-      migrate: true,
-      prefix: 'web_ticket',
-    });
-    db = createPrismaClient(database.url);
     folder = await mkdtemp(path.join(tmpdir(), 'learntrac-ticket-'));
     storage = createLocalAttachmentStorage(folder);
-    await seedSite({ db });
     // This suite's own fields replace the ones a new site starts with.
-    await db.system.update({
+    await t.db.system.update({
       where: { name: TICKET_CUSTOM_FIELDS_KEY },
       data: {
         value: JSON.stringify([
@@ -81,14 +71,12 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
   });
 
   afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
   const newTicket = (values: Record<string, string> = {}, by = instructor) =>
     createNewTicket({
-      db,
+      db: t.db,
       actor: by,
       values: { summary: 'Explain BFS', type: 'concept', ...values },
     });
@@ -108,7 +96,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
       },
       learner,
     );
-    const ticket = await getTicket({ db, id });
+    const ticket = await getTicket({ db: t.db, id });
     expect(ticket).toMatchObject({
       summary: 'Explain BFS',
       type: 'concept',
@@ -129,7 +117,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
   });
 
   it('says which fields are wrong and writes nothing', async () => {
-    const before = await db.ticket.count();
+    const before = await t.db.ticket.count();
     const errors = await formErrors(
       newTicket({
         summary: ' ',
@@ -148,7 +136,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     ]);
     expect(errors.priority).toMatch(/“urgent” is not a priority/);
     expect(await formErrors(newTicket({ summary: 'x'.repeat(256) }))).toHaveProperty('summary');
-    expect(await db.ticket.count()).toBe(before);
+    expect(await t.db.ticket.count()).toBe(before);
   });
 
   it('refuses to create tickets without TICKET_CREATE', async () => {
@@ -158,15 +146,15 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
 
   it('assigns on creation only for those the workflow lets', async () => {
     const { id } = await createNewTicket({
-      db,
+      db: t.db,
       actor: instructor,
       values: { summary: 'Assigned at birth', owner: 'carol' },
       action: 'create_and_assign',
     });
-    expect(await getTicket({ db, id })).toMatchObject({ status: 'assigned', owner: 'carol' });
+    expect(await getTicket({ db: t.db, id })).toMatchObject({ status: 'assigned', owner: 'carol' });
     const errors = await formErrors(
       createNewTicket({
-        db,
+        db: t.db,
         actor: learner,
         values: { summary: 'x' },
         action: 'create_and_assign',
@@ -177,35 +165,44 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
 
   it('takes a ticket through accept, resolve and reopen with the workflow’s effects', async () => {
     const { id } = await newTicket();
-    await modifyTicket({ db, actor: instructor, ticketId: id, action: 'accept', comment: 'Mine.' });
-    expect(await getTicket({ db, id })).toMatchObject({
+    await modifyTicket({
+      db: t.db,
+      actor: instructor,
+      ticketId: id,
+      action: 'accept',
+      comment: 'Mine.',
+    });
+    expect(await getTicket({ db: t.db, id })).toMatchObject({
       status: 'accepted',
       owner: 'ivan@example.org',
     });
     const errors = await formErrors(
-      modifyTicket({ db, actor: instructor, ticketId: id, action: 'resolve' }),
+      modifyTicket({ db: t.db, actor: instructor, ticketId: id, action: 'resolve' }),
     );
     expect(errors).toHaveProperty('action_resolution');
     await modifyTicket({
-      db,
+      db: t.db,
       actor: instructor,
       ticketId: id,
       action: 'resolve',
       actionResolution: 'fixed',
     });
-    expect(await getTicket({ db, id })).toMatchObject({ status: 'closed', resolution: 'fixed' });
+    expect(await getTicket({ db: t.db, id })).toMatchObject({
+      status: 'closed',
+      resolution: 'fixed',
+    });
     // A learner may not resolve, but may reopen (TICKET_CREATE in the basic workflow).
     expect(
-      await formErrors(modifyTicket({ db, actor: learner, ticketId: id, action: 'accept' })),
+      await formErrors(modifyTicket({ db: t.db, actor: learner, ticketId: id, action: 'accept' })),
     ).toHaveProperty('action');
     await modifyTicket({
-      db,
+      db: t.db,
       actor: learner,
       ticketId: id,
       action: 'reopen',
       comment: 'Still broken',
     });
-    const ticket = await getTicket({ db, id });
+    const ticket = await getTicket({ db: t.db, id });
     expect(ticket).toMatchObject({ status: 'reopened', resolution: '' });
     const history = buildTicketHistory(ticket!.changes);
     expect(history.map((entry) => [entry.commentNumber, entry.fields.map((f) => f.field)])).toEqual(
@@ -221,46 +218,51 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
   it('refuses comments without TICKET_APPEND and property changes without TICKET_CHGPROP', async () => {
     const { id } = await newTicket();
     await expect(
-      modifyTicket({ db, actor: reader, ticketId: id, comment: 'hello' }),
+      modifyTicket({ db: t.db, actor: reader, ticketId: id, comment: 'hello' }),
     ).rejects.toBeInstanceOf(TicketPermissionError);
     await expect(
-      modifyTicket({ db, actor: anonymous, ticketId: id, comment: 'hello' }),
+      modifyTicket({ db: t.db, actor: anonymous, ticketId: id, comment: 'hello' }),
     ).rejects.toBeInstanceOf(TicketPermissionError);
     await expect(
-      modifyTicket({ db, actor: learner, ticketId: id, values: { priority: 'blocker' } }),
+      modifyTicket({ db: t.db, actor: learner, ticketId: id, values: { priority: 'blocker' } }),
     ).rejects.toThrow(/Priority/);
     // Repeating the current values is no change, so it needs no permission.
     await modifyTicket({
-      db,
+      db: t.db,
       actor: learner,
       ticketId: id,
       values: { priority: 'major', summary: 'Explain BFS' },
       comment: 'Just a comment',
     });
     await modifyTicket({
-      db,
+      db: t.db,
       actor: instructor,
       ticketId: id,
       values: { priority: 'blocker', graded: '1' },
     });
-    expect((await getTicket({ db, id }))?.priority).toBe('blocker');
+    expect((await getTicket({ db: t.db, id }))?.priority).toBe('blocker');
     const errors = await formErrors(
-      modifyTicket({ db, actor: instructor, ticketId: id, values: { milestone: 'nowhere' } }),
+      modifyTicket({ db: t.db, actor: instructor, ticketId: id, values: { milestone: 'nowhere' } }),
     );
     expect(errors.milestone).toMatch(/not a milestone/);
     await expect(
-      modifyTicket({ db, actor: instructor, ticketId: id, values: { status: 'closed' } }),
+      modifyTicket({ db: t.db, actor: instructor, ticketId: id, values: { status: 'closed' } }),
     ).rejects.toBeInstanceOf(TicketPermissionError);
   });
 
   it('lets the reporter edit their own description, others need TICKET_EDIT_DESCRIPTION', async () => {
     const { id } = await newTicket({ description: 'first' }, learner);
-    await modifyTicket({ db, actor: learner, ticketId: id, values: { description: 'second' } });
+    await modifyTicket({
+      db: t.db,
+      actor: learner,
+      ticketId: id,
+      values: { description: 'second' },
+    });
     await expect(
-      modifyTicket({ db, actor: instructor, ticketId: id, values: { description: 'third' } }),
+      modifyTicket({ db: t.db, actor: instructor, ticketId: id, values: { description: 'third' } }),
     ).rejects.toBeInstanceOf(TicketPermissionError);
-    await modifyTicket({ db, actor: admin, ticketId: id, values: { description: 'third' } });
-    const ticket = await getTicket({ db, id });
+    await modifyTicket({ db: t.db, actor: admin, ticketId: id, values: { description: 'third' } });
+    const ticket = await getTicket({ db: t.db, id });
     expect(ticket?.description).toBe('third');
     expect(
       buildTicketHistory(ticket!.changes).flatMap((entry) => entry.fields.map((f) => f.newvalue)),
@@ -269,9 +271,9 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
 
   it('refuses a change to a ticket that changed since the form was loaded', async () => {
     const { id } = await newTicket();
-    const loaded = (await getTicket({ db, id }))!.changetimeMicros!;
+    const loaded = (await getTicket({ db: t.db, id }))!.changetimeMicros!;
     await modifyTicket({
-      db,
+      db: t.db,
       actor: instructor,
       ticketId: id,
       comment: 'first',
@@ -279,7 +281,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     });
     await expect(
       modifyTicket({
-        db,
+        db: t.db,
         actor: learner,
         ticketId: id,
         comment: 'stale',
@@ -287,39 +289,45 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
       }),
     ).rejects.toBeInstanceOf(MidAirCollisionError);
     expect(
-      buildTicketHistory((await getTicket({ db, id }))!.changes).map((e) => e.comment),
+      buildTicketHistory((await getTicket({ db: t.db, id }))!.changes).map((e) => e.comment),
     ).toEqual(['first']);
   });
 
   it('records no change for custom fields left at their defaults on an older ticket', async () => {
     const { id } = await createTicket({
-      db,
+      db: t.db,
       author: 'x',
       fields: { summary: 'Before custom fields' },
     });
     await modifyTicket({
-      db,
+      db: t.db,
       actor: learner,
       ticketId: id,
       values: { graded: '0', difficulty: '3', source: '' },
       comment: 'only a comment',
     });
-    const rows = await db.ticketChange.findMany({ where: { ticketId: id } });
+    const rows = await t.db.ticketChange.findMany({ where: { ticketId: id } });
     expect(rows.map((row) => row.field)).toEqual(['comment']);
   });
 
   it('reports an unknown ticket', async () => {
     await expect(
-      modifyTicket({ db, actor: instructor, ticketId: 987_654, comment: 'hi' }),
+      modifyTicket({ db: t.db, actor: instructor, ticketId: 987_654, comment: 'hi' }),
     ).rejects.toBeInstanceOf(TicketNotFoundError);
   });
 
   it('keeps every earlier text of an edited comment', async () => {
     const { id } = await newTicket();
-    await modifyTicket({ db, actor: learner, ticketId: id, comment: 'tpyo' });
-    await editTicketComment({ db, actor: learner, ticketId: id, commentNumber: 1, text: 'typo' });
+    await modifyTicket({ db: t.db, actor: learner, ticketId: id, comment: 'tpyo' });
     await editTicketComment({
-      db,
+      db: t.db,
+      actor: learner,
+      ticketId: id,
+      commentNumber: 1,
+      text: 'typo',
+    });
+    await editTicketComment({
+      db: t.db,
       actor: admin,
       ticketId: id,
       commentNumber: 1,
@@ -327,14 +335,14 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     });
     await expect(
       editTicketComment({
-        db,
+        db: t.db,
         actor: instructor,
         ticketId: id,
         commentNumber: 1,
         text: 'mine now',
       }),
     ).rejects.toBeInstanceOf(TicketPermissionError);
-    const rows = await db.ticketChange.findMany({
+    const rows = await t.db.ticketChange.findMany({
       where: { ticketId: id },
       orderBy: { field: 'asc' },
     });
@@ -344,7 +352,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
       ['comment', '1'],
     ]);
     expect(new Set(rows.map((row) => row.time)).size).toBe(1);
-    const [entry] = buildTicketHistory((await getTicket({ db, id }))!.changes);
+    const [entry] = buildTicketHistory((await getTicket({ db: t.db, id }))!.changes);
     expect(entry).toMatchObject({ comment: 'typo fixed', author: 'lea@example.org' });
     expect(entry?.revisions.map((r) => [r.text, r.replacedBy])).toEqual([
       ['tpyo', 'lea@example.org'],
@@ -355,21 +363,21 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
   it('deletes a ticket for admins only', async () => {
     const { id } = await newTicket();
     await expect(
-      deleteTicket({ db, storage, actor: instructor, ticketId: id }),
+      deleteTicket({ db: t.db, storage, actor: instructor, ticketId: id }),
     ).rejects.toBeInstanceOf(TicketPermissionError);
-    await deleteTicket({ db, storage, actor: admin, ticketId: id });
-    expect(await getTicket({ db, id })).toBeNull();
-    await expect(deleteTicket({ db, storage, actor: admin, ticketId: id })).rejects.toBeInstanceOf(
-      TicketNotFoundError,
-    );
+    await deleteTicket({ db: t.db, storage, actor: admin, ticketId: id });
+    expect(await getTicket({ db: t.db, id })).toBeNull();
+    await expect(
+      deleteTicket({ db: t.db, storage, actor: admin, ticketId: id }),
+    ).rejects.toBeInstanceOf(TicketNotFoundError);
   });
 
   it('lets someone who may only comment add or remove themselves in Cc, and no one else', async () => {
     const { id } = await newTicket({ cc: 'ivan@example.org' });
     const specFor = async (who: TicketActor) => {
-      const ticket = await getTicket({ db, id });
+      const ticket = await getTicket({ db: t.db, id });
       return buildFieldSpecs({
-        ticketOptions: await loadTicketOptions({ db }),
+        ticketOptions: await loadTicketOptions({ db: t.db }),
         customFields: [],
         actor: who,
         current: { values: { cc: ticket?.cc ?? '' }, reporter: ticket?.reporter ?? null },
@@ -379,21 +387,21 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     expect(await specFor(instructor)).toMatchObject({ kind: 'text', disabled: false });
     expect((await specFor(instructor))?.ccToggle).toBeUndefined();
 
-    await modifyTicket({ db, actor: learner, ticketId: id, ccUpdate: true });
-    expect((await getTicket({ db, id }))?.cc).toBe('ivan@example.org, lea@example.org');
+    await modifyTicket({ db: t.db, actor: learner, ticketId: id, ccUpdate: true });
+    expect((await getTicket({ db: t.db, id }))?.cc).toBe('ivan@example.org, lea@example.org');
     expect((await specFor(learner))?.ccToggle).toBe('remove');
     // Typing the field is held to the same rule: only their own name may come or go.
     await expect(
-      modifyTicket({ db, actor: learner, ticketId: id, values: { cc: 'lea@example.org' } }),
+      modifyTicket({ db: t.db, actor: learner, ticketId: id, values: { cc: 'lea@example.org' } }),
     ).rejects.toBeInstanceOf(TicketPermissionError);
     await expect(
-      modifyTicket({ db, actor: anonymous, ticketId: id, ccUpdate: true }),
+      modifyTicket({ db: t.db, actor: anonymous, ticketId: id, ccUpdate: true }),
     ).rejects.toBeInstanceOf(TicketPermissionError);
-    await modifyTicket({ db, actor: learner, ticketId: id, ccUpdate: true });
-    expect((await getTicket({ db, id }))?.cc).toBe('ivan@example.org');
+    await modifyTicket({ db: t.db, actor: learner, ticketId: id, ccUpdate: true });
+    expect((await getTicket({ db: t.db, id }))?.cc).toBe('ivan@example.org');
 
-    await modifyTicket({ db, actor: instructor, ticketId: id, values: { cc: 'a, b' } });
-    const ticket = await getTicket({ db, id });
+    await modifyTicket({ db: t.db, actor: instructor, ticketId: id, values: { cc: 'a, b' } });
+    const ticket = await getTicket({ db: t.db, id });
     expect(ticket?.cc).toBe('a, b');
     expect(ticket?.changes.filter((c) => c.field === 'cc').map((c) => c.author)).toEqual([
       'lea@example.org',
@@ -404,17 +412,17 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
 
   it('opens and files new tickets with the admin’s defaults, skipping ones no longer offered', async () => {
     const setDefault = (field: string, value: string) =>
-      db.system.upsert({
+      t.db.system.upsert({
         where: { name: `ticket.default_${field}` },
         create: { name: `ticket.default_${field}`, value },
         update: { value },
       });
-    const ticketOptions = await loadTicketOptions({ db });
+    const ticketOptions = await loadTicketOptions({ db: t.db });
     // What /newticket opens with, from the options and defaults as they are now.
     const opening = async () =>
       newTicketDefaults({
-        ticketOptions: await loadTicketOptions({ db }),
-        defaults: await loadTicketDefaults({ db }),
+        ticketOptions: await loadTicketOptions({ db: t.db }),
+        defaults: await loadTicketDefaults({ db: t.db }),
       });
     expect(await opening()).toMatchObject({ type: ticketOptions.types[0], priority: 'major' });
 
@@ -438,19 +446,19 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
       component: 'component2',
     });
     const { id } = await createNewTicket({
-      db,
+      db: t.db,
       actor: instructor,
       values: { summary: 'Defaults apply to what the form leaves out', priority: 'critical' },
     });
-    expect(await getTicket({ db, id })).toMatchObject({ ...defaults, priority: 'critical' });
+    expect(await getTicket({ db: t.db, id })).toMatchObject({ ...defaults, priority: 'critical' });
 
     // A default naming a completed milestone or a removed type is not offered.
-    await db.milestone.update({ where: { name: milestone! }, data: { completed: 1n } });
+    await t.db.milestone.update({ where: { name: milestone! }, data: { completed: 1n } });
     await setDefault('type', 'gone');
     const after = await opening();
     expect(after.milestone).toBe('');
     expect(after.type).toBe(ticketOptions.types[0]);
-    await db.milestone.update({ where: { name: milestone! }, data: { completed: 0n } });
-    await db.system.deleteMany({ where: { name: { startsWith: 'ticket.default_' } } });
+    await t.db.milestone.update({ where: { name: milestone! }, data: { completed: 0n } });
+    await t.db.system.deleteMany({ where: { name: { startsWith: 'ticket.default_' } } });
   });
 });

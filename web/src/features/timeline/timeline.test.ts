@@ -1,7 +1,6 @@
-import { createPrismaClient, type Db } from '@learntrac/db';
-import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { changeTicket, createTicket } from '@learntrac/db/tickets';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions, type Permission } from '@/core/auth/roles';
 import { features } from '@/core/registry';
 import { listTimeline, parseAuthors, parseTimelineRange } from './list-timeline';
@@ -53,27 +52,20 @@ describe('timeline parameters', () => {
 });
 
 describe.skipIf(!serverUrl)('timeline against PostgreSQL', () => {
-  let database: TestDatabase;
-  let db: Db;
+  const t = useTestDatabase({ prefix: 'web_timeline' });
   let ticketId: number;
 
   beforeAll(async () => {
-    database = await createTestDatabase({
-      serverUrl: serverUrl!,
-      migrate: true,
-      prefix: 'web_timeline',
-    });
-    db = createPrismaClient(database.url);
     ticketId = (
       await createTicket({
-        db,
+        db: t.db,
         author: 'lea',
         fields: { summary: 'Broken quiz' },
         now: at('2025-03-01T09:00:00Z'),
       })
     ).id;
     await changeTicket({
-      db,
+      db: t.db,
       ticketId,
       author: 'ivan',
       changes: { priority: 'major' },
@@ -81,14 +73,14 @@ describe.skipIf(!serverUrl)('timeline against PostgreSQL', () => {
       now: at('2025-03-02T10:00:00Z'),
     });
     await changeTicket({
-      db,
+      db: t.db,
       ticketId,
       author: 'ivan',
       comment: 'Only a note',
       now: at('2025-03-02T11:00:00Z'),
     });
     await changeTicket({
-      db,
+      db: t.db,
       ticketId,
       author: 'ivan',
       changes: { status: 'closed', resolution: 'fixed' },
@@ -96,14 +88,14 @@ describe.skipIf(!serverUrl)('timeline against PostgreSQL', () => {
       now: at('2025-03-03T10:00:00Z'),
     });
     await changeTicket({
-      db,
+      db: t.db,
       ticketId,
       author: 'lea',
       changes: { status: 'reopened', resolution: '' },
       now: at('2025-03-04T10:00:00Z'),
     });
     const micros = (iso: string) => BigInt(at(iso).getTime()) * 1000n;
-    await db.$executeRawUnsafe(`
+    await t.db.$executeRawUnsafe(`
       INSERT INTO wiki (name, version, time, author, text, comment) VALUES
         ('Guide', 1, ${micros('2025-03-01T08:00:00Z')}, 'ada', 'x', 'new'),
         ('Guide', 2, ${micros('2025-03-02T08:00:00Z')}, 'ada', 'y', 'more');
@@ -112,14 +104,9 @@ describe.skipIf(!serverUrl)('timeline against PostgreSQL', () => {
     `);
   });
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
-
   const list = (extra: Partial<Parameters<typeof listTimeline>[0]> = {}) =>
     listTimeline({
-      db,
+      db: t.db,
       features,
       permissions: anonymous,
       from: day('2025-03-01'),
