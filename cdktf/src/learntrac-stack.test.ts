@@ -32,6 +32,20 @@ const containers = (stack: SynthesisedStack, family: string) => {
   };
 };
 
+/** The `${aws_s3_bucket.x.id}` reference of the bucket whose name prefix contains `part`. */
+const bucketNamed = (stack: SynthesisedStack, part: string) =>
+  ref(
+    'aws_s3_bucket',
+    idOf(stack, 'aws_s3_bucket', (b) => String(b.bucket_prefix).includes(`-${part}-`)),
+  );
+/** The one resource of a bucket-level type (versioning, policy, ...) that belongs to a bucket. */
+const ofBucket = (stack: SynthesisedStack, type: string, bucket: string) => {
+  const found = values(stack, type).filter((r) => r.bucket === bucket);
+  if (found.length !== 1)
+    throw new Error(`expected one ${type} for ${bucket}, found ${found.length}`);
+  return found[0]!;
+};
+
 describe('network', () => {
   it('spans two zones with public and private subnets, an internet gateway and route tables', () => {
     for (const stack of [dev, prod]) {
@@ -323,6 +337,109 @@ describe('identity', () => {
   });
 });
 
+describe('attachments', () => {
+  it('keeps attachments in a private bucket of their own, encrypted with the environment key', () => {
+    for (const stack of [dev, prod]) {
+      const bucket = bucketNamed(stack, 'attachments');
+      expect(ofBucket(stack, 'aws_s3_bucket_public_access_block', bucket)).toEqual(
+        expect.objectContaining({
+          block_public_acls: true,
+          block_public_policy: true,
+          ignore_public_acls: true,
+          restrict_public_buckets: true,
+        }),
+      );
+      expect(ofBucket(stack, 'aws_s3_bucket_ownership_controls', bucket).rule).toEqual({
+        object_ownership: 'BucketOwnerEnforced',
+      });
+      const key = ref(
+        'aws_kms_key',
+        idOf(stack, 'aws_kms_key', () => true),
+        'arn',
+      );
+      expect(
+        ofBucket(stack, 'aws_s3_bucket_server_side_encryption_configuration', bucket).rule,
+      ).toEqual([
+        expect.objectContaining({
+          apply_server_side_encryption_by_default: {
+            sse_algorithm: 'aws:kms',
+            kms_master_key_id: key,
+          },
+        }),
+      ]);
+    }
+  });
+
+  it('keeps replaced and deleted files as old versions for 30 days, then removes them', () => {
+    const bucket = bucketNamed(prod, 'attachments');
+    expect(ofBucket(prod, 'aws_s3_bucket_versioning', bucket).versioning_configuration).toEqual({
+      status: 'Enabled',
+    });
+    const [rule, ...others] = ofBucket(prod, 'aws_s3_bucket_lifecycle_configuration', bucket)
+      .rule as Record<string, unknown>[];
+    expect(others).toEqual([]);
+    expect(rule).toEqual(
+      expect.objectContaining({
+        status: 'Enabled',
+        noncurrent_version_expiration: [{ noncurrent_days: 30 }],
+      }),
+    );
+    expect(rule!.transition).toBeUndefined();
+  });
+
+  it('refuses every request to the bucket that does not use TLS', () => {
+    const bucket = bucketNamed(prod, 'attachments');
+    const policy = JSON.parse(String(ofBucket(prod, 'aws_s3_bucket_policy', bucket).policy));
+    expect(policy.Statement).toEqual([
+      expect.objectContaining({
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [bucket.replace(/\.id\}$/, '.arn}'), `${bucket.replace(/\.id\}$/, '.arn}')}/*`],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    ]);
+  });
+
+  it('tells the web container its bucket and region', () => {
+    const bucket = bucketNamed(prod, 'attachments');
+    const [web] = containers(prod, 'learntrac-prod-web').containers;
+    const environment = Object.fromEntries(
+      (web!.environment as { name: string; value: string }[]).map((e) => [e.name, e.value]),
+    );
+    expect(environment.ATTACHMENTS_BUCKET).toBe(bucket.replace(/\.id\}$/, '.bucket}'));
+    expect(environment.AWS_REGION).toBe('us-east-1');
+    expect(prod.json.output?.attachments_bucket?.value).toBe(environment.ATTACHMENTS_BUCKET);
+  });
+
+  it('lets only the web task role touch attachments, with object and list rights on that bucket alone', () => {
+    const bucketArn = bucketNamed(prod, 'attachments').replace(/\.id\}$/, '.arn}');
+    const grants = values(prod, 'aws_iam_role_policy').filter((p) =>
+      String(p.policy).includes(bucketArn),
+    );
+    expect(grants).toHaveLength(1);
+    const webTaskRole = ref(
+      'aws_iam_role',
+      idOf(prod, 'aws_iam_role', (r) => r.name === 'learntrac-prod-web-task'),
+    );
+    expect(grants[0]!.role).toBe(webTaskRole);
+    const key = ref(
+      'aws_kms_key',
+      idOf(prod, 'aws_kms_key', () => true),
+      'arn',
+    );
+    expect(JSON.parse(String(grants[0]!.policy)).Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        Resource: [`${bucketArn}/*`],
+      },
+      { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [bucketArn] },
+      { Effect: 'Allow', Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: [key] },
+    ]);
+  });
+});
+
 describe('secrets', () => {
   it('keeps the Redis token, OpenAI key, Neo4j connection, session and client secrets in Secrets Manager', () => {
     const names = values(prod, 'aws_secretsmanager_secret').map((s) => s.name);
@@ -503,10 +620,11 @@ describe('operations', () => {
   });
 
   it('keeps backups in a versioned, encrypted, private bucket that moves to archive storage', () => {
-    expect(only(prod, 'aws_s3_bucket_versioning').versioning_configuration).toEqual({
+    const backups = bucketNamed(prod, 'backups');
+    expect(ofBucket(prod, 'aws_s3_bucket_versioning', backups).versioning_configuration).toEqual({
       status: 'Enabled',
     });
-    expect(only(prod, 'aws_s3_bucket_public_access_block')).toEqual(
+    expect(ofBucket(prod, 'aws_s3_bucket_public_access_block', backups)).toEqual(
       expect.objectContaining({
         block_public_acls: true,
         block_public_policy: true,
@@ -514,7 +632,7 @@ describe('operations', () => {
         restrict_public_buckets: true,
       }),
     );
-    const lifecycle = only(prod, 'aws_s3_bucket_lifecycle_configuration');
+    const lifecycle = ofBucket(prod, 'aws_s3_bucket_lifecycle_configuration', backups);
     expect(JSON.stringify(lifecycle.rule)).toContain('GLACIER');
   });
 

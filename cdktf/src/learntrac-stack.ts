@@ -2,6 +2,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
 import { S3Backend, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from './config.js';
+import { Attachments } from './constructs/attachments.js';
 import { Backup } from './constructs/backup.js';
 import { Compute, type ContainerSecret } from './constructs/compute.js';
 import { DATABASE_NAME, Data } from './constructs/data.js';
@@ -87,6 +88,11 @@ export class LearnTracStack extends TerraformStack {
       archiveAfterDays: config.archiveAfterDays,
       deletionProtection: config.deletionProtection,
     });
+    const attachments = new Attachments(this, 'attachments', {
+      prefix,
+      kmsKeyArn: secrets.key.arn,
+      deletionProtection: config.deletionProtection,
+    });
     const edge = new Edge(this, 'edge', {
       config,
       prefix,
@@ -153,6 +159,7 @@ export class LearnTracStack extends TerraformStack {
             NEXTAUTH_URL: appUrl,
             LEARN_API_URL: appUrl,
             COGNITO_DOMAIN: `https://${config.authDomainPrefix}.auth.${config.region}.amazoncognito.com`,
+            ATTACHMENTS_BUCKET: attachments.bucket.bucket,
           },
           secrets: [
             ...sharedSecrets,
@@ -178,6 +185,7 @@ export class LearnTracStack extends TerraformStack {
         secrets: sharedSecrets,
       },
     });
+    attachments.grantReadWrite(compute.taskRoles.web!);
     // Services need the listener (and so the target groups' ALB) before they register.
     for (const service of Object.values(compute.services)) {
       service.node.addDependency(edge.httpsListener);
@@ -221,6 +229,7 @@ export class LearnTracStack extends TerraformStack {
     output('ecs_cluster', compute.cluster.name, 'ECS cluster name');
     output('migration_task_family', compute.migrationTask.family, 'Run once per deploy');
     output('backup_bucket', backup.bucket.bucket, 'Backups and exports');
+    output('attachments_bucket', attachments.bucket.bucket, 'Wiki and ticket attachments');
     output('alarm_topic_arn', observability.topic.arn, 'Alarms go here');
   }
 }

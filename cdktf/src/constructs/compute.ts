@@ -66,6 +66,8 @@ export class Compute extends Construct {
   readonly cluster: EcsCluster;
   readonly services: Record<string, EcsService> = {};
   readonly logGroups: CloudwatchLogGroup[] = [];
+  /** Each service's task role, for grants made by the constructs that own the resources. */
+  readonly taskRoles: Record<string, IamRole> = {};
   readonly migrationTask: EcsTaskDefinition;
 
   constructor(scope: Construct, id: string, props: ComputeProps) {
@@ -199,6 +201,7 @@ export class Compute extends Construct {
     for (const spec of props.services) {
       const logs = logGroup(spec.name);
       const { execution, task } = roles(spec.name, spec.imageRepositoryArn, logs, spec.secrets);
+      this.taskRoles[spec.name] = task;
       if (spec.name === 'learn-api') {
         // learn-api writes exports next to the backups, under its own prefix only.
         new IamRolePolicy(this, 'learn-api-exports-policy', {
