@@ -151,6 +151,16 @@ describe('edge', () => {
       true,
     );
     expect(count(prod, 'aws_wafv2_web_acl_association')).toBe(1);
+    // Attachment uploads are larger than the common rule set's 8 KB body limit.
+    const overrides = rules.flatMap(
+      (r) =>
+        (
+          r.statement.managed_rule_group_statement as {
+            rule_action_override?: { name: string; action_to_use: unknown }[];
+          }
+        ).rule_action_override ?? [],
+    );
+    expect(overrides).toEqual([{ name: 'SizeRestrictions_BODY', action_to_use: { count: {} } }]);
 
     const withCdn = synthesise({
       LEARNTRAC_DEV_ENABLE_CLOUDFRONT: 'true',

@@ -117,7 +117,21 @@ export class Edge extends Construct {
           priority: index,
           overrideAction: { none: {} },
           // The provider types this deeply nested block loosely, so it is written in Terraform's names.
-          statement: { managed_rule_group_statement: { vendor_name: 'AWS', name } },
+          statement: {
+            managed_rule_group_statement: {
+              vendor_name: 'AWS',
+              name,
+              // The common rule set blocks any body over 8 KB, which would refuse every
+              // attachment upload; the app enforces ATTACHMENTS_MAX_SIZE itself.
+              ...(name === 'AWSManagedRulesCommonRuleSet'
+                ? {
+                    rule_action_override: [
+                      { name: 'SizeRestrictions_BODY', action_to_use: { count: {} } },
+                    ],
+                  }
+                : {}),
+            },
+          },
           visibilityConfig: {
             cloudwatchMetricsEnabled: true,
             metricName: name,
