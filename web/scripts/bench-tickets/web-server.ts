@@ -28,8 +28,9 @@ export async function startWebServer(options: {
   }
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const log = createWriteStream(options.logFile, { flags: 'w' });
-  // The heap ceiling the container image and `pnpm start` give the server.
-  const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=384', server], {
+  // The heap sizes the container image and `pnpm start` give the server.
+  const heap = ['--max-old-space-size=384', '--max-semi-space-size=32'];
+  const child: ChildProcess = spawn(process.execPath, [...heap, server], {
     cwd: join(options.webDir, '.next/standalone/web'),
     env: {
       ...process.env,
