@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createPrismaClient, type Db } from '@learntrac/db';
-import { createTestDatabase, type TestDatabase, testServerUrl } from '@learntrac/db/testing';
+import type { Db } from '@learntrac/db';
+import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { listPermissions, type Role } from '@/core/auth/roles';
 import type { Viewer } from '@/core/feature';
@@ -20,18 +20,24 @@ export const viewerWith = (roles: Role[] | null): Viewer => ({
 
 /** A fresh migrated database and attachment folder for one test file, removed afterwards. */
 export function useWikiTestDatabase(prefix: string) {
-  const state = {} as { db: Db; storage: AttachmentStorage; folder: string };
-  let database: TestDatabase;
+  const suite = useTestDatabase({ prefix });
+  const files = {} as { storage: AttachmentStorage; folder: string };
   beforeAll(async () => {
-    database = await createTestDatabase({ serverUrl: serverUrl!, migrate: true, prefix });
-    state.db = createPrismaClient(database.url);
-    state.folder = await mkdtemp(path.join(tmpdir(), 'learntrac-attachments-'));
-    state.storage = createLocalAttachmentStorage(state.folder);
-  }, 60_000);
-  afterAll(async () => {
-    await state.db?.$disconnect();
-    await database?.drop();
-    if (state.folder) await rm(state.folder, { recursive: true, force: true });
+    files.folder = await mkdtemp(path.join(tmpdir(), 'learntrac-attachments-'));
+    files.storage = createLocalAttachmentStorage(files.folder);
   });
-  return state;
+  afterAll(async () => {
+    if (files.folder) await rm(files.folder, { recursive: true, force: true });
+  });
+  return {
+    get db(): Db {
+      return suite.db;
+    },
+    get storage() {
+      return files.storage;
+    },
+    get folder() {
+      return files.folder;
+    },
+  };
 }
