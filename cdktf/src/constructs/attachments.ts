@@ -1,13 +1,8 @@
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy/index.js';
-import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket/index.js';
-import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js';
-import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls/index.js';
-import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy/index.js';
-import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block/index.js';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js';
-import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning/index.js';
+import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket/index.js';
 import { Construct } from 'constructs';
+import { addPrivateBucket } from './private-bucket.js';
 
 export interface AttachmentsProps {
   prefix: string;
@@ -28,66 +23,16 @@ export class Attachments extends Construct {
   constructor(scope: Construct, id: string, props: AttachmentsProps) {
     super(scope, id);
     this.kmsKeyArn = props.kmsKeyArn;
-    this.bucket = new S3Bucket(this, 'bucket', {
+    this.bucket = addPrivateBucket(this, {
       bucketPrefix: `${props.prefix}-attachments-`,
-      forceDestroy: !props.deletionProtection,
-    });
-    new S3BucketOwnershipControls(this, 'ownership', {
-      bucket: this.bucket.id,
-      rule: { objectOwnership: 'BucketOwnerEnforced' },
-    });
-    new S3BucketPublicAccessBlock(this, 'public-access', {
-      bucket: this.bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketVersioningA(this, 'versioning', {
-      bucket: this.bucket.id,
-      versioningConfiguration: { status: 'Enabled' },
-    });
-    new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
-      bucket: this.bucket.id,
-      rule: [
-        {
-          applyServerSideEncryptionByDefault: {
-            sseAlgorithm: 'aws:kms',
-            kmsMasterKeyId: props.kmsKeyArn,
-          },
-          // One data key per bucket rather than per object: fewer KMS calls per upload.
-          bucketKeyEnabled: true,
-        },
-      ],
-    });
-    new S3BucketLifecycleConfiguration(this, 'lifecycle', {
-      bucket: this.bucket.id,
-      rule: [
-        {
-          id: 'expire-old-versions',
-          status: 'Enabled',
-          filter: [{ prefix: '' }],
-          noncurrentVersionExpiration: [{ noncurrentDays: props.keepOldVersionsDays ?? 30 }],
-          expiration: [{ expiredObjectDeleteMarker: true }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-        },
-      ],
-    });
-    new S3BucketPolicy(this, 'tls-only', {
-      bucket: this.bucket.id,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 's3:*',
-            Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-        ],
-      }),
+      kmsKeyArn: props.kmsKeyArn,
+      deletionProtection: props.deletionProtection,
+      lifecycle: {
+        id: 'expire-old-versions',
+        noncurrentVersionExpiration: [{ noncurrentDays: props.keepOldVersionsDays ?? 30 }],
+        expiration: [{ expiredObjectDeleteMarker: true }],
+        abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+      },
     });
   }
 
