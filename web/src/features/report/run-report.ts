@@ -53,12 +53,12 @@ export const REPORT_ROLE = 'learntrac_report';
 /** Where reports get their connections: a node-postgres pool. */
 export type ReportPool = Pick<pg.Pool, 'connect'>;
 
-// Report cells keep the shapes they had before: whole numbers as numbers when they fit,
-// calendar dates as their text, everything else as node-postgres parses it.
 // node-postgres sends a query without parameters as a simple query, which may hold several
 // statements; the extended protocol (a prepared statement) allows exactly one.
 const EXTENDED = { queryMode: 'extended' } as const;
 
+// Report cells: whole numbers as numbers when they fit, calendar dates as their text,
+// everything else as node-postgres parses it.
 const BIGINT_OID = 20;
 const DATE_OID = 1082;
 const reportTypes = {
