@@ -5,7 +5,6 @@ import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { createMilestone } from '@/features/roadmap/create-milestone';
 import { deleteMilestone } from '@/features/roadmap/delete-milestone';
-import { MilestoneError } from '@/features/roadmap/milestone-errors';
 import { updateMilestone } from '@/features/roadmap/update-milestone';
 import { getAdminDb } from './admin-db';
 import { AdminError } from './admin-error';
@@ -63,7 +62,8 @@ async function run(
       author: viewer.user?.username ?? 'anonymous',
     });
   } catch (error) {
-    if (error instanceof AdminError || error instanceof MilestoneError) {
+    // A milestone refusal is an admin refusal too.
+    if (error instanceof AdminError) {
       const { message, fieldErrors } = error;
       return { ok: false, message, fieldErrors, values: readSubmittedValues(form) };
     }

@@ -1,4 +1,6 @@
-/** Why an admin write was refused; `fieldErrors` name the form fields that are wrong. */
+/**
+ * Why an admin or milestone write was refused; `fieldErrors` name the form fields that are wrong.
+ */
 export class AdminError extends Error {
   override name = 'AdminError';
   constructor(

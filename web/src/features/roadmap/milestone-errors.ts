@@ -1,13 +1,8 @@
-/** Why a milestone write was refused; `fieldErrors` name the form fields that are wrong. */
-export class MilestoneError extends Error {
+import { AdminError } from '@/features/admin/admin-error';
+
+/** Why a milestone write was refused: the admin refusal, named for the milestone verbs. */
+export class MilestoneError extends AdminError {
   override name = 'MilestoneError';
-  constructor(
-    readonly code: 'invalid_input' | 'not_found' | 'forbidden',
-    message: string,
-    readonly fieldErrors: Record<string, string> = {},
-  ) {
-    super(message);
-  }
 }
 
 // Trac's meta-permissions: MILESTONE_ADMIN and TRAC_ADMIN grant every milestone action.
