@@ -7,6 +7,7 @@ import { getTicket } from '@/features/ticket/get-ticket';
 import { newTicketDefaults } from '@/features/ticket/new-ticket-defaults';
 import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { buildFieldSpecs, formValuesFor } from '@/features/ticket/ticket-field-specs';
+import { EDITABLE_FIELDS } from '@/features/ticket/ticket-form';
 import type { NewTicketFormState } from '@/features/ticket/ticket-form-state';
 import { loadTicketOptions } from '@/features/ticket/ticket-options';
 import { NewTicketForm } from '@/features/ticket/ui/new-ticket-form';
@@ -18,19 +19,12 @@ export const metadata = { title: 'New Ticket' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const CLONED_FIELDS = [
-  'summary',
-  'description',
-  'type',
-  'priority',
-  'milestone',
-  'component',
-  'version',
-  'severity',
-  'keywords',
-  'cc',
-  'owner',
-] as const;
+// A clone copies every field the form edits except the reporter, who is the one cloning.
+const CLONED_FIELDS = EDITABLE_FIELDS.filter((name) => name !== 'reporter');
+// Fields the address may fill in (/newticket?type=defect&summary=...), as Trac allows.
+const ADDRESS_FIELDS = EDITABLE_FIELDS.filter(
+  (name) => !['reporter', 'description', 'cc', 'owner'].includes(name),
+);
 
 export default async function NewTicketPage({ searchParams }: Props) {
   const query = await searchParams;
@@ -53,16 +47,7 @@ export default async function NewTicketPage({ searchParams }: Props) {
     ...newTicketDefaults({ ticketOptions, defaults }),
     ...Object.fromEntries(customFields.map((field) => [field.name, customFieldDefault(field)])),
   };
-  for (const name of [
-    'type',
-    'priority',
-    'milestone',
-    'component',
-    'version',
-    'severity',
-    'summary',
-    'keywords',
-  ]) {
+  for (const name of ADDRESS_FIELDS) {
     const given = query[name];
     if (typeof given === 'string') values[name] = given;
   }

@@ -1,7 +1,7 @@
 import { type CustomField, customFieldLabel, timeInputValue } from './custom-fields';
 import type { TicketActor } from './ticket-actor';
 import { ccToggleOf } from './ticket-cc';
-import { FIELD_LABELS } from './ticket-form';
+import { EDITABLE_FIELDS, FIELD_LABELS } from './ticket-form';
 import type { TicketOptions } from './ticket-options';
 import { hasTicketPermission, mayChangeField, mayToggleOwnCc } from './ticket-permissions';
 
@@ -27,17 +27,10 @@ export interface FieldSpec {
   ccToggle?: 'add' | 'remove';
 }
 
-const PROPERTY_ORDER = [
-  'type',
-  'priority',
-  'milestone',
-  'component',
-  'version',
-  'severity',
-  'keywords',
-  'cc',
-  'owner',
-] as const;
+// The editable fields but the ones that head the form (summary, description) and the reporter.
+const PROPERTY_ORDER = EDITABLE_FIELDS.filter(
+  (name) => name !== 'summary' && name !== 'reporter' && name !== 'description',
+);
 
 function withCurrent(options: readonly string[], current: string | null | undefined): string[] {
   return current && !options.includes(current) ? [...options, current] : [...options];
