@@ -6,7 +6,7 @@ import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { listMilestones } from '@/features/roadmap/list-milestones';
 import { hasMilestonePermission } from '@/features/roadmap/milestone-errors';
 import { milestoneHref } from '@/features/roadmap/milestone-href';
-import { MilestoneDates, MilestoneProgress } from '@/features/roadmap/ui/milestone-progress';
+import { MilestoneDates, MilestoneTicketsProgress } from '@/features/roadmap/ui/milestone-progress';
 import '@/features/roadmap/ui/roadmap.css';
 
 export const metadata = { title: 'Roadmap' };
@@ -65,15 +65,7 @@ export default async function RoadmapPage({ searchParams }: Props) {
             </h2>
             <MilestoneDates due={milestone.due} completed={milestone.completed} now={now} />
           </header>
-          {milestone.stats.total > 0 ? (
-            <MilestoneProgress
-              milestone={milestone.name}
-              stats={milestone.stats}
-              label={`${milestone.name} progress`}
-            />
-          ) : (
-            <p className="muted">No tickets are associated with this milestone.</p>
-          )}
+          <MilestoneTicketsProgress milestone={milestone.name} stats={milestone.stats} />
           {descriptions[index] && (
             <div className="rm-description">
               <WikiContent html={descriptions[index]} />

@@ -15,7 +15,11 @@ import { LEAVE_TICKETS, type MilestoneFormState } from '@/features/roadmap/miles
 import { milestoneHref } from '@/features/roadmap/milestone-href';
 import { MilestoneDeleteForm } from '@/features/roadmap/ui/milestone-delete-form';
 import { MilestoneForm } from '@/features/roadmap/ui/milestone-form';
-import { MilestoneDates, MilestoneProgress } from '@/features/roadmap/ui/milestone-progress';
+import {
+  MilestoneDates,
+  MilestoneProgress,
+  MilestoneTicketsProgress,
+} from '@/features/roadmap/ui/milestone-progress';
 import '@/features/roadmap/ui/roadmap.css';
 
 type Params = { name?: string[] };
@@ -30,6 +34,19 @@ function decodePart(part: string): string {
     return part;
   }
 }
+
+/** A form with nothing filled in but the name (a new milestone, or the one being deleted). */
+const blankForm = (name: string): MilestoneFormState => ({
+  values: {
+    name,
+    due: '',
+    completed: '',
+    isCompleted: false,
+    description: '',
+    retarget: LEAVE_TICKETS,
+  },
+  fieldErrors: {},
+});
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : '');
 
@@ -56,22 +73,11 @@ export default async function MilestonePage({ params, searchParams }: Props) {
     if (!hasMilestonePermission(viewer.permissions, 'MILESTONE_CREATE')) {
       refuse(signedIn, '/milestone?action=new');
     }
-    const initial: MilestoneFormState = {
-      values: {
-        name: '',
-        due: '',
-        completed: '',
-        isCompleted: false,
-        description: '',
-        retarget: LEAVE_TICKETS,
-      },
-      fieldErrors: {},
-    };
     return (
       <>
         <h1>New milestone</h1>
         <MilestoneForm
-          initial={initial}
+          initial={blankForm('')}
           wasCompleted={false}
           retargetMilestones={[]}
           cancelHref="/roadmap"
@@ -124,17 +130,7 @@ export default async function MilestonePage({ params, searchParams }: Props) {
       <>
         <h1>Delete milestone {milestone.name}</h1>
         <MilestoneDeleteForm
-          initial={{
-            values: {
-              name: milestone.name,
-              due: '',
-              completed: '',
-              isCompleted: false,
-              description: '',
-              retarget: LEAVE_TICKETS,
-            },
-            fieldErrors: {},
-          }}
+          initial={blankForm(milestone.name)}
           name={milestone.name}
           ticketCount={milestone.stats.total}
           otherMilestones={await listRetargetMilestones({ db, except: milestone.name })}
@@ -157,15 +153,7 @@ export default async function MilestonePage({ params, searchParams }: Props) {
       <h1>Milestone {milestone.name}</h1>
       <section className="rm-milestone" aria-label="Progress">
         <MilestoneDates due={milestone.due} completed={milestone.completed} now={new Date()} />
-        {milestone.stats.total > 0 ? (
-          <MilestoneProgress
-            milestone={milestone.name}
-            stats={milestone.stats}
-            label={`${milestone.name} progress`}
-          />
-        ) : (
-          <p className="muted">No tickets are associated with this milestone.</p>
-        )}
+        <MilestoneTicketsProgress milestone={milestone.name} stats={milestone.stats} />
       </section>
       {description && <WikiContent html={description} />}
       {milestone.stats.total > 0 && (

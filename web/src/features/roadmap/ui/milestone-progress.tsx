@@ -67,6 +67,19 @@ export function MilestoneProgress(props: {
   );
 }
 
+/** The whole milestone's progress, as the roadmap and the milestone page show it. */
+export function MilestoneTicketsProgress(props: { milestone: string; stats: TicketStats }) {
+  return props.stats.total > 0 ? (
+    <MilestoneProgress
+      milestone={props.milestone}
+      stats={props.stats}
+      label={`${props.milestone} progress`}
+    />
+  ) : (
+    <p className="muted">No tickets are associated with this milestone.</p>
+  );
+}
+
 /** Due / completed line, with late milestones marked as Trac marks them. */
 export function MilestoneDates(props: { due: Date | null; completed: Date | null; now: Date }) {
   const { due, completed, now } = props;
