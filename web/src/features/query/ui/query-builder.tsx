@@ -227,45 +227,25 @@ export function QueryBuilder(props: { fields: BuilderField[]; initial: BuilderSt
       </fieldset>
 
       <div className="query-options">
-        <label>
-          Group results by{' '}
-          <select value={state.group} onChange={(e) => update({ group: e.target.value })}>
-            <option value="" />
-            {columnFields
-              .filter((f) => f.type !== 'time' && f.name !== 'summary' && f.type !== 'id')
-              .map((f) => (
-                <option key={f.name} value={f.name}>
-                  {f.label}
-                </option>
-              ))}
-          </select>
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={state.groupDesc}
-            onChange={(e) => update({ groupDesc: e.target.checked })}
-          />{' '}
-          descending
-        </label>
-        <label>
-          Order by{' '}
-          <select value={state.order} onChange={(e) => update({ order: e.target.value })}>
-            {[{ name: 'id', label: 'Ticket' }, ...columnFields].map((f) => (
-              <option key={f.name} value={f.name}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={state.desc}
-            onChange={(e) => update({ desc: e.target.checked })}
-          />{' '}
-          descending
-        </label>
+        <SortChoice
+          label="Group results by"
+          fields={[
+            { name: '', label: '' },
+            ...columnFields.filter(
+              (f) => f.type !== 'time' && f.name !== 'summary' && f.type !== 'id',
+            ),
+          ]}
+          value={state.group}
+          descending={state.groupDesc}
+          onChange={(group, groupDesc) => update({ group, groupDesc })}
+        />
+        <SortChoice
+          label="Order by"
+          fields={[{ name: 'id', label: 'Ticket' }, ...columnFields]}
+          value={state.order}
+          descending={state.desc}
+          onChange={(order, desc) => update({ order, desc })}
+        />
         <label>
           <input
             type="checkbox"
@@ -291,6 +271,39 @@ export function QueryBuilder(props: { fields: BuilderField[]; initial: BuilderSt
         </button>
       </div>
     </form>
+  );
+}
+
+/** A field to group or order by, with its "descending" box. */
+function SortChoice(props: {
+  label: string;
+  fields: readonly { name: string; label?: string }[];
+  value: string;
+  descending: boolean;
+  onChange: (value: string, descending: boolean) => void;
+}) {
+  const { value, descending, onChange } = props;
+  return (
+    <>
+      <label>
+        {props.label}{' '}
+        <select value={value} onChange={(e) => onChange(e.target.value, descending)}>
+          {props.fields.map((f) => (
+            <option key={f.name} value={f.name}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={descending}
+          onChange={(e) => onChange(value, e.target.checked)}
+        />{' '}
+        descending
+      </label>
+    </>
   );
 }
 
