@@ -1,6 +1,11 @@
-import Link from 'next/link';
 import { addTicketValueAction, submitListAction } from '../admin-actions';
 import { AdminForm, AdminInput } from './admin-form';
+import {
+  OrderCell,
+  RemoveAndApplyButtons,
+  SelectAndNameCells,
+  SelectAndNameHeaders,
+} from './list-table';
 
 export interface ValueRow {
   name: string;
@@ -59,10 +64,7 @@ export function ValueListPanel(props: {
             <table className="listing">
               <thead>
                 <tr>
-                  <th className="sel" scope="col">
-                    <span className="visually-hidden">Select</span>
-                  </th>
-                  <th scope="col">Name</th>
+                  <SelectAndNameHeaders />
                   {props.columns?.map((column) => (
                     <th key={column} scope="col">
                       {column}
@@ -78,17 +80,7 @@ export function ValueListPanel(props: {
               <tbody>
                 {rows.map((row, index) => (
                   <tr key={row.name}>
-                    <td className="sel">
-                      <AdminInput
-                        type="checkbox"
-                        name="sel"
-                        value={row.name}
-                        aria-label={`Select ${row.name}`}
-                      />
-                    </td>
-                    <td>
-                      <Link href={`${props.base}/${encodeURIComponent(row.name)}`}>{row.name}</Link>
-                    </td>
+                    <SelectAndNameCells name={row.name} base={props.base} />
                     {row.cells?.map((cell, i) => (
                       <td key={props.columns?.[i] ?? i}>{cell}</td>
                     ))}
@@ -102,17 +94,7 @@ export function ValueListPanel(props: {
                         aria-label={`Make ${row.name} the default`}
                       />
                     </td>
-                    {props.ordered && (
-                      <td className="order">
-                        <AdminInput
-                          name={`order.${row.name}`}
-                          type="number"
-                          min={1}
-                          defaultValue={index + 1}
-                          aria-label={`Order of ${row.name}`}
-                        />
-                      </td>
-                    )}
+                    {props.ordered && <OrderCell name={row.name} index={index} />}
                   </tr>
                 ))}
               </tbody>
@@ -127,14 +109,7 @@ export function ValueListPanel(props: {
             />
             No default
           </label>
-          <div className="buttons">
-            <button type="submit" name="intent" value="remove">
-              Remove selected items
-            </button>
-            <button type="submit" name="intent" value="apply">
-              Apply changes
-            </button>
-          </div>
+          <RemoveAndApplyButtons />
           <p className="help">
             {props.help ??
               'Removing a value leaves the tickets that use it as they are; renaming one (on its page) renames it on every ticket.'}

@@ -1,10 +1,15 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { submitListAction } from '@/features/admin/admin-actions';
-import { AdminForm, AdminInput } from '@/features/admin/ui/admin-form';
+import { AdminForm } from '@/features/admin/ui/admin-form';
 import { CustomFieldForm } from '@/features/admin/ui/custom-field-form';
+import {
+  OrderCell,
+  RemoveAndApplyButtons,
+  SelectAndNameCells,
+  SelectAndNameHeaders,
+} from '@/features/admin/ui/list-table';
 import { customFieldLabel, loadCustomFields } from '@/features/ticket/custom-fields';
 
 export const metadata = { title: 'Custom Fields – Admin' };
@@ -44,10 +49,7 @@ export default async function CustomFieldsAdminPage({ params }: Props) {
             <table className="listing">
               <thead>
                 <tr>
-                  <th className="sel" scope="col">
-                    <span className="visually-hidden">Select</span>
-                  </th>
-                  <th scope="col">Name</th>
+                  <SelectAndNameHeaders />
                   <th scope="col">Type</th>
                   <th scope="col">Label</th>
                   <th scope="col">Default</th>
@@ -58,17 +60,7 @@ export default async function CustomFieldsAdminPage({ params }: Props) {
               <tbody>
                 {fields.map((field, index) => (
                   <tr key={field.name}>
-                    <td className="sel">
-                      <AdminInput
-                        type="checkbox"
-                        name="sel"
-                        value={field.name}
-                        aria-label={`Select ${field.name}`}
-                      />
-                    </td>
-                    <td>
-                      <Link href={`${BASE}/${encodeURIComponent(field.name)}`}>{field.name}</Link>
-                    </td>
+                    <SelectAndNameCells name={field.name} base={BASE} />
                     <td>
                       {field.type}
                       {field.type === 'time' ? ` (${field.format})` : ''}
@@ -76,28 +68,13 @@ export default async function CustomFieldsAdminPage({ params }: Props) {
                     <td>{customFieldLabel(field)}</td>
                     <td>{field.value}</td>
                     <td>{field.options.join(' | ')}</td>
-                    <td className="order">
-                      <AdminInput
-                        name={`order.${field.name}`}
-                        type="number"
-                        min={1}
-                        defaultValue={index + 1}
-                        aria-label={`Order of ${field.name}`}
-                      />
-                    </td>
+                    <OrderCell name={field.name} index={index} />
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
-          <div className="buttons">
-            <button type="submit" name="intent" value="remove">
-              Remove selected items
-            </button>
-            <button type="submit" name="intent" value="apply">
-              Apply changes
-            </button>
-          </div>
+          <RemoveAndApplyButtons />
           <p className="help">
             Removing a field hides it from tickets and queries; the values tickets hold stay in the
             database, as Trac keeps them.
