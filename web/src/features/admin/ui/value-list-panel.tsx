@@ -1,4 +1,5 @@
 import { addTicketValueAction, submitListAction } from '../admin-actions';
+import { AddForm } from './add-form';
 import { AdminForm, AdminInput } from './admin-form';
 import {
   OrderCell,
@@ -41,20 +42,14 @@ export function ValueListPanel(props: {
       </h1>
       <div className="admin-columns">
         {props.addForm ?? (
-          <AdminForm action={addTicketValueAction} label={`Add ${props.one}`} resetOnSuccess>
-            <fieldset>
-              <legend>Add {props.one}:</legend>
-              <input type="hidden" name="list" value={list} />
-              <label className="field">
-                <span>Name:</span>
-                <AdminInput name="name" type="text" required aria-label="Name" />
-              </label>
-              {props.extraAddFields}
-              <div className="buttons">
-                <button type="submit">Add</button>
-              </div>
-            </fieldset>
-          </AdminForm>
+          <AddForm action={addTicketValueAction} title={`Add ${props.one}`}>
+            <input type="hidden" name="list" value={list} />
+            <label className="field">
+              <span>Name:</span>
+              <AdminInput name="name" type="text" required aria-label="Name" />
+            </label>
+            {props.extraAddFields}
+          </AddForm>
         )}
         <AdminForm action={submitListAction} label={`${props.title} list`}>
           <input type="hidden" name="list" value={list} />

@@ -3,6 +3,7 @@ import { isPermissionAction, PERMISSION_ACTIONS } from '@/core/auth/permission-p
 import { getDb } from '@/core/db';
 import { grantPermissionAction, revokePermissionsAction } from '@/features/admin/admin-actions';
 import { listPermissionGrants } from '@/features/admin/permission-admin';
+import { AddForm } from '@/features/admin/ui/add-form';
 import { AdminForm, AdminInput, AdminSelect } from '@/features/admin/ui/admin-form';
 
 export const metadata = { title: 'Permissions – Admin' };
@@ -31,60 +32,48 @@ export default async function PermissionsAdminPage() {
       </p>
       <div className="admin-columns">
         <div>
-          <AdminForm action={grantPermissionAction} label="Grant Permission" resetOnSuccess>
-            <fieldset>
-              <legend>Grant Permission:</legend>
-              <label className="field">
-                <span>Subject (user or group):</span>
-                <AdminInput
-                  name="subject"
-                  type="text"
-                  list="perm-subjects"
-                  required
-                  aria-label="Subject"
-                />
-              </label>
-              <label className="field">
-                <span>Action:</span>
-                <AdminSelect name="action" aria-label="Action">
-                  {PERMISSION_ACTIONS.map((action) => (
-                    <option key={action}>{action}</option>
-                  ))}
-                </AdminSelect>
-              </label>
-              <div className="buttons">
-                <button type="submit">Add</button>
-              </div>
-            </fieldset>
-          </AdminForm>
-          <AdminForm action={grantPermissionAction} label="Add Subject to Group" resetOnSuccess>
-            <fieldset>
-              <legend>Add Subject to Group:</legend>
-              <label className="field">
-                <span>Subject:</span>
-                <AdminInput
-                  name="subject"
-                  type="text"
-                  list="perm-subjects"
-                  required
-                  aria-label="Member"
-                />
-              </label>
-              <label className="field">
-                <span>Group:</span>
-                <AdminInput
-                  name="action"
-                  type="text"
-                  list="perm-groups"
-                  required
-                  aria-label="Group"
-                />
-              </label>
-              <div className="buttons">
-                <button type="submit">Add</button>
-              </div>
-            </fieldset>
-          </AdminForm>
+          <AddForm action={grantPermissionAction} title="Grant Permission">
+            <label className="field">
+              <span>Subject (user or group):</span>
+              <AdminInput
+                name="subject"
+                type="text"
+                list="perm-subjects"
+                required
+                aria-label="Subject"
+              />
+            </label>
+            <label className="field">
+              <span>Action:</span>
+              <AdminSelect name="action" aria-label="Action">
+                {PERMISSION_ACTIONS.map((action) => (
+                  <option key={action}>{action}</option>
+                ))}
+              </AdminSelect>
+            </label>
+          </AddForm>
+          <AddForm action={grantPermissionAction} title="Add Subject to Group">
+            <label className="field">
+              <span>Subject:</span>
+              <AdminInput
+                name="subject"
+                type="text"
+                list="perm-subjects"
+                required
+                aria-label="Member"
+              />
+            </label>
+            <label className="field">
+              <span>Group:</span>
+              <AdminInput
+                name="action"
+                type="text"
+                list="perm-groups"
+                required
+                aria-label="Group"
+              />
+            </label>
+          </AddForm>
           <datalist id="perm-subjects">
             {subjects.map((subject) => (
               <option key={subject} value={subject} />

@@ -6,6 +6,7 @@ import { fromTracTime } from '@/core/db/database';
 import { addMilestoneAction, updateMilestoneAction } from '@/features/admin/admin-actions';
 import { countTicketsByValue, listMilestoneRows } from '@/features/admin/list-ticket-values';
 import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
+import { AddForm } from '@/features/admin/ui/add-form';
 import { AdminForm, AdminInput, AdminTextarea } from '@/features/admin/ui/admin-form';
 import { ValueListPanel } from '@/features/admin/ui/value-list-panel';
 
@@ -92,22 +93,16 @@ export default async function MilestonesAdminPage({ params }: Props) {
       defaultValue={defaults.milestone ?? ''}
       help="Removing a milestone takes it off its tickets, noted in each ticket's history; renaming one (on its page) moves its tickets along."
       addForm={
-        <AdminForm action={addMilestoneAction} label="Add Milestone" resetOnSuccess>
-          <fieldset>
-            <legend>Add Milestone:</legend>
-            <label className="field">
-              <span>Name:</span>
-              <AdminInput name="name" type="text" required aria-label="Name" />
-            </label>
-            <label className="field">
-              <span>Due (UTC):</span>
-              <AdminInput name="due" type="datetime-local" aria-label="Due" />
-            </label>
-            <div className="buttons">
-              <button type="submit">Add</button>
-            </div>
-          </fieldset>
-        </AdminForm>
+        <AddForm action={addMilestoneAction} title="Add Milestone">
+          <label className="field">
+            <span>Name:</span>
+            <AdminInput name="name" type="text" required aria-label="Name" />
+          </label>
+          <label className="field">
+            <span>Due (UTC):</span>
+            <AdminInput name="due" type="datetime-local" aria-label="Due" />
+          </label>
+        </AddForm>
       }
     />
   );
