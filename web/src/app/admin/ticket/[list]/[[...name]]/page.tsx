@@ -33,21 +33,11 @@ export default async function EnumAdminPage({ params }: Props) {
   if (path?.length) {
     const name = decodeURIComponent(path.join('/'));
     if (!values.includes(name)) notFound();
-    return (
-      <ValueEditPanel
-        list={panel.list}
-        one={panel.one}
-        title={panel.title}
-        base={base}
-        name={name}
-      />
-    );
+    return <ValueEditPanel {...panel} base={base} name={name} />;
   }
   return (
     <ValueListPanel
-      list={panel.list}
-      one={panel.one}
-      title={panel.title}
+      {...panel}
       base={base}
       rows={values.map((value) => ({ name: value, tickets: counts.get(value) ?? 0 }))}
       defaultValue={defaults[field] ?? ''}
