@@ -178,37 +178,16 @@ describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
   });
 
   it('defines custom fields of every kind where the ticket pages read them', async () => {
-    await saveCustomField({
-      db: t.db,
-      permissions: admin,
-      form: { name: 'estimate', type: 'text', label: 'Estimate' },
-    });
-    await saveCustomField({
-      db: t.db,
-      permissions: admin,
-      form: { name: 'level', type: 'select', options: 'easy\nhard', value: 'easy' },
-    });
-    await saveCustomField({
-      db: t.db,
-      permissions: admin,
-      form: { name: 'graded', type: 'checkbox', value: '1' },
-    });
-    await saveCustomField({
-      db: t.db,
-      permissions: admin,
-      form: { name: 'due', type: 'time', format: 'date' },
-    });
-    await saveCustomField({
-      db: t.db,
-      permissions: admin,
-      form: { name: 'notes', type: 'textarea', rows: '3' },
-    });
-    await saveCustomField({
-      db: t.db,
-      permissions: admin,
-      form: { name: 'mode', type: 'radio', options: 'a|b' },
-    });
-    const mine = ['estimate', 'level', 'graded', 'due', 'notes', 'mode'];
+    const forms = [
+      { name: 'estimate', type: 'text', label: 'Estimate' },
+      { name: 'level', type: 'select', options: 'easy\nhard', value: 'easy' },
+      { name: 'graded', type: 'checkbox', value: '1' },
+      { name: 'due', type: 'time', format: 'date' },
+      { name: 'notes', type: 'textarea', rows: '3' },
+      { name: 'mode', type: 'radio', options: 'a|b' },
+    ];
+    for (const form of forms) await saveCustomField({ db: t.db, permissions: admin, form });
+    const mine = forms.map((form) => form.name);
     // The site seed may define fields of its own; ours come after them, in the order added.
     expect(
       (await loadCustomFields({ db: reader() })).map((f) => f.name).filter((n) => mine.includes(n)),
