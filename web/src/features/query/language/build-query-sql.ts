@@ -1,9 +1,15 @@
+// This subpath is the field list without the Prisma client. Only the SQL builder (server only)
+// imports it, so its zod stays out of the query page's browser bundle.
+import { TICKET_FIELDS } from '@learntrac/db/ticket-fields';
 import { parseQueryDate, splitDateRange } from './query-dates';
-import { type QueryField, ticketColumns } from './query-fields';
+import type { QueryField } from './query-fields';
 import type { Query, QueryConstraint } from './query-model';
 import { checkConstraint, parseIdRanges } from './query-parts';
 import { QuerySyntaxError } from './query-syntax-error';
 import { defaultOrder, resolveQueryColumns } from './resolve-query-columns';
+
+/** Columns of Trac's `ticket` table that a standard field may name: the settable ones and the two times. */
+const ticketColumns: ReadonlySet<string> = new Set([...TICKET_FIELDS, 'time', 'changetime']);
 
 /** Table names, for a database that keeps Trac's tables elsewhere (e.g. `trac.ticket`). */
 export interface QueryTables {

@@ -32,26 +32,6 @@ export const standardTicketFields: readonly QueryField[] = [
   { name: 'changetime', type: 'time', custom: false, label: 'Modified' },
 ];
 
-/** Columns of Trac's `ticket` table that a standard field may name. */
-export const ticketColumns: ReadonlySet<string> = new Set([
-  'type',
-  'time',
-  'changetime',
-  'component',
-  'severity',
-  'priority',
-  'owner',
-  'reporter',
-  'cc',
-  'version',
-  'milestone',
-  'status',
-  'resolution',
-  'summary',
-  'description',
-  'keywords',
-]);
-
 /** Other names Trac accepts for fields. */
 const fieldSynonyms: Readonly<Record<string, string>> = { created: 'time', modified: 'changetime' };
 

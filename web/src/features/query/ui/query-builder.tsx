@@ -2,7 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
-import { createQuery, formatQueryUrl, type MatchMode, type QueryConstraint } from '../language';
+// Straight from the modules, not the index: the index also carries the server's SQL builder.
+import { formatQueryUrl } from '../language/format-query';
+import { createQuery, type MatchMode, type QueryConstraint } from '../language/query-model';
 
 /** A field as the builder needs it (plain data, sent from the server page). */
 export interface BuilderField {
