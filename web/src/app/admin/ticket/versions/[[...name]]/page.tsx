@@ -4,6 +4,7 @@ import { getDb } from '@/core/db';
 import { fromTracTime } from '@/core/db/database';
 import { countTicketsByValue, listVersions } from '@/features/admin/list-ticket-values';
 import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
+import { AdminInput, AdminTextarea } from '@/features/admin/ui/admin-form';
 import { ValueEditPanel } from '@/features/admin/ui/value-edit-panel';
 import { ValueListPanel } from '@/features/admin/ui/value-list-panel';
 
@@ -34,11 +35,11 @@ export default async function VersionsAdminPage({ params }: Props) {
       <ValueEditPanel list="version" one="Version" title="Versions" base={BASE} name={name}>
         <label className="field">
           <span>Released (YYYY-MM-DD):</span>
-          <input name="time" type="date" defaultValue={day(version.time)} />
+          <AdminInput name="time" type="date" defaultValue={day(version.time)} />
         </label>
         <label className="field">
           <span>Description (wiki text):</span>
-          <textarea name="description" rows={6} defaultValue={version.description ?? ''} />
+          <AdminTextarea name="description" rows={6} defaultValue={version.description ?? ''} />
         </label>
       </ValueEditPanel>
     );
@@ -59,7 +60,7 @@ export default async function VersionsAdminPage({ params }: Props) {
       extraAddFields={
         <label className="field">
           <span>Released:</span>
-          <input name="time" type="date" aria-label="Released" />
+          <AdminInput name="time" type="date" aria-label="Released" />
         </label>
       }
     />
