@@ -52,7 +52,8 @@ export default async function NewTicketPage({ searchParams }: Props) {
     if (typeof given === 'string') values[name] = given;
   }
   let cloned: number | null = null;
-  if (/^\d{1,9}$/.test(cloneOf)) {
+  // Only a ticket the viewer may read can be copied.
+  if (/^\d{1,9}$/.test(cloneOf) && viewer.permissions.has('TICKET_VIEW')) {
     const source = await getTicket({ db, id: Number(cloneOf) });
     if (source) {
       cloned = source.id;
