@@ -23,16 +23,8 @@ export type Permission = (typeof permissions)[number];
 
 const permissionsOfRole: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  instructor: [
-    'PATH_VIEW',
-    'PATH_VIEW_DRAFT',
-    'PATH_MANAGE',
-    'MATERIAL_INGEST',
-    'QUESTION_REVIEW',
-    'ANSWER_SUBMIT',
-    'PROGRESS_VIEW_OWN',
-    'PROGRESS_VIEW_ALL',
-  ],
+  // Instructors run the learning side in full; only administration is kept from them.
+  instructor: permissions.filter((permission) => permission !== 'TRAC_ADMIN'),
   learner: ['PATH_VIEW', 'ANSWER_SUBMIT', 'PROGRESS_VIEW_OWN'],
 };
 
