@@ -1,22 +1,15 @@
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
-import { getServerSession } from 'next-auth';
+import { getServerSession, type Session } from 'next-auth';
 import { cache } from 'react';
 import { getDb } from '@/core/db';
 import type { Viewer } from '@/core/feature';
 import { getAuthOptions } from './auth-options';
 import { loadPermissions } from './load-permissions';
-import type { Permission, Role } from './roles';
+import type { Permission } from './roles';
 
-export interface CurrentUser {
-  id: string;
-  /** The Cognito user name; Trac's name for this person. */
-  username: string;
-  name: string | null;
-  email: string | null;
-  groups: string[];
-  roles: Role[];
-}
+/** The session's user, as next-auth.d.ts declares it. */
+export type CurrentUser = Session['user'];
 
 /** The signed-in user, or null. Cached for the duration of one request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
