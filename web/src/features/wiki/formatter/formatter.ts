@@ -412,6 +412,30 @@ export class Formatter implements MatchHandler {
   ): string {
     if (name.toLowerCase() === 'br') return this.brMacro(args);
     if (!processor) return '';
+    return this.expandMacro(name, args, processor, content);
+  }
+
+  /**
+   * For one-line output (summaries, the outline): a line break is a space and an inline macro
+   * expands; any other macro gives null for the caller to stand in for.
+   */
+  protected inlineMacro(
+    name: string,
+    args: string | null,
+    processor: WikiProcessor | null,
+    content?: string,
+  ): string | null {
+    if (name.toLowerCase() === 'br') return ' ';
+    if (processor?.isInline(args)) return this.expandMacro(name, args, processor, content);
+    return null;
+  }
+
+  private expandMacro(
+    name: string,
+    args: string | null,
+    processor: WikiProcessor,
+    content?: string,
+  ): string {
     const inParagraph = !(this.inListItem || this.inTable || this.inDefList) && this.blockAware;
     const shown = name.endsWith('?') ? name.slice(0, -1) : name;
     try {
@@ -982,9 +1006,10 @@ export class OneLinerFormatter extends Formatter {
     processor: WikiProcessor | null,
     content?: string,
   ): string {
-    if (name.toLowerCase() === 'br') return ' ';
-    if (processor?.isInline(args)) return super.macro(name, args, processor, content);
-    return `[[${escapeText(name)}${args ? '(...)' : ''}]]`;
+    return (
+      this.inlineMacro(name, args, processor, content) ??
+      `[[${escapeText(name)}${args ? '(...)' : ''}]]`
+    );
   }
 
   override format(text: string, shorten = false): string {
@@ -1041,9 +1066,7 @@ export class OutlineFormatter extends Formatter {
     processor: WikiProcessor | null,
     content?: string,
   ): string {
-    if (name.toLowerCase() === 'br') return ' ';
-    if (processor?.isInline(args)) return super.macro(name, args, processor, content);
-    return '';
+    return this.inlineMacro(name, args, processor, content) ?? '';
   }
 
   protected override handleCodeBlock(line: string, start: RegExpExecArray | null): void {
