@@ -2,6 +2,7 @@ import type { Db } from '@learntrac/db';
 import { z } from 'zod';
 import type { Viewer } from '@/core/feature';
 import type { AttachmentStorage } from './attachments/attachment-storage';
+import { lockWikiPage } from './lock-wiki-page';
 import { WikiError } from './wiki-errors';
 import { parseWikiInput } from './wiki-input';
 import { WikiPageNameSchema } from './wiki-names';
@@ -27,7 +28,7 @@ export async function deleteWikiPage(options: {
   const input = parseWikiInput(DeleteWikiPageInput, options.input);
   assertWikiPermission(options.viewer, 'WIKI_DELETE', 'delete wiki pages');
   return options.db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`wiki:${input.name}`}))`;
+    await lockWikiPage({ tx, name: input.name });
     const versions = await tx.$queryRaw<{ version: number; readonly: number | null }[]>`
       SELECT version, readonly FROM wiki WHERE name = ${input.name} ORDER BY version DESC`;
     if (!versions[0]) throw new WikiError('not_found', `The page ${input.name} does not exist.`);

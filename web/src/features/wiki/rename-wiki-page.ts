@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { toTracTime } from '@/core/db/database';
 import type { Viewer } from '@/core/feature';
 import type { AttachmentStorage } from './attachments/attachment-storage';
+import { lockWikiPage } from './lock-wiki-page';
 import { WikiError } from './wiki-errors';
 import { parseWikiInput } from './wiki-input';
 import { WikiPageNameSchema } from './wiki-names';
@@ -32,7 +33,7 @@ export async function renameWikiPage(options: {
   }
   return options.db.$transaction(async (tx) => {
     for (const name of [input.name, input.newName].sort()) {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`wiki:${name}`}))`;
+      await lockWikiPage({ tx, name });
     }
     const [existing] = await tx.$queryRaw<{ readonly: number | null }[]>`
       SELECT readonly FROM wiki WHERE name = ${input.name} ORDER BY version DESC LIMIT 1`;

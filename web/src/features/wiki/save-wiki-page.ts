@@ -2,6 +2,7 @@ import type { Db } from '@learntrac/db';
 import { z } from 'zod';
 import { toTracTime } from '@/core/db/database';
 import type { Viewer } from '@/core/feature';
+import { lockWikiPage } from './lock-wiki-page';
 import { WikiConflictError, WikiError } from './wiki-errors';
 import { MAX_WIKI_TEXT, parseWikiInput } from './wiki-input';
 import { WikiPageNameSchema } from './wiki-names';
@@ -48,7 +49,7 @@ export async function saveWikiPage(options: {
   const { viewer } = options;
   return options.db.$transaction(async (tx) => {
     // Saves of one page queue up here, so two editors cannot both write version N+1.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`wiki:${input.name}`}))`;
+    await lockWikiPage({ tx, name: input.name });
     const [latest] = await tx.$queryRaw<
       { version: number; text: string | null; author: string | null; readonly: number | null }[]
     >`SELECT version, text, author, readonly FROM wiki WHERE name = ${input.name}
