@@ -37,6 +37,14 @@ export class Observability extends Construct {
       });
     }
     const actions = { alarmActions: [this.topic.arn], okActions: [this.topic.arn] };
+    // CPU and memory alarms fire when the 5-minute average stays above the threshold for
+    // 15 minutes, so a short burst does not page anyone.
+    const sustainedAverageAbove = {
+      statistic: 'Average',
+      period: 300,
+      evaluationPeriods: 3,
+      comparisonOperator: 'GreaterThanThreshold',
+    };
 
     new CloudwatchMetricAlarm(this, 'alb-5xx-rate', {
       alarmName: `${prefix}-alb-5xx-rate`,
@@ -95,11 +103,8 @@ export class Observability extends Construct {
           namespace: 'AWS/ECS',
           metricName: metric,
           dimensions: { ClusterName: props.clusterName, ServiceName: service },
-          statistic: 'Average',
-          period: 300,
-          evaluationPeriods: 3,
+          ...sustainedAverageAbove,
           threshold: 85,
-          comparisonOperator: 'GreaterThanThreshold',
           ...actions,
         });
       }
@@ -110,11 +115,8 @@ export class Observability extends Construct {
       namespace: 'AWS/RDS',
       metricName: 'CPUUtilization',
       dimensions: { DBInstanceIdentifier: props.databaseIdentifier },
-      statistic: 'Average',
-      period: 300,
-      evaluationPeriods: 3,
+      ...sustainedAverageAbove,
       threshold: 80,
-      comparisonOperator: 'GreaterThanThreshold',
       ...actions,
     });
     new CloudwatchMetricAlarm(this, 'db-free-storage', {
@@ -135,11 +137,8 @@ export class Observability extends Construct {
         namespace: 'AWS/ElastiCache',
         metricName: 'DatabaseMemoryUsagePercentage',
         dimensions: { CacheClusterId: node },
-        statistic: 'Average',
-        period: 300,
-        evaluationPeriods: 3,
+        ...sustainedAverageAbove,
         threshold: 80,
-        comparisonOperator: 'GreaterThanThreshold',
         ...actions,
       });
     }
