@@ -115,29 +115,31 @@ export function listSubjects(options: {
   }
   const start = ['anonymous'];
   if (subject.username !== null) start.push('authenticated', subject.username, ...subject.groups);
-  const seen = new Set<string>();
-  const pending = [...start];
-  while (pending.length > 0) {
-    const next = pending.pop()!;
-    if (seen.has(next)) continue;
-    seen.add(next);
-    pending.push(...(memberships.get(next) ?? []));
-  }
-  return seen;
+  return reachableFrom(start, (name) => memberships.get(name) ?? []);
 }
 
 /** Adds what the meta-permissions imply; TRAC_ADMIN implies every known action. */
 export function expandPermissions(held: Iterable<string>): Set<string> {
-  const granted = new Set<string>();
-  const pending = [...held];
+  return reachableFrom(held, (action) => [
+    ...(action === 'TRAC_ADMIN' ? PERMISSION_ACTIONS : []),
+    ...(PERMISSION_IMPLIES[action as PermissionAction] ?? []),
+  ]);
+}
+
+/** Everything `start` leads to through `next`, itself included; cycles end the walk. */
+function reachableFrom(
+  start: Iterable<string>,
+  next: (name: string) => readonly string[],
+): Set<string> {
+  const reached = new Set<string>();
+  const pending = [...start];
   while (pending.length > 0) {
-    const next = pending.pop()!;
-    if (granted.has(next)) continue;
-    granted.add(next);
-    if (next === 'TRAC_ADMIN') pending.push(...PERMISSION_ACTIONS);
-    pending.push(...(PERMISSION_IMPLIES[next as PermissionAction] ?? []));
+    const name = pending.pop()!;
+    if (reached.has(name)) continue;
+    reached.add(name);
+    pending.push(...next(name));
   }
-  return granted;
+  return reached;
 }
 
 /** The actions a visitor holds under the given grants, meta-permissions expanded. */
