@@ -1,5 +1,5 @@
 /** The cheat sheet beside the editor, itself wiki text: each row shows markup and its result. */
-export const EDITOR_HELP = String.raw`=== Formatting help
+export const EDITOR_HELP = `=== Formatting help
 ||= You type =||= You get =||
 || {{{'''bold'''}}}, {{{''italic''}}} || '''bold''', ''italic'' ||
 || ${'`{{{monospace}}}`'} || {{{monospace}}} ||
