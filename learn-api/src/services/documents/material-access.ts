@@ -1,0 +1,25 @@
+import type { AuthUser } from '../../auth/user.js';
+import { ApiError } from '../../errors/api-error.js';
+import type { Database } from '../../adapters/database/database.js';
+
+/** Instructors see all material, drafts included; learners only what is published. */
+export function seesUnpublishedMaterial(user: AuthUser): boolean {
+  return user.permissions.includes('LEARNING_INGEST') || user.permissions.includes('LEARNING_MANAGE');
+}
+
+/** The document as the user may see it, or 404: an unpublished document does not exist for a learner. */
+export async function findVisibleDocument({
+  db,
+  user,
+  id,
+}: {
+  db: Database;
+  user: AuthUser;
+  id: string;
+}) {
+  const row = await db.document.findUnique({ where: { id } });
+  if (!row || (!row.published && !seesUnpublishedMaterial(user))) {
+    throw new ApiError('NOT_FOUND', `No document ${id}`);
+  }
+  return row;
+}
