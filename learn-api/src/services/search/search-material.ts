@@ -130,7 +130,7 @@ async function visibleDocumentIds(
 }
 
 /** Chunk ids nearest the query; null when the vector store is unreachable. */
-async function rankByMeaning(
+export async function rankByMeaning(
   deps: SearchDeps,
   { query, limit, documentIds }: { query: string; limit: number; documentIds?: string[] },
 ): Promise<string[] | null> {
@@ -158,7 +158,7 @@ async function rankByMeaning(
  * Chunk ids whose text best matches the query's words. Any word may match (a question
  * rarely shares all its words with the answer); chunks matching more, and in headings, rank higher.
  */
-async function rankByWords(
+export async function rankByWords(
   db: Database,
   {
     query,
