@@ -50,6 +50,11 @@ const ConfigSchema = z
       .default('info'),
     SECRETS_ID: z.string().optional(),
     AWS_REGION: z.string().optional(),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024, 'must be at least 1024 bytes')
+      .default(50 * 1024 * 1024),
   })
   .superRefine((config, ctx) => {
     if (config.SECRETS_ID && !config.AWS_REGION) {
@@ -71,6 +76,7 @@ export interface Config {
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   secretsId: string | undefined;
   awsRegion: string | undefined;
+  uploadMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +113,7 @@ export function parseConfig(env: Env): Config {
     logLevel: c.LOG_LEVEL,
     secretsId: c.SECRETS_ID,
     awsRegion: c.AWS_REGION,
+    uploadMaxBytes: c.UPLOAD_MAX_BYTES,
   };
 }
 
