@@ -1,6 +1,7 @@
 import { seedSite } from '@learntrac/db/seed';
 import type { Cache } from '../adapters/cache/cache.js';
 import { createMemoryCache } from '../adapters/cache/memory-cache.js';
+import { createTokenVerifier } from '../adapters/cognito/verify-access-token.js';
 import { createEmbedder } from '../adapters/embedder/create-embedder.js';
 import type { Embedder } from '../adapters/embedder/embedder.js';
 import { createIngestQueue, type IngestQueue } from '../adapters/jobs/ingest-queue.js';
@@ -53,10 +54,7 @@ export async function startIngestStack({
     vectorStore,
     ingestQueue,
     uploadMaxBytes,
-    verifyAccessToken: (await import('../adapters/cognito/verify-access-token.js')).createTokenVerifier({
-      issuer: jwks.issuer,
-      clientIds: [jwks.clientId],
-    }),
+    verifyAccessToken: createTokenVerifier({ issuer: jwks.issuer, clientIds: [jwks.clientId] }),
     corsOrigins: [],
   };
   const app = createApp(deps);
