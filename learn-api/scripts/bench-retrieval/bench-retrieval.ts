@@ -58,7 +58,7 @@ async function main() {
     groups: ['instructors'],
     permissions: new Set(['LEARNING_VIEW', 'LEARNING_INGEST', 'LEARNING_MANAGE']),
     clientId: 'bench',
-  } as unknown as AuthUser;
+  };
   try {
     const files = (await readdir(tutorialDir)).filter((f) => f.endsWith('.html') && f !== 'index.html');
     const started = performance.now();

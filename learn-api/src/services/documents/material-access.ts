@@ -1,10 +1,11 @@
-import type { AuthUser } from '../../auth/user.js';
-import { ApiError } from '../../errors/api-error.js';
 import type { Database } from '../../adapters/database/database.js';
+import type { AuthUser } from '../../auth/user.js';
+import { userCan } from '../../auth/user-can.js';
+import { ApiError } from '../../errors/api-error.js';
 
 /** Instructors see all material, drafts included; learners only what is published. */
 export function seesUnpublishedMaterial(user: AuthUser): boolean {
-  return user.permissions.includes('LEARNING_INGEST') || user.permissions.includes('LEARNING_MANAGE');
+  return userCan(user, 'LEARNING_INGEST') || userCan(user, 'LEARNING_MANAGE');
 }
 
 /** The document as the user may see it, or 404: an unpublished document does not exist for a learner. */
