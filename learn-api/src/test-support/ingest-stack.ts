@@ -42,7 +42,7 @@ export async function startIngestStack({
     store === 'neo4j'
       ? createNeo4jVectorStore({ uri: neo4jUri!, logger })
       : createPostgresVectorStore({ db, logger });
-  const ingestQueue: IngestQueue = await createIngestQueue({
+  const ingestQueue: IngestQueue = createIngestQueue({
     databaseUrl: testDb.database.url,
     logger,
   });

@@ -22,37 +22,54 @@ const queueName = 'ingest-document';
 const retryLimit = 4;
 const retryDelaySeconds = 30;
 
-export async function createIngestQueue({
+/**
+ * pg-boss on the application's database. It starts on first use, so a process that never
+ * queues or works (a test, a read-only replica) opens no connections for it.
+ */
+export function createIngestQueue({
   databaseUrl,
   logger,
 }: {
   databaseUrl: string;
   logger: Logger;
-}): Promise<IngestQueue> {
+}): IngestQueue {
   const boss = new PgBoss({
     connectionString: databaseUrl,
     schema: 'pgboss',
-    // Two cores: one document embeds at a time per process; the model is the bottleneck.
     max: 4,
   });
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
-  await boss.start();
-  await boss.createQueue(queueName, {
-    retryLimit,
-    retryDelay: retryDelaySeconds,
-    retryBackoff: true,
-    // A job whose worker died (a crash, a deploy) is picked up again after this long.
-    expireInSeconds: 30 * 60,
-    policy: 'stately',
-  });
+  let starting: Promise<void> | null = null;
+  const started = () => {
+    starting ??= (async () => {
+      await boss.start();
+      await boss.createQueue(queueName, {
+        retryLimit,
+        retryDelay: retryDelaySeconds,
+        retryBackoff: true,
+        // A job whose worker died (a crash, a deploy) is picked up again after this long.
+        expireInSeconds: 30 * 60,
+        // At most one job per document waiting and one running: a reindex during a run
+        // queues once, however often it is asked for.
+        policy: 'stately',
+      });
+    })().catch((error: unknown) => {
+      starting = null;
+      throw error;
+    });
+    return starting;
+  };
 
   return {
     async enqueue(documentId) {
+      await started();
       await boss.send(queueName, { documentId }, { singletonKey: documentId });
     },
     async work(handle) {
+      await started();
       await boss.work<{ documentId: string }>(
         queueName,
+        // One document at a time per process: embedding already keeps the cores busy.
         { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 },
         async ([job]) => {
           if (!job) return;
@@ -64,6 +81,7 @@ export async function createIngestQueue({
       );
     },
     async stop() {
+      if (!starting) return;
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
