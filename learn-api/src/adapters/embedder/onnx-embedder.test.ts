@@ -56,6 +56,15 @@ describe.skipIf(!modelDir)('ONNX embedder (all-MiniLM-L6-v2, in process)', () =>
     expect([...first, ...second]).toEqual(expected);
   });
 
+  it('lets a query in between the texts of a long batch instead of after all of them', async () => {
+    const finished: string[] = [];
+    const chunks = Array.from({ length: 12 }, (_, i) => `Section ${i}. ${dijkstra} `.repeat(8));
+    const ingest = embedder.embed(chunks).then(() => finished.push('ingest'));
+    const query = embedder.embed([question]).then(() => finished.push('query'));
+    await Promise.all([ingest, query]);
+    expect(finished).toEqual(['query', 'ingest']);
+  });
+
   it('reads at most 256 tokens of a text: what follows does not change its vector', async () => {
     const long = Array.from({ length: 300 }, (_, i) => `graph${i % 7} edge`).join(' ');
     const [cut, extended] = await embedder.embed([long, `${long} ${baking} ${baking}`]);

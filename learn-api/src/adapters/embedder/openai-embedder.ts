@@ -7,7 +7,9 @@ export class EmbeddingRequestError extends Error {
   override readonly name = 'EmbeddingRequestError';
 }
 
-const retriedStatuses = (status: number) => status === 408 || status === 429 || status >= 500;
+// The statuses the client retries.
+const retriedStatuses = (status: number) =>
+  status === 408 || status === 409 || status === 429 || status >= 500;
 
 /**
  * Embeddings from the OpenAI API (or a server that speaks it). Texts go in batches of at most
