@@ -15,6 +15,7 @@ import { createTestDatabase } from '@learntrac/db/testing';
 import { pino } from 'pino';
 import { createMemoryCache } from '../../src/adapters/cache/memory-cache.js';
 import { createEmbedder } from '../../src/adapters/embedder/create-embedder.js';
+import { parseConfig } from '../../src/config.js';
 import { createPostgresVectorStore } from '../../src/adapters/vector-store/postgres-vector-store.js';
 import type { AuthUser } from '../../src/auth/user.js';
 import { ingestDocument } from '../../src/services/documents/ingest-document.js';
@@ -49,7 +50,14 @@ async function main() {
   const database = await createTestDatabase({ serverUrl, migrate: true, prefix: 'bench_retrieval' });
   const db = createPrismaClient(database.url);
   const cache = createMemoryCache();
-  const embedder = await createEmbedder({ config: {}, logger });
+  // The embedder the service would choose from the same environment (the local model by default).
+  const config = parseConfig({
+    COGNITO_ISSUER: 'http://127.0.0.1:1',
+    COGNITO_CLIENT_IDS: 'bench',
+    ...process.env,
+    DATABASE_URL: database.url,
+  });
+  const embedder = await createEmbedder({ config, logger });
   const vectorStore = createPostgresVectorStore({ db, logger });
   const instructor: AuthUser = {
     sub: 'bench',

@@ -2,8 +2,8 @@ import { seedSite } from '@learntrac/db/seed';
 import type { Cache } from '../adapters/cache/cache.js';
 import { createMemoryCache } from '../adapters/cache/memory-cache.js';
 import { createTokenVerifier } from '../adapters/cognito/verify-access-token.js';
-import { createEmbedder } from '../adapters/embedder/create-embedder.js';
 import type { Embedder } from '../adapters/embedder/embedder.js';
+import { createOnnxEmbedder } from '../adapters/embedder/onnx-embedder.js';
 import { createIngestQueue, type IngestQueue } from '../adapters/jobs/ingest-queue.js';
 import { createNeo4jVectorStore } from '../adapters/vector-store/neo4j-vector-store.js';
 import { createPostgresVectorStore } from '../adapters/vector-store/postgres-vector-store.js';
@@ -21,23 +21,26 @@ type Group = 'instructors' | 'learners' | 'admins';
  * job queue on it with a worker running, the configured embedder and a vector store.
  */
 export async function startIngestStack({
+  modelDir,
   uploadMaxBytes = 50 * 1024 * 1024,
   store = 'postgres',
   neo4jUri,
   cache = createMemoryCache(),
 }: {
+  /** The local embedding model's folder (see findTestEmbeddingModel). */
+  modelDir: string;
   uploadMaxBytes?: number;
   store?: 'postgres' | 'neo4j';
   neo4jUri?: string;
   cache?: Cache;
-} = {}) {
+}) {
   const jwks: JwksServer = await startJwksServer();
   const testDb = await openTestDatabase();
   const { db } = testDb;
   await seedSite({ db });
   const capture = createCaptureLogger();
   const logger = capture.logger;
-  const embedder: Embedder = await createEmbedder({ config: {}, logger });
+  const embedder: Embedder = await createOnnxEmbedder({ modelDir });
   const vectorStore: VectorStore =
     store === 'neo4j'
       ? createNeo4jVectorStore({ uri: neo4jUri!, logger })

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IngestStack, startIngestStack } from '../../test-support/ingest-stack.js';
+import { findTestEmbeddingModel } from '../../test-support/embedding-model.js';
 import { databaseServerUrl } from '../../test-support/test-database.js';
+
+const modelDir = await findTestEmbeddingModel();
 
 const tutorialPage = `<!doctype html><html><head><title>Control flow</title>
 <script>track()</script></head><body><nav><a href="/">Home</a> | <a href="/next">Next</a></nav>
@@ -32,11 +35,11 @@ as you stretch and fold it. Rest it covered in a warm place until it doubles in 
 Shape the loaf and let it proof a second time before it goes into a hot oven with steam.
 `;
 
-describe.skipIf(!databaseServerUrl)('course material: upload, ingestion and search', () => {
+describe.skipIf(!databaseServerUrl || !modelDir)('course material: upload, ingestion and search', () => {
   let stack: IngestStack;
 
   beforeAll(async () => {
-    stack = await startIngestStack({ uploadMaxBytes: 64 * 1024 });
+    stack = await startIngestStack({ modelDir: modelDir!, uploadMaxBytes: 64 * 1024 });
   });
   afterAll(async () => {
     await stack?.close();
