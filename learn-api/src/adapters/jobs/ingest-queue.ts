@@ -48,7 +48,7 @@ export function createIngestQueue({
         retryDelay: retryDelaySeconds,
         retryBackoff: true,
         // A job whose worker died (a crash, a deploy) is picked up again after this long.
-        expireInSeconds: 30 * 60,
+        expireInSeconds: 10 * 60,
         // At most one job per document waiting and one running: a reindex during a run
         // queues once, however often it is asked for.
         policy: 'stately',
