@@ -81,7 +81,7 @@ async function runIngestion({
     fileName: document.source,
     contentType: document.mimeType,
   });
-  const chunks = chunkDocument(extracted);
+  const chunks = chunkDocument({ document: extracted });
   if (chunks.length === 0) throw new UnreadableDocumentError('The document has no text');
   const titleGiven = (document.metadata as { titleGiven?: boolean }).titleGiven === true;
   await updateDocument(db, documentId, {

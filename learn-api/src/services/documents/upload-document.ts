@@ -3,7 +3,7 @@ import type { IngestQueue } from '../../adapters/jobs/ingest-queue.js';
 import type { Database } from '../../adapters/database/database.js';
 import type { AuthUser } from '../../auth/user.js';
 import { ApiError } from '../../errors/api-error.js';
-import { detectDocumentType } from '../../ingest/detect-document-type.js';
+import { type DocumentType, detectDocumentType } from '../../ingest/detect-document-type.js';
 import { UnreadableDocumentError } from '../../ingest/extracted-document.js';
 import { type DocumentView, toDocumentView } from './document-view.js';
 
@@ -26,16 +26,13 @@ export async function uploadDocument({
   file,
   title,
 }: UploadDocumentOptions): Promise<{ document: DocumentView; created: boolean }> {
-  if (file.bytes.byteLength === 0) {
-    throw new ApiError('UNPROCESSABLE', `${file.fileName || 'The file'} is empty`);
-  }
-  let type: Awaited<ReturnType<typeof detectDocumentType>>;
+  let type: DocumentType;
   try {
-    type = await detectDocumentType({
+    ({ type } = detectDocumentType({
       bytes: file.bytes,
       fileName: file.fileName,
       contentType: file.contentType,
-    });
+    }));
   } catch (error) {
     if (error instanceof UnreadableDocumentError) throw new ApiError('UNPROCESSABLE', error.message);
     throw error;
@@ -50,7 +47,7 @@ export async function uploadDocument({
       data: {
         title: title ?? titleFromFileName(file.fileName),
         source: file.fileName,
-        mimeType: type.mimeType,
+        mimeType: mimeTypeOf[type],
         contentHash,
         cognitoUserId: uploader.sub,
         sizeBytes: file.bytes.byteLength,
@@ -71,6 +68,13 @@ export async function uploadDocument({
   await ingestQueue.enqueue(row.id);
   return { document: toDocumentView(row), created: true };
 }
+
+const mimeTypeOf: Record<DocumentType, string> = {
+  pdf: 'application/pdf',
+  html: 'text/html',
+  markdown: 'text/markdown',
+  text: 'text/plain',
+};
 
 function titleFromFileName(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,5}$/, '');
