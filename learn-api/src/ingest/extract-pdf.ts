@@ -70,7 +70,7 @@ export async function extractPdf({ bytes }: ExtractPdfOptions): Promise<Extracte
     const layout = joinPages(pages);
     if (layout.text.trim() === '' && (await hasImages(doc))) {
       throw new UnreadableDocumentError(
-        'This PDF has no text layer (scanned images only): run OCR on it first, then upload the result.',
+        'This PDF has no text layer (scanned images only: run OCR first, then upload the result).',
       );
     }
     const blocks =
@@ -88,7 +88,7 @@ function explainOpenError(error: unknown): Error {
       'This PDF is protected by a password: remove the protection and upload it again.',
     );
   }
-  return new UnreadableDocumentError('This PDF is damaged and cannot be read.');
+  return new UnreadableDocumentError('This PDF is damaged and cannot be read.', { cause: error });
 }
 
 async function readTitle(doc: PDFDocumentProxy): Promise<string | null> {
@@ -107,7 +107,8 @@ type OutlineNode = Awaited<ReturnType<PDFDocumentProxy['getOutline']>>[number];
 async function readOutline(
   doc: PDFDocumentProxy,
 ): Promise<{ outline: OutlineEntry[]; marks: OutlineMark[] }> {
-  const nodes = await doc.getOutline();
+  // A damaged outline is no reason to refuse the text: the pages then cut the blocks.
+  const nodes = await doc.getOutline().catch(() => null);
   const marks: OutlineMark[] = [];
   const visit = async (items: OutlineNode[], path: string[]): Promise<OutlineEntry[]> => {
     const entries: OutlineEntry[] = [];
@@ -165,14 +166,20 @@ async function resolveDestination(
 }
 
 async function readPage(doc: PDFDocumentProxy, number: number): Promise<PageText> {
-  const page = await doc.getPage(number);
   try {
-    const content = await page.getTextContent();
-    const [, bottom, , top] = page.view as [number, number, number, number];
-    const items = content.items.filter((item): item is TextItem => 'str' in item);
-    return { lines: toLines(items), top, bottom };
-  } finally {
-    page.cleanup();
+    const page = await doc.getPage(number);
+    try {
+      const content = await page.getTextContent();
+      const [, bottom, , top] = page.view as [number, number, number, number];
+      const items = content.items.filter((item): item is TextItem => 'str' in item);
+      return { lines: toLines(items), top, bottom };
+    } finally {
+      page.cleanup();
+    }
+  } catch (error) {
+    throw new UnreadableDocumentError(`Page ${number} of this PDF is damaged and cannot be read.`, {
+      cause: error,
+    });
   }
 }
 
