@@ -127,10 +127,20 @@ function decodeText(bytes: Uint8Array): string | null {
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
+      text = decodeWindows1252(bytes);
     }
   }
   return looksLikeText(text) ? text : null;
+}
+
+/** Windows-1252's characters for the bytes 0x80-0x9F; the five it leaves unassigned stay controls. */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+// Node's TextDecoder reads "windows-1252" as Latin-1, which differs exactly in 0x80-0x9F.
+function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 function looksLikeText(text: string): boolean {

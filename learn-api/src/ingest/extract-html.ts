@@ -113,8 +113,13 @@ function findTitle(document: Html.Document): string | null {
   const text = title ? collapse(textOf(title)) : '';
   if (text !== '') return text;
   const h1 = findElement(document, (el) => el.tagName === 'h1' && !isDropped(el));
-  const heading = h1 ? collapse(textOf(h1)) : '';
+  const heading = h1 ? headingText(h1) : '';
   return heading === '' ? null : heading;
+}
+
+function headingText(heading: Html.Element): string {
+  // Documentation generators end headings with a permalink sign.
+  return collapse(textOf(heading)).replace(/\s*[¶#§]$/u, '');
 }
 
 function findMain(document: Html.Document): Html.Element | null {
@@ -155,8 +160,7 @@ class HtmlWriter {
     const level = HEADINGS[tag];
     if (level !== undefined) {
       this.endParagraph();
-      // Documentation generators end headings with a permalink sign.
-      this.sections.heading(level, collapse(textOf(node)).replace(/\s*[¶#§]$/u, ''));
+      this.sections.heading(level, headingText(node));
     } else if (tag === 'pre') {
       this.endParagraph();
       this.sections.paragraph(textOf(node));

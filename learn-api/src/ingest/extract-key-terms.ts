@@ -16,7 +16,8 @@ let nlp: Nlp | null = null;
 
 const PHRASE_TAGS = new Set(['ADJ', 'NOUN', 'PROPN']);
 const HEAD_TAGS = new Set(['NOUN', 'PROPN']);
-const MAX_PHRASE_WORDS = 4;
+// Longer runs of nouns are mostly tagging slips ("index stores embeddings"), not terms.
+const MAX_PHRASE_WORDS = 3;
 /** Adjectives that qualify without naming anything ("certain options", "various methods"). */
 const VAGUE_ADJECTIVES = new Set([
   'available',
@@ -92,7 +93,7 @@ function candidateTerms(nlp: Nlp, text: string): Map<string, number> {
       // The head noun in its base form, so "indexes" and "index" count as one term.
       const headWord = pos[head] === 'NOUN' ? lemma[head]! : normal[head]!;
       const words = [...run.slice(0, -1).map((i) => normal[i]!), headWord];
-      if (words.length > 1) add(words.slice(-MAX_PHRASE_WORDS).join(' '));
+      if (words.length > 1 && words.length <= MAX_PHRASE_WORDS) add(words.join(' '));
       if (headWord.length > 2) add(headWord);
     }
     run = [];

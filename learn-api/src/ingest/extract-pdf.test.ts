@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writePdf, writePng } from '../test-support/write-pdf.js';
-import { UnreadableDocumentError } from './extracted-document.js';
 import { extractPdf } from './extract-pdf.js';
+import { UnreadableDocumentError } from './extracted-document.js';
 
 /** Draws lines of text at top-left coordinates, as a typesetter would place them. */
 function lines(doc: PDFKit.PDFDocument, size: number, top: number, texts: string[], leading = 14) {
@@ -43,7 +43,9 @@ function writeHandbook(): Promise<Uint8Array> {
     doc.addPage();
     runningHead(doc, 3);
     lines(doc, 18, 90, ['Chapter 2 Spanning Trees']);
-    lines(doc, 11, 130, ['A minimum spanning tree connects every vertex at the least total weight.']);
+    lines(doc, 11, 130, [
+      'A minimum spanning tree connects every vertex at the least total weight.',
+    ]);
 
     const chapter1 = doc.outline.addItem('Chapter 1 Shortest Paths', { pageNumber: 0 });
     chapter1.addItem("1.2 Dijkstra's algorithm", { pageNumber: 1 });
@@ -156,15 +158,26 @@ describe('extractPdf', () => {
     expect(document.title).toBeNull();
     expect(document.outline).toEqual([]);
     expect(document.blocks).toEqual([
-      { headingPath: [], text: 'The first page talks about vertices.', pages: [{ offset: 0, page: 1 }] },
-      { headingPath: [], text: 'The second page talks about edges.', pages: [{ offset: 0, page: 2 }] },
+      {
+        headingPath: [],
+        text: 'The first page talks about vertices.',
+        pages: [{ offset: 0, page: 1 }],
+      },
+      {
+        headingPath: [],
+        text: 'The second page talks about edges.',
+        pages: [{ offset: 0, page: 2 }],
+      },
     ]);
   });
 
   it('reads a PDF that only an owner password restricts', async () => {
-    const bytes = await writePdf({ ownerPassword: 'owner', permissions: { copying: false } }, (doc) => {
-      lines(doc, 11, 90, ['Readable without a password.']);
-    });
+    const bytes = await writePdf(
+      { ownerPassword: 'owner', permissions: { copying: false } },
+      (doc) => {
+        lines(doc, 11, 90, ['Readable without a password.']);
+      },
+    );
     const { blocks } = await extractPdf({ bytes });
     expect(blocks.map((block) => block.text)).toEqual(['Readable without a password.']);
   });
@@ -189,7 +202,10 @@ describe('extractPdf', () => {
     const good = await writeHandbook();
     for (const bytes of [
       good.subarray(0, Math.floor(good.length / 3)),
-      new Uint8Array([...Buffer.from('%PDF-1.7\n'), ...Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256)]),
+      new Uint8Array([
+        ...Buffer.from('%PDF-1.7\n'),
+        ...Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256),
+      ]),
     ]) {
       await expect(extractPdf({ bytes })).rejects.toThrow(/damaged and cannot be read/);
     }
