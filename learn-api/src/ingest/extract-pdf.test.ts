@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writePdf, writePng } from '../test-support/write-pdf.js';
+import { addOutlineItem, writePdf, writePng } from '../test-support/write-pdf.js';
 import { extractPdf } from './extract-pdf.js';
 import { UnreadableDocumentError } from './extracted-document.js';
 
@@ -47,9 +47,13 @@ function writeHandbook(): Promise<Uint8Array> {
       'A minimum spanning tree connects every vertex at the least total weight.',
     ]);
 
-    const chapter1 = doc.outline.addItem('Chapter 1 Shortest Paths', { pageNumber: 0 });
-    chapter1.addItem("1.2 Dijkstra's algorithm", { pageNumber: 1 });
-    doc.outline.addItem('Chapter 2 Spanning Trees', { pageNumber: 2 });
+    // Chapters point at their whole page, the section at the top of its page.
+    const chapter1 = addOutlineItem(doc.outline, 'Chapter 1 Shortest Paths', {
+      pageNumber: 0,
+      fit: true,
+    });
+    addOutlineItem(chapter1, "1.2 Dijkstra's algorithm", { pageNumber: 1, fit: false, top: 0 });
+    addOutlineItem(doc.outline, 'Chapter 2 Spanning Trees', { pageNumber: 2, fit: true });
   });
 }
 
@@ -115,8 +119,11 @@ describe('extractPdf', () => {
       ]);
       lines(doc, 14, 250, ['Relaxation']);
       lines(doc, 11, 280, ['To relax an edge is to shorten the known distance to its head.']);
-      const chapter = doc.outline.addItem('Chapter 3 Techniques', { pageNumber: 0 });
-      chapter.addItem('Relaxation', { pageNumber: 0, fit: false, top: 245 });
+      const chapter = addOutlineItem(doc.outline, 'Chapter 3 Techniques', {
+        pageNumber: 0,
+        fit: true,
+      });
+      addOutlineItem(chapter, 'Relaxation', { pageNumber: 0, fit: false, top: 245 });
     });
     const { blocks } = await extractPdf({ bytes });
     expect(blocks.map((block) => block.text)).toEqual([
@@ -130,8 +137,8 @@ describe('extractPdf', () => {
       lines(doc, 11, 90, ['Graphs model pairwise relations between objects.']);
       doc.addPage();
       lines(doc, 11, 90, ['Try these problems after each chapter.']);
-      doc.outline.addItem('Overview', { pageNumber: 0 });
-      doc.outline.addItem('Appendix: Exercises', { pageNumber: 1 });
+      addOutlineItem(doc.outline, 'Overview', { pageNumber: 0, fit: true });
+      addOutlineItem(doc.outline, 'Appendix: Exercises', { pageNumber: 1, fit: true });
     });
     const { blocks } = await extractPdf({ bytes });
     expect(blocks).toEqual([

@@ -44,3 +44,21 @@ export function writePng(width: number, height: number): Buffer {
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+export interface OutlineItemOptions {
+  /** 0-based page the entry points to. */
+  pageNumber: number;
+  /** Point at the whole page rather than at a spot on it. */
+  fit?: boolean;
+  /** With `fit: false`, the spot's distance from the top of the page. */
+  top?: number;
+}
+
+/** pdfkit takes these options for an outline entry, though its typings know only `expanded`. */
+export function addOutlineItem(
+  parent: PDFKit.PDFOutline,
+  title: string,
+  options: OutlineItemOptions,
+): PDFKit.PDFOutline {
+  return parent.addItem(title, options as unknown as { expanded?: boolean });
+}
