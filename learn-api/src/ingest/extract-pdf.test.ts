@@ -155,11 +155,13 @@ describe('extractPdf', () => {
     ]);
   });
 
-  it('makes one block per page when the PDF has no outline', async () => {
+  it('makes one block per page when the PDF has no outline, without page numbers', async () => {
     const bytes = await writePdf({}, (doc) => {
       lines(doc, 11, 90, ['The first page talks about vertices.']);
+      lines(doc, 9, 750, ['i']);
       doc.addPage();
       lines(doc, 11, 90, ['The second page talks about edges.']);
+      lines(doc, 9, 750, ['- ii -']);
     });
     const document = await extractPdf({ bytes });
     expect(document.title).toBeNull();

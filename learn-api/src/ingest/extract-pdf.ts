@@ -273,16 +273,21 @@ function edgeLines(page: PageText): { top: PageLine[]; bottom: PageLine[] } {
   };
 }
 
+// Front matter numbers its pages i to xxxix.
+const ROMAN_PAGE = '(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})';
+
 function edgeKey(text: string): string {
   return text
     .toLowerCase()
-    .replace(/\b[ivxlc]+\b/g, '#')
+    .replace(new RegExp(String.raw`\b${ROMAN_PAGE}\b`, 'g'), '#')
     .replace(/\d+/g, '#')
     .replace(/\s+/g, ' ');
 }
 
 function isPageNumber(text: string): boolean {
-  return /^(page\s+)?[-–—\s]*(\d+|[ivxlc]+)(\s+(of|\/)\s+\d+)?[-–—\s]*$/i.test(text.trim());
+  const number = String.raw`(?:\d+|${ROMAN_PAGE})`;
+  const pattern = String.raw`^(?:page\s+)?[-–—\s]*${number}(?:\s+(?:of|/)\s+\d+)?[-–—\s]*$`;
+  return new RegExp(pattern, 'i').test(text.trim());
 }
 
 /** The document's text with where each page begins, and where each line begins. */
@@ -381,13 +386,19 @@ function splitAtPages(layout: PdfLayout, pageCount: number): TextBlock[] {
 
 function splitAtOutline(layout: PdfLayout, marks: OutlineMark[]): TextBlock[] {
   const lineStarts = new Set(layout.lines.map((line) => line.offset));
+  const linesOfPage = new Map<number, PdfLayout['lines']>();
+  for (const line of layout.lines) {
+    const lines = linesOfPage.get(line.page) ?? [];
+    lines.push(line);
+    linesOfPage.set(line.page, lines);
+  }
   const cuts: { offset: number; headingPath: string[] }[] = [{ offset: 0, headingPath: [] }];
   for (const mark of marks) {
     const pageStart = Math.max(layout.pageOffsets[mark.page - 1]!, cuts.at(-1)!.offset);
     const pageEnd = layout.pageOffsets[mark.page] ?? layout.text.length;
     // Look below the destination's top edge first, then over the whole page; failing both,
     // the section starts with its page.
-    const starts = [destinationOffset(layout, mark), pageStart].filter(
+    const starts = [destinationOffset(linesOfPage.get(mark.page) ?? [], mark), pageStart].filter(
       (start): start is number => start !== null && start >= pageStart,
     );
     let offset = pageStart;
@@ -416,10 +427,9 @@ function splitAtOutline(layout: PdfLayout, marks: OutlineMark[]): TextBlock[] {
 }
 
 /** The first line at or below the destination's top edge, where the heading is drawn. */
-function destinationOffset(layout: PdfLayout, mark: OutlineMark): number | null {
+function destinationOffset(lines: PdfLayout['lines'], mark: OutlineMark): number | null {
   if (mark.top === null) return null;
-  const line = layout.lines.find((l) => l.page === mark.page && l.y <= mark.top! + 2);
-  return line?.offset ?? null;
+  return lines.find((line) => line.y <= mark.top! + 2)?.offset ?? null;
 }
 
 function makeBlock(
@@ -444,13 +454,18 @@ function makeBlock(
   return { headingPath, text, pages };
 }
 
-/** A block holding nothing but its own heading (a part title before its first chapter). */
+/**
+ * A block holding nothing but its own heading, perhaps with its label ("Part I" above a part
+ * title before the first chapter): it adds nothing to the outline entry.
+ */
 function isOnlyHeading(text: string, headingPath: string[]): boolean {
   const title = headingPath.at(-1);
   if (!title) return false;
   const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  const body = letters(text);
-  return body.includes(letters(title)) && body.length - letters(title).length <= 12;
+  const rest = letters(text).replace(letters(title), '');
+  return /^(?:part|chapter|section|appendix|unit|lesson|lecture|module|book)?(?:\d+|[ivxlc]+)?$/.test(
+    rest,
+  );
 }
 
 /** Whether the first pages draw images: text-less pages that do are scans. */
@@ -459,6 +474,7 @@ async function hasImages(doc: PDFDocumentProxy): Promise<boolean> {
     OPS.paintImageXObject,
     OPS.paintInlineImageXObject,
     OPS.paintImageMaskXObject,
+    OPS.paintImageXObjectRepeat,
   ]);
   for (let number = 1; number <= Math.min(doc.numPages, 5); number++) {
     const page = await doc.getPage(number);
