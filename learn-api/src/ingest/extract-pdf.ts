@@ -234,7 +234,8 @@ function cleanLine(text: string): string {
         : whole;
     })
     .replace(/\s*(?:\.\s?){4,}/g, ' ') // dot leaders in tables of contents
-    .replace(/\s+/g, ' ')
+    // Control characters (NUL above all, which PostgreSQL refuses in text) are not text.
+    .replace(/[\s\p{Cc}]+/gu, ' ')
     .trim();
 }
 
