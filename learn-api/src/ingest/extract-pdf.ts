@@ -225,6 +225,8 @@ const SPACING_ACCENTS: Record<string, { mark: string; letters: RegExp }> = {
   '˚': { mark: '\u030a', letters: /\p{L}/u },
 };
 
+// Dot leaders (tables of contents) go, and control characters with them: NUL above all,
+// which PostgreSQL refuses in text.
 function cleanLine(text: string): string {
   return text
     .replace(/([¨´ˆ˜ˇ˚])(\p{L})/gu, (whole, accent: string, letter: string) => {
@@ -233,8 +235,7 @@ function cleanLine(text: string): string {
         ? `${letter === 'ı' ? 'i' : letter}${mark}`.normalize('NFC')
         : whole;
     })
-    .replace(/\s*(?:\.\s?){4,}/g, ' ') // dot leaders in tables of contents
-    // Control characters (NUL above all, which PostgreSQL refuses in text) are not text.
+    .replace(/\s*(?:\.\s?){4,}/g, ' ')
     .replace(/[\s\p{Cc}]+/gu, ' ')
     .trim();
 }
