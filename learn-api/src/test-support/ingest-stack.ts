@@ -114,6 +114,7 @@ export async function startIngestStack({
 
   return {
     app,
+    deps,
     db,
     embedder,
     vectorStore,

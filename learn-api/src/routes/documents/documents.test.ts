@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisCache } from '../../adapters/cache/redis-cache.js';
+import { createNeo4jVectorStore } from '../../adapters/vector-store/neo4j-vector-store.js';
+import { searchMaterial } from '../../services/search/search-material.js';
 import { type IngestStack, startIngestStack } from '../../test-support/ingest-stack.js';
 import { findTestEmbeddingModel } from '../../test-support/embedding-model.js';
 import { databaseServerUrl } from '../../test-support/test-database.js';
@@ -180,6 +183,40 @@ describe.skipIf(!databaseServerUrl || !modelDir)('course material: upload, inges
     expect(hits.every((hit: { documentId: string }) => hit.documentId !== bread.id)).toBe(true);
     const vectorHits = await stack.vectorStore.search({ vector: (await stack.embedder.embed(['kneading dough']))[0]!, embedder: stack.embedder.id, limit: 50 });
     expect(vectorHits.every((hit) => hit.documentId !== bread.id)).toBe(true);
+  });
+
+  it('still answers by words when the vector store and the cache are down, and logs why', async () => {
+    const instructor = {
+      sub: 'i',
+      username: 'i',
+      email: null,
+      groups: ['instructors'],
+      clientId: 'c',
+      permissions: new Set(['LEARNING_VIEW', 'LEARNING_INGEST'] as const),
+    };
+    // Nothing listens on port 1.
+    const deadStore = createNeo4jVectorStore({ uri: 'bolt://127.0.0.1:1', retryTimeoutMs: 0 });
+    const deadCache = createRedisCache({ url: 'redis://127.0.0.1:1' });
+    const before = stack.logs.lines.length;
+    try {
+      const result = await searchMaterial({
+        deps: { ...stack.deps, vectorStore: deadStore, cache: deadCache },
+        viewer: instructor,
+        input: { query: 'lambda anonymous function', limit: 3 },
+      });
+      expect(result.mode).toBe('text-only');
+      expect(result.hits[0]!.headingPath).toContain('Lambda expressions');
+    } finally {
+      await deadStore.close();
+      await deadCache.close();
+    }
+    const warnings = stack.logs.records().slice(before).filter((r) => r.level === 40);
+    expect(warnings.map((r) => r.msg)).toEqual(
+      expect.arrayContaining([
+        'cache unreachable; searching without it',
+        'vector store did not answer; searching by words only',
+      ]),
+    );
   });
 
   it('names the field of a search body that is not valid', async () => {
