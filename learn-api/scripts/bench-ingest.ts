@@ -26,7 +26,8 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_UR
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 async function main() {
-  if (!serverUrl) throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server');
+  if (!serverUrl)
+    throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server');
   const bytes = new Uint8Array(await readFile(file));
   const logger = pino({ level: 'warn' });
   const database = await createTestDatabase({ serverUrl, migrate: true, prefix: 'bench_ingest' });
@@ -38,7 +39,7 @@ async function main() {
     DATABASE_URL: database.url,
   });
   const embedder = await createEmbedder({ config, logger });
-  const vectorStore = createVectorStore({ config, db, logger });
+  const vectorStore = createVectorStore({ config, logger });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -73,7 +74,9 @@ async function main() {
     console.log(`file: ${file} (${megabytes(bytes.byteLength)}, ${row.pageCount} pages)`);
     console.log(`embedder: ${embedder.id}; vector store: ${vectorStore.kind}`);
     console.log(`chunks: ${row.chunksTotal}`);
-    console.log(`upload to indexed: ${seconds.toFixed(1)} s (${((seconds * 1000) / row.chunksTotal).toFixed(1)} ms per chunk)`);
+    console.log(
+      `upload to indexed: ${seconds.toFixed(1)} s (${((seconds * 1000) / row.chunksTotal).toFixed(1)} ms per chunk)`,
+    );
     console.log(`peak RSS: ${megabytes(peakRss)}`);
   } finally {
     clearInterval(sampler);

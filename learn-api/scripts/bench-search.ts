@@ -53,7 +53,8 @@ function percentile(sorted: number[], p: number): number {
 
 async function main() {
   if (!serverUrl) throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL)');
-  if (args.store === 'neo4j' && !neo4jUri) throw new Error('Set BENCH_NEO4J_URI (or TEST_NEO4J_URI)');
+  if (args.store === 'neo4j' && !neo4jUri)
+    throw new Error('Set BENCH_NEO4J_URI (or TEST_NEO4J_URI)');
   const logger = pino({ level: 'warn' });
   const database = await createTestDatabase({ serverUrl, migrate: true, prefix: 'bench_search' });
   const db = createPrismaClient(database.url, { maxConnections: 8 });
@@ -68,7 +69,7 @@ async function main() {
   const vectorStore: VectorStore =
     args.store === 'neo4j'
       ? createNeo4jVectorStore({ uri: neo4jUri!, namespace, logger })
-      : createPostgresVectorStore({ db, logger });
+      : createPostgresVectorStore({ databaseUrl: database.url, logger });
   const cache = createMemoryCache();
   try {
     const seedIds: string[] = [];
@@ -80,7 +81,15 @@ async function main() {
         uploader: instructor,
         file: { bytes, fileName: file, contentType: 'text/html' },
       });
-      await ingestDocument({ db, embedder, vectorStore, cache, logger, documentId: document.id, lastAttempt: true });
+      await ingestDocument({
+        db,
+        embedder,
+        vectorStore,
+        cache,
+        logger,
+        documentId: document.id,
+        lastAttempt: true,
+      });
       seedIds.push(document.id);
     }
     const seedChunks = await db.chunk.count();
@@ -102,7 +111,10 @@ async function main() {
       JOIN learning.chunks c ON c.document_id = original.id`;
     const total = await db.chunk.count();
     if (vectorStore.kind === 'neo4j') {
-      const documents = await db.document.findMany({ where: { id: { notIn: seedIds } }, select: { id: true, title: true } });
+      const documents = await db.document.findMany({
+        where: { id: { notIn: seedIds } },
+        select: { id: true, title: true },
+      });
       for (const document of documents) {
         const chunks = await db.chunk.findMany({ where: { documentId: document.id } });
         await vectorStore.upsertDocument({
@@ -122,10 +134,14 @@ async function main() {
         });
       }
     }
-    console.log(`corpus: ${total} chunks in ${copies + 1} copies of the Python tutorial, filled in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `corpus: ${total} chunks in ${copies + 1} copies of the Python tutorial, filled in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
 
     const questions = (
-      JSON.parse(await readFile(new URL('./bench-retrieval/questions.json', import.meta.url), 'utf8')) as { question: string }[]
+      JSON.parse(
+        await readFile(new URL('./bench-retrieval/questions.json', import.meta.url), 'utf8'),
+      ) as { question: string }[]
     ).map((q) => q.question);
     const deps = { db, embedder, vectorStore, cache, logger };
     // The first search loads the store's index; a user meets that once per process, not per query.
@@ -147,8 +163,12 @@ async function main() {
     );
     const seconds = (performance.now() - runStarted) / 1000;
     latencies.sort((a, b) => a - b);
-    console.log(`store: ${vectorStore.kind}; embedder: ${embedder.id}; concurrency ${concurrency}; ${latencies.length} searches in ${seconds.toFixed(1)} s`);
-    console.log(`p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
+    console.log(
+      `store: ${vectorStore.kind}; embedder: ${embedder.id}; concurrency ${concurrency}; ${latencies.length} searches in ${seconds.toFixed(1)} s`,
+    );
+    console.log(
+      `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
+    );
     console.log(`RSS: ${Math.round(process.memoryUsage().rss / (1024 * 1024))} MB`);
   } finally {
     if (vectorStore.kind === 'neo4j') {

@@ -40,7 +40,7 @@ async function main() {
     clientIds: config.cognitoClientIds,
   });
   const embedder = await createEmbedder({ config, logger });
-  const vectorStore = createVectorStore({ config, db, logger });
+  const vectorStore = createVectorStore({ config, logger });
   const ingestQueue = createIngestQueue({ databaseUrl: config.databaseUrl, logger });
   const deps = {
     logger,

@@ -15,9 +15,9 @@ import { createTestDatabase } from '@learntrac/db/testing';
 import { pino } from 'pino';
 import { createMemoryCache } from '../../src/adapters/cache/memory-cache.js';
 import { createEmbedder } from '../../src/adapters/embedder/create-embedder.js';
-import { parseConfig } from '../../src/config.js';
 import { createPostgresVectorStore } from '../../src/adapters/vector-store/postgres-vector-store.js';
 import type { AuthUser } from '../../src/auth/user.js';
+import { parseConfig } from '../../src/config.js';
 import { ingestDocument } from '../../src/services/documents/ingest-document.js';
 import { uploadDocument } from '../../src/services/documents/upload-document.js';
 import { fuseRankings } from '../../src/services/search/fuse-rankings.js';
@@ -42,12 +42,17 @@ function normalise(title: string): string {
 }
 
 async function main() {
-  if (!serverUrl) throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server');
+  if (!serverUrl)
+    throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server');
   const questions = JSON.parse(
     await readFile(new URL('./questions.json', import.meta.url), 'utf8'),
   ) as Question[];
   const logger = pino({ level: 'warn' });
-  const database = await createTestDatabase({ serverUrl, migrate: true, prefix: 'bench_retrieval' });
+  const database = await createTestDatabase({
+    serverUrl,
+    migrate: true,
+    prefix: 'bench_retrieval',
+  });
   const db = createPrismaClient(database.url);
   const cache = createMemoryCache();
   // The embedder the service would choose from the same environment (the local model by default).
@@ -58,7 +63,7 @@ async function main() {
     DATABASE_URL: database.url,
   });
   const embedder = await createEmbedder({ config, logger });
-  const vectorStore = createPostgresVectorStore({ db, logger });
+  const vectorStore = createPostgresVectorStore({ databaseUrl: database.url, logger });
   const instructor: AuthUser = {
     sub: 'bench',
     username: 'bench',
@@ -68,7 +73,9 @@ async function main() {
     clientId: 'bench',
   };
   try {
-    const files = (await readdir(tutorialDir)).filter((f) => f.endsWith('.html') && f !== 'index.html');
+    const files = (await readdir(tutorialDir)).filter(
+      (f) => f.endsWith('.html') && f !== 'index.html',
+    );
     const started = performance.now();
     const sourceOf = new Map<string, string>();
     for (const file of files) {
@@ -79,7 +86,15 @@ async function main() {
         uploader: instructor,
         file: { bytes, fileName: file, contentType: 'text/html' },
       });
-      await ingestDocument({ db, embedder, vectorStore, cache, logger, documentId: document.id, lastAttempt: true });
+      await ingestDocument({
+        db,
+        embedder,
+        vectorStore,
+        cache,
+        logger,
+        documentId: document.id,
+        lastAttempt: true,
+      });
       sourceOf.set(document.id, file);
     }
     const chunkCount = await db.chunk.count();
@@ -87,7 +102,9 @@ async function main() {
       `corpus: ${files.length} pages of the Python tutorial, ${chunkCount} chunks, ingested in ${((performance.now() - started) / 1000).toFixed(1)} s with ${embedder.id}`,
     );
 
-    const chunks = await db.chunk.findMany({ select: { id: true, documentId: true, headingPath: true } });
+    const chunks = await db.chunk.findMany({
+      select: { id: true, documentId: true, headingPath: true },
+    });
     const chunkById = new Map(chunks.map((c) => [c.id, c]));
     const answers = (q: Question, chunkId: string) => {
       const chunk = chunkById.get(chunkId);

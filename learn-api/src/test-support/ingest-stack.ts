@@ -1,16 +1,11 @@
-import { seedSite } from '@learntrac/db/seed';
 import type { Cache } from '../adapters/cache/cache.js';
 import { createMemoryCache } from '../adapters/cache/memory-cache.js';
-import { createTokenVerifier } from '../adapters/cognito/verify-access-token.js';
-import type { Embedder } from '../adapters/embedder/embedder.js';
 import { createOnnxEmbedder } from '../adapters/embedder/onnx-embedder.js';
-import { createIngestQueue, type IngestQueue } from '../adapters/jobs/ingest-queue.js';
 import { createNeo4jVectorStore } from '../adapters/vector-store/neo4j-vector-store.js';
 import { createPostgresVectorStore } from '../adapters/vector-store/postgres-vector-store.js';
-import type { VectorStore } from '../adapters/vector-store/vector-store.js';
-import { createApp } from '../app.js';
+import type { DocumentWithOutlineView } from '../services/documents/document-view.js';
 import { startIngestWorker } from '../services/documents/start-ingest-worker.js';
-import { createCaptureLogger } from './capture-logger.js';
+import { buildTestApp } from './build-app.js';
 import { type JwksServer, startJwksServer } from './jwks-server.js';
 import { openTestDatabase } from './test-database.js';
 
@@ -37,37 +32,28 @@ export async function startIngestStack({
   const jwks: JwksServer = await startJwksServer();
   const testDb = await openTestDatabase();
   const { db } = testDb;
-  await seedSite({ db });
-  const capture = createCaptureLogger();
-  const logger = capture.logger;
-  const embedder: Embedder = await createOnnxEmbedder({ modelDir });
-  const vectorStore: VectorStore =
-    store === 'neo4j'
-      ? createNeo4jVectorStore({ uri: neo4jUri!, logger })
-      : createPostgresVectorStore({ db, logger });
-  const ingestQueue: IngestQueue = createIngestQueue({
-    databaseUrl: testDb.database.url,
-    logger,
-  });
-  const deps = {
-    logger,
+  const { app, deps, logs } = buildTestApp({
+    jwks,
     db,
+    databaseUrl: testDb.database.url,
     cache,
-    embedder,
-    vectorStore,
-    ingestQueue,
+    embedder: await createOnnxEmbedder({ modelDir }),
+    vectorStore:
+      store === 'neo4j'
+        ? createNeo4jVectorStore({ uri: neo4jUri!, namespace: `Test${Date.now()}` })
+        : createPostgresVectorStore({ databaseUrl: testDb.database.url }),
     uploadMaxBytes,
-    verifyAccessToken: createTokenVerifier({ issuer: jwks.issuer, clientIds: [jwks.clientId] }),
-    corsOrigins: [],
-  };
-  const app = createApp(deps);
+  });
+  const { embedder, vectorStore, ingestQueue } = deps;
   await startIngestWorker(deps);
 
   const tokens = new Map<Group, string>();
   async function token(group: Group) {
     let value = tokens.get(group);
     if (!value) {
-      value = await jwks.signToken({ claims: { 'cognito:groups': [group], username: `${group}-user` } });
+      value = await jwks.signToken({
+        claims: { 'cognito:groups': [group], username: `${group}-user` },
+      });
       tokens.set(group, value);
     }
     return value;
@@ -101,7 +87,7 @@ export async function startIngestStack({
   }: {
     as: Group;
     headers?: Record<string, string>;
-    body: BodyInit;
+    body: RequestInit['body'];
   }) {
     return app.request('/api/learntrac/documents', {
       method: 'POST',
@@ -118,7 +104,7 @@ export async function startIngestStack({
     db,
     embedder,
     vectorStore,
-    logs: capture,
+    logs,
     request,
     rawUpload,
     upload({
@@ -143,11 +129,11 @@ export async function startIngestStack({
       return request({ as, path: '/search', method: 'POST', body });
     },
     /** Polls the document until its job is done, as a client showing progress would. */
-    async waitUntilSettled(id: string, timeoutMs = 60_000) {
+    async waitUntilSettled(id: string, timeoutMs = 60_000): Promise<DocumentWithOutlineView> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const res = await request({ as: 'instructors', path: `/documents/${id}` });
-        const document = await res.json();
+        const document = (await res.json()) as DocumentWithOutlineView;
         if (document.status === 'indexed' || document.status === 'failed') return document;
         if (Date.now() > deadline) throw new Error(`document ${id} still ${document.status}`);
         await new Promise((resolve) => setTimeout(resolve, 100));

@@ -70,12 +70,12 @@ export function createIngestQueue({
       await boss.work<{ documentId: string }>(
         queueName,
         // One document at a time per process: embedding already keeps the cores busy.
-        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 },
+        { batchSize: 1, pollingIntervalSeconds: 1 },
         async ([job]) => {
           if (!job) return;
           await handle({
             documentId: job.data.documentId,
-            lastAttempt: job.retryCount >= job.retryLimit,
+            lastAttempt: job.retryCount >= retryLimit,
           });
         },
       );

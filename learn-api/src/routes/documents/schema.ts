@@ -31,7 +31,11 @@ export const ListDocumentsQuerySchema = z.object({
 export const UploadDocumentFormSchema = z.object({
   file: z
     .instanceof(File, { message: 'Attach the material as the multipart field `file`' })
-    .openapi({ type: 'string', format: 'binary', description: 'PDF, HTML, Markdown or plain text' }),
+    .openapi({
+      type: 'string',
+      format: 'binary',
+      description: 'PDF, HTML, Markdown or plain text',
+    }),
   title: z.string().trim().min(1).max(200).optional(),
 });
 

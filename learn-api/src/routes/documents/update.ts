@@ -15,10 +15,16 @@ const route = createRoute({
   middleware: [requirePermission('LEARNING_INGEST')] as const,
   request: {
     params: DocumentIdParamSchema,
-    body: { required: true, content: { 'application/json': { schema: UpdateDocumentInputSchema } } },
+    body: {
+      required: true,
+      content: { 'application/json': { schema: UpdateDocumentInputSchema } },
+    },
   },
   responses: {
-    200: { description: 'The document', content: { 'application/json': { schema: DocumentSchema } } },
+    200: {
+      description: 'The document',
+      content: { 'application/json': { schema: DocumentSchema } },
+    },
     ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'),
   },
 });

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { App, AppEnv } from '../../app-env.js';
 import { ApiError, errorResponses } from '../../errors/api-error.js';
 import { requirePermission } from '../../middleware/auth.js';

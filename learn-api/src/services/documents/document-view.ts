@@ -73,3 +73,4 @@ export type DocumentView = ReturnType<typeof toDocumentView>;
 export function toDocumentWithOutlineView(row: DocumentRow) {
   return { ...toDocumentView(row), outline: z.array(OutlineEntrySchema).parse(row.outline) };
 }
+export type DocumentWithOutlineView = ReturnType<typeof toDocumentWithOutlineView>;

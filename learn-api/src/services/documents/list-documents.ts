@@ -15,7 +15,9 @@ export async function listDocuments({
   limit: number;
   offset: number;
 }): Promise<{ documents: DocumentView[]; total: number }> {
-  const where = seesUnpublishedMaterial(viewer) ? {} : { published: true, status: 'indexed' as const };
+  const where = seesUnpublishedMaterial(viewer)
+    ? {}
+    : { published: true, status: 'indexed' as const };
   const [rows, total] = await Promise.all([
     db.document.findMany({
       where,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { IngestQueue } from '../../adapters/jobs/ingest-queue.js';
 import type { Database } from '../../adapters/database/database.js';
+import type { IngestQueue } from '../../adapters/jobs/ingest-queue.js';
 import type { AuthUser } from '../../auth/user.js';
 import { ApiError } from '../../errors/api-error.js';
 import { type DocumentType, detectDocumentType } from '../../ingest/detect-document-type.js';
@@ -34,7 +34,8 @@ export async function uploadDocument({
       contentType: file.contentType,
     }));
   } catch (error) {
-    if (error instanceof UnreadableDocumentError) throw new ApiError('UNPROCESSABLE', error.message);
+    if (error instanceof UnreadableDocumentError)
+      throw new ApiError('UNPROCESSABLE', error.message);
     throw error;
   }
   const contentHash = createHash('sha256').update(file.bytes).digest('hex');

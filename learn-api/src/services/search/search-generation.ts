@@ -23,6 +23,9 @@ export async function bumpSearchGeneration(cache: Cache, logger: Logger): Promis
     await cache.set(generationKey, `${Date.now()}-${Math.random().toString(36).slice(2)}`);
   } catch (error) {
     // Material changes must not fail because the cache is down; old results expire within the hour.
-    logger.warn({ err: error, cache: cache.kind }, 'cache unreachable; cached searches not cleared');
+    logger.warn(
+      { err: error, cache: cache.kind },
+      'cache unreachable; cached searches not cleared',
+    );
   }
 }

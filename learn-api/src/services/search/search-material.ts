@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
 import type { Cache } from '../../adapters/cache/cache.js';
 import type { Database } from '../../adapters/database/database.js';
 import type { Embedder } from '../../adapters/embedder/embedder.js';
-import { EmbedderMismatchError, type VectorStore } from '../../adapters/vector-store/vector-store.js';
+import {
+  EmbedderMismatchError,
+  type VectorStore,
+} from '../../adapters/vector-store/vector-store.js';
 import type { AuthUser } from '../../auth/user.js';
 import { ApiError } from '../../errors/api-error.js';
-import type { Logger } from 'pino';
 import { seesUnpublishedMaterial } from '../documents/material-access.js';
 import { fuseRankings } from './fuse-rankings.js';
 import { readSearchGeneration } from './search-generation.js';
@@ -189,7 +192,11 @@ export async function rankByWords(
 
 async function loadHits(
   db: Database,
-  { ranked, limit, seesAll }: { ranked: { id: string; score: number }[]; limit: number; seesAll: boolean },
+  {
+    ranked,
+    limit,
+    seesAll,
+  }: { ranked: { id: string; score: number }[]; limit: number; seesAll: boolean },
 ): Promise<SearchHit[]> {
   // A few spare ids, in case a chunk's document was deleted after the store last heard of it.
   const wanted = ranked.slice(0, limit + 10);
