@@ -7,20 +7,16 @@ export const DocumentStatusSchema = z
     description: '`indexed` and `failed` are final until the document is reindexed',
   });
 
-export const OutlineEntrySchema: z.ZodType<OutlineEntryView> = z.lazy(() =>
-  z.object({
+export const OutlineEntrySchema = z
+  .object({
     title: z.string(),
     level: z.number().int(),
     page: z.number().int().nullable(),
-    children: z.array(OutlineEntrySchema),
-  }),
-);
-interface OutlineEntryView {
-  title: string;
-  level: number;
-  page: number | null;
-  children: OutlineEntryView[];
-}
+    get children() {
+      return z.array(OutlineEntrySchema);
+    },
+  })
+  .openapi('OutlineEntry');
 
 export const DocumentSchema = z
   .object({
