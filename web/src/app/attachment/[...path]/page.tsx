@@ -7,7 +7,7 @@ type Props = {
 
 export async function generateMetadata({ params }: Props) {
   const { path } = await params;
-  return { title: `Attachment ${path.map(decodeURIComponent).slice(1).join('/')}` };
+  return { title: `Attachment ${path.slice(1).join('/')}` };
 }
 
 export default async function AttachmentPage({ params, searchParams }: Props) {

@@ -2,7 +2,8 @@ import { WikiScreen, type WikiSearchParams } from '@/features/wiki/components/wi
 
 type Props = { params: Promise<{ name: string[] }>; searchParams: Promise<WikiSearchParams> };
 
-const pageName = (parts: string[]) => parts.map(decodeURIComponent).join('/');
+// Next.js hands route parameters over decoded.
+const pageName = (parts: string[]) => parts.join('/');
 
 export async function generateMetadata({ params }: Props) {
   return { title: pageName((await params).name) };

@@ -31,7 +31,7 @@ export default async function EnumAdminPage({ params }: Props) {
     loadTicketDefaults({ db }),
   ]);
   if (path?.length) {
-    const name = decodeURIComponent(path.join('/'));
+    const name = path.join('/');
     if (!values.includes(name)) notFound();
     return <ValueEditPanel {...panel} base={base} name={name} />;
   }

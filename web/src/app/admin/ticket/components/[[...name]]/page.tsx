@@ -22,7 +22,7 @@ export default async function ComponentsAdminPage({ params }: Props) {
     loadTicketDefaults({ db }),
   ]);
   if (path?.length) {
-    const name = decodeURIComponent(path.join('/'));
+    const name = path.join('/');
     const component = components.find((c) => c.name === name);
     if (!component) notFound();
     return (

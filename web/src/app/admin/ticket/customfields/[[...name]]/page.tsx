@@ -27,7 +27,7 @@ export default async function CustomFieldsAdminPage({ params }: Props) {
     </h1>
   );
   if (path?.length) {
-    const field = fields.find((f) => f.name === decodeURIComponent(path.join('/')));
+    const field = fields.find((f) => f.name === path.join('/'));
     if (!field) notFound();
     return (
       <>

@@ -30,7 +30,7 @@ export default async function MilestonesAdminPage({ params }: Props) {
     loadTicketDefaults({ db }),
   ]);
   if (path?.length) {
-    const name = decodeURIComponent(path.join('/'));
+    const name = path.join('/');
     const milestone = milestones.find((m) => m.name === name);
     if (!milestone) notFound();
     return (

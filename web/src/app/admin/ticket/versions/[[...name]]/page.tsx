@@ -28,7 +28,7 @@ export default async function VersionsAdminPage({ params }: Props) {
     loadTicketDefaults({ db }),
   ]);
   if (path?.length) {
-    const name = decodeURIComponent(path.join('/'));
+    const name = path.join('/');
     const version = versions.find((v) => v.name === name);
     if (!version) notFound();
     return (
