@@ -27,7 +27,8 @@ export default async function LoginPage({ searchParams }: Props) {
       <h1>Sign in</h1>
       {error && (
         <p className="notice error" role="alert">
-          {ERRORS[error] ?? 'Signing in did not work. Please try again.'}
+          {(error && Object.hasOwn(ERRORS, error) ? ERRORS[error] : undefined) ??
+            'Signing in did not work. Please try again.'}
         </p>
       )}
       <p>Sign in with your LearnTrac account to create tickets, follow learning paths and more.</p>
