@@ -16,7 +16,9 @@ import {
 import { createSessionRevocations, type SessionRevocations } from './session-revocations';
 
 let options: AuthOptions | undefined;
-let revocations: SessionRevocations | undefined;
+// Route handlers and pages are bundled apart, each with its own copy of this module: the list
+// lives on globalThis so that a sign-out handled by one is seen by the other.
+const holder = globalThis as typeof globalThis & { learntracRevocations?: SessionRevocations };
 
 /**
  * next-auth settings, built on first use rather than at import so that `next build` (which
@@ -29,8 +31,8 @@ export function getAuthOptions(): AuthOptions {
 
 /** The list of signed-out sessions: in Redis when REDIS_URL is set, else in this process. */
 export function getSessionRevocations(): SessionRevocations {
-  revocations ??= createSessionRevocations({ redisUrl: getConfig().REDIS_URL });
-  return revocations;
+  holder.learntracRevocations ??= createSessionRevocations({ redisUrl: getConfig().REDIS_URL });
+  return holder.learntracRevocations;
 }
 
 function buildAuthOptions(): AuthOptions {
