@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { signIn } from '../../fixtures/auth';
 

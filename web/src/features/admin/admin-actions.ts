@@ -307,6 +307,7 @@ export async function revokePermissionsAction(
     // Each checkbox carries "subject:action"; subjects hold no colon in practice, actions never.
     const grants = all(form, 'sel').map((value) => {
       const at = value.lastIndexOf(':');
+      if (at < 1) throw new AdminError('invalid_input', `“${value}” does not name a grant.`);
       return { username: value.slice(0, at), action: value.slice(at + 1) };
     });
     const { revoked } = await revokePermissions({ db: getAdminDb(), permissions, grants });

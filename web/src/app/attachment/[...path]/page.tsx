@@ -1,3 +1,4 @@
+import { decodePageSegments } from '@/core/routing/page-segments';
 import { AttachmentScreen } from '@/features/wiki/components/attachment-screen';
 
 type Props = {
@@ -14,7 +15,7 @@ export default async function AttachmentPage({ params, searchParams }: Props) {
   const { action } = await searchParams;
   return (
     <AttachmentScreen
-      path={(await params).path}
+      path={decodePageSegments((await params).path)}
       action={Array.isArray(action) ? action[0] : action}
     />
   );

@@ -3,6 +3,7 @@ import { forbidden, notFound, redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { safeReturnPath } from '@/core/auth/safe-return-path';
 import { getDb } from '@/core/db';
+import { decodePageSegments } from '@/core/routing/page-segments';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import {
@@ -78,7 +79,7 @@ export default async function MilestonePage({ params, searchParams }: Props) {
     );
   }
 
-  const name = parts.join('/');
+  const name = decodePageSegments(parts).join('/');
   const href = milestoneHref(name);
   if (!hasMilestonePermission(viewer.permissions, 'MILESTONE_VIEW')) refuse(signedIn, href);
   const groupBy = isMilestoneGroupField(by) ? by : 'component';

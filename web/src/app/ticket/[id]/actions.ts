@@ -40,6 +40,8 @@ export async function modifyTicketAction(
   form: FormData,
 ): Promise<ModifyTicketFormState> {
   const ticketId = ticketIdOf(form);
+  // Trac times are microseconds in a 64-bit column: anything else is not one of ours.
+  const viewTime = text(form, 'view_time');
   const state: ModifyTicketFormState = {
     values: readFieldValues(form),
     comment: text(form, 'comment').replace(/\r\n?/g, '\n'),
@@ -48,12 +50,15 @@ export async function modifyTicketAction(
     actionOwner: text(form, 'action_owner'),
     actionResolution: text(form, 'action_resolution'),
     ccUpdate: form.get('cc_update') === '1',
-    expectedChangetime: text(form, 'view_time'),
+    expectedChangetime: /^\d{1,18}$/.test(viewTime) ? viewTime : '',
     errors: {},
   };
   const unsafe = findUnsafeFormField(form);
   if (unsafe) return { ...state, message: unsafe.message };
   if (ticketId === null) return { ...state, message: 'This form does not name a ticket.' };
+  if (viewTime !== state.expectedChangetime) {
+    return { ...state, message: 'This form is out of date: reload the ticket and try again.' };
+  }
   const replyTo = state.replyTo === '' ? undefined : Number(state.replyTo);
   if (replyTo !== undefined && !(Number.isSafeInteger(replyTo) && replyTo > 0)) {
     return { ...state, errors: { comment: 'The comment replied to is not a comment number.' } };
@@ -70,10 +75,7 @@ export async function modifyTicketAction(
     return { ...state, previewHtml };
   }
 
-  // Trac times are microseconds in a 64-bit column: anything longer is not one of ours.
-  const expected = /^\d{1,18}$/.test(state.expectedChangetime)
-    ? BigInt(state.expectedChangetime)
-    : undefined;
+  const expected = state.expectedChangetime ? BigInt(state.expectedChangetime) : undefined;
   let commentNumber: number;
   try {
     ({ commentNumber } = await modifyTicket({
