@@ -131,3 +131,28 @@ test('sign-in returns only to pages of this site', async ({ page, baseURL }) => 
   await page.goto('/login?callbackUrl=%2Fwiki%2FWikiStart');
   await expect(page).toHaveURL(`${origin}/wiki/WikiStart`);
 });
+
+test('error answers carry the same security headers as pages', async ({ request }) => {
+  const answers = {
+    page: await request.get('/wiki/WikiStart'),
+    'not found': await request.get('/no/such/page'),
+    'bad address': await request.get('/wiki/%ZZ'),
+    'too large': await request.post('/wiki/WikiStart', {
+      headers: { 'content-length': String(64 * 1024 * 1024), 'next-action': 'x' },
+      data: '',
+      failOnStatusCode: false,
+    }),
+    'unknown API route': await request.get('/api/auth/no-such-thing'),
+    'missing attachment': await request.get('/raw-attachment/wiki/WikiStart/none.txt'),
+  };
+  expect(answers['not found'].status()).toBe(404);
+  expect(answers['bad address'].status()).toBe(400);
+  for (const [what, response] of Object.entries(answers)) {
+    const headers = response.headers();
+    expect(headers['x-frame-options'], what).toBe('DENY');
+    expect(headers['x-content-type-options'], what).toBe('nosniff');
+    expect(headers['referrer-policy'], what).toBe('strict-origin-when-cross-origin');
+    expect(headers['strict-transport-security'], what).toContain('max-age=');
+    expect(headers['content-security-policy'], what).toContain("default-src '");
+  }
+});

@@ -228,18 +228,19 @@ test('no form, whatever its fields hold, gets a server error', async ({ page }) 
   await page.getByRole('button', { name: 'Create ticket' }).click();
   await expect(page).toHaveURL(/\/ticket\/\d+$/);
   const ticket = new URL(page.url()).pathname;
-  await page.goto('/wiki/FuzzedPage?action=edit');
+  const wiki = `/wiki/Fuzzed${Date.now()}`;
+  await page.goto(`${wiki}?action=edit`);
   await page.getByLabel('Page source').fill('= Fuzzed =\n');
   await page.getByRole('button', { name: 'Submit changes' }).click();
-  await expect(page).toHaveURL(/\/wiki\/FuzzedPage$/);
+  await expect(page).toHaveURL(new RegExp(`${wiki}$`));
 
   const pages = [
     '/newticket',
     ticket,
-    '/wiki/FuzzedPage?action=edit',
-    '/wiki/FuzzedPage?action=rename',
-    '/wiki/FuzzedPage?action=delete',
-    '/attachment/wiki/FuzzedPage?action=new',
+    `${wiki}?action=edit`,
+    `${wiki}?action=rename`,
+    `${wiki}?action=delete`,
+    `/attachment${wiki}?action=new`,
     '/milestone?action=new',
     '/milestone/milestone1?action=edit',
     '/milestone/milestone2?action=delete',
