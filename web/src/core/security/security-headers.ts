@@ -19,7 +19,7 @@ export const ATTACHMENT_CONTENT_SECURITY_POLICY =
  * renders) or when loaded by such a script ('strict-dynamic': the chunks Next loads on demand).
  * Styles stay open to inline use: wiki text carries `style` attributes, which the sanitiser
  * limits to harmless properties. Forms may post here and to the sign-in service, which sign-out
- * redirects to.
+ * redirects to. Nothing may frame a page, embed a plugin or rebase its links.
  */
 export function buildContentSecurityPolicy(options: {
   nonce: string;
@@ -33,7 +33,8 @@ export function buildContentSecurityPolicy(options: {
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    // Wiki pages may show pictures from other sites, as Trac's do; pictures run nothing.
+    "img-src 'self' data: https:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
