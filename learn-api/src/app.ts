@@ -6,6 +6,7 @@ import { requestContext } from './middleware/request-context.js';
 import { registerHealthRoutes } from './routes/health/index.js';
 import { registerMeRoutes } from './routes/me/index.js';
 import { registerPathRoutes } from './routes/paths/index.js';
+import { registerProgressRoutes } from './routes/progress/index.js';
 
 export const apiBasePath = '/api/learntrac';
 
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): App {
   registerHealthRoutes(api);
   registerMeRoutes(api);
   registerPathRoutes(api);
+  registerProgressRoutes(api);
   app.route(apiBasePath, api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cognito', {
