@@ -3,6 +3,7 @@ import { addPrerequisite } from '@learntrac/db/prerequisites';
 import { createTicket } from '@learntrac/db/tickets';
 import type { Embedder } from '../../adapters/embedder/embedder.js';
 import type { AuthUser } from '../../auth/user.js';
+import { userCan } from '../../auth/user-can.js';
 import { ApiError } from '../../errors/api-error.js';
 import { describeConcept } from './describe-concept.js';
 import { viewPathFor } from './get-path.js';
@@ -171,7 +172,7 @@ function assertMayCreate(author: AuthUser, kind: 'personal' | 'shared') {
       `A shared path needs the ${pathPermissions.manage} permission; ask for a personal path instead`,
     );
   }
-  if (kind === 'personal' && !author.permissions.includes(pathPermissions.learn)) {
+  if (kind === 'personal' && !userCan(author, pathPermissions.learn)) {
     throw new ApiError(
       'FORBIDDEN',
       `A personal path needs the ${pathPermissions.learn} permission`,
@@ -197,7 +198,7 @@ async function materialFromChunks(
   viewer: AuthUser,
   chunkIds: readonly string[],
 ): Promise<SourceChunk[]> {
-  const seesDrafts = managesPaths(viewer) || viewer.permissions.includes('MATERIAL_INGEST');
+  const seesDrafts = managesPaths(viewer) || userCan(viewer, 'LEARNING_INGEST');
   const rows = await deps.db.chunk.findMany({
     where: { id: { in: [...chunkIds] }, ...(seesDrafts ? {} : { document: { published: true } }) },
     include: { document: { select: { title: true } } },

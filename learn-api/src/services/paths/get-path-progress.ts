@@ -1,5 +1,5 @@
 import type { AuthUser } from '../../auth/user.js';
-import { ApiError } from '../../errors/api-error.js';
+import { assertUserCan } from '../../auth/user-can.js';
 import { notStarted } from './learner-progress.js';
 import { pathPermissions } from './path-access.js';
 import { findVisiblePath, type PathGraphDeps } from './path-graph.js';
@@ -32,9 +32,7 @@ export async function getPathProgress({
   viewer: AuthUser;
   pathId: string;
 }): Promise<PathProgressMatrix> {
-  if (!viewer.permissions.includes(pathPermissions.progressAll)) {
-    throw new ApiError('FORBIDDEN', `This needs the ${pathPermissions.progressAll} permission`);
-  }
+  assertUserCan(viewer, pathPermissions.progressAll);
   const graph = await findVisiblePath(deps, { viewer, pathId });
   const ticketIds = graph.concepts.map((concept) => concept.ticketId);
   const rows = await deps.db.progress.findMany({

@@ -1,22 +1,22 @@
-import type { Permission } from '../../auth/roles.js';
+import type { PermissionAction } from '@learntrac/db/permissions';
 import type { AuthUser } from '../../auth/user.js';
+import { userCan } from '../../auth/user-can.js';
 import { ApiError } from '../../errors/api-error.js';
 import type { PathSummary } from './path-view.js';
 
 /** The permissions the learning path routes and verbs check, by what they allow. */
 export const pathPermissions = {
   /** See published shared paths and one's own personal paths. */
-  view: 'PATH_VIEW',
+  view: 'LEARNING_VIEW',
   /** Build, edit, publish and archive shared paths; see every path. */
-  manage: 'PATH_MANAGE',
+  manage: 'LEARNING_MANAGE',
   /** Ask for a personal path and make progress. */
-  learn: 'ANSWER_SUBMIT',
+  learn: 'LEARNING_ANSWER',
   /** See every learner's progress on a path. */
-  progressAll: 'PROGRESS_VIEW_ALL',
-} as const satisfies Record<string, Permission>;
+  progressAll: 'LEARNING_PROGRESS_ALL',
+} as const satisfies Record<string, PermissionAction>;
 
-export const managesPaths = (viewer: AuthUser) =>
-  viewer.permissions.includes(pathPermissions.manage);
+export const managesPaths = (viewer: AuthUser) => userCan(viewer, pathPermissions.manage);
 
 /**
  * Learners see published shared paths and their own personal paths; path managers see every

@@ -1,10 +1,17 @@
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Embedder } from '../../adapters/embedder/embedder.js';
+import { createLexicalEmbedder } from '../../adapters/embedder/lexical-embedder.js';
+import { createOnnxEmbedder } from '../../adapters/embedder/onnx-embedder.js';
+import { createOpenAiEmbedder } from '../../adapters/embedder/openai-embedder.js';
+import { createCaptureLogger } from '../../test-support/capture-logger.js';
+import { findTestEmbeddingModel } from '../../test-support/embedding-model.js';
 import { recursionChapter } from '../../test-support/insert-material.js';
 import { difficultiesOf, inferPrerequisites } from './infer-prerequisites.js';
 import { pickConcepts, type SourceChunk } from './pick-concepts.js';
 
 const logger = pino({ level: 'silent' });
+const modelDir = await findTestEmbeddingModel();
 
 const chunks: SourceChunk[] = recursionChapter.map((chunk, ordinal) => ({
   id: `chunk-${ordinal}`,
@@ -99,5 +106,87 @@ describe('prerequisites read from the material', () => {
     expect(difficultiesOf(4, edges)).toEqual([1, 2, 3, 2]);
     const chain = Array.from({ length: 7 }, (_, i) => ({ dependent: i + 1, prerequisite: i }));
     expect(difficultiesOf(8, chain).at(-1)).toBe(5);
+  });
+});
+
+describe.skipIf(!modelDir)('concepts that mean the same, by the local model', () => {
+  let embedder: Embedder;
+  beforeAll(async () => {
+    embedder = await createOnnxEmbedder({ modelDir: modelDir! });
+  });
+  afterAll(() => embedder?.close());
+
+  const graphChunks: SourceChunk[] = [
+    [
+      'Shortest paths',
+      'The shortest path between two vertices has the least total weight.',
+      ['edge weight'],
+    ],
+    [
+      'Dijkstra',
+      'It finds the shortest route from one source when no weight is negative.',
+      ['shortest route', 'priority queue'],
+    ],
+    [
+      'Spanning trees',
+      'A minimum spanning tree connects every vertex at the least cost.',
+      ['minimum spanning tree', 'spanning tree'],
+    ],
+  ].map(([heading, text, keyTerms], ordinal) => ({
+    ...chunks[0]!,
+    id: `graph-${ordinal}`,
+    ordinal,
+    headingPath: [heading as string],
+    text: text as string,
+    keyTerms: keyTerms as string[],
+  }));
+
+  it('merges names of one meaning, keeping the others as aliases', async () => {
+    const concepts = await pickConcepts({ chunks: graphChunks, maxConcepts: 20, logger, embedder });
+    const shortest = concepts.find((concept) => concept.name === 'Shortest paths')!;
+    expect(shortest.aliases).toEqual(['shortest route']);
+    expect(concepts.map((concept) => concept.name)).not.toContain('shortest route');
+  });
+
+  it('keeps related but different concepts apart', async () => {
+    const names = (
+      await pickConcepts({ chunks: graphChunks, maxConcepts: 20, logger, embedder })
+    ).map((concept) => concept.name);
+    expect(names).toEqual(expect.arrayContaining(['minimum spanning tree', 'Spanning trees']));
+  });
+
+  it('merges by name only with the word-matching fallback, which cannot tell meaning', async () => {
+    const names = (
+      await pickConcepts({
+        chunks: graphChunks,
+        maxConcepts: 20,
+        logger,
+        embedder: createLexicalEmbedder(),
+      })
+    ).map((concept) => concept.name);
+    expect(names).toContain('shortest route');
+  });
+
+  it('goes on by name, with a warning, when the embedder fails', async () => {
+    const capture = createCaptureLogger();
+    const unreachable = createOpenAiEmbedder({
+      apiKey: 'test',
+      baseUrl: 'http://127.0.0.1:1/v1',
+      model: 'text-embedding-3-small',
+      maxRetries: 0,
+    });
+    const concepts = await pickConcepts({
+      chunks: graphChunks,
+      maxConcepts: 20,
+      logger: capture.logger,
+      embedder: unreachable,
+    });
+    expect(concepts.map((concept) => concept.name)).toContain('shortest route');
+    expect(capture.records()).toContainEqual(
+      expect.objectContaining({
+        level: 40,
+        msg: 'embedder failed; concepts are merged by name only',
+      }),
+    );
   });
 });

@@ -160,7 +160,8 @@ async function mergeSameMeaning({
   if (!embedder || embedder.degraded || candidates.length < 2) return candidates;
   let vectors: Float32Array[];
   try {
-    vectors = await embedder.embed(candidates.map((candidate) => candidate.name));
+    // Keys, not names: "Shortest paths" and "shortest route" compare as singular phrases.
+    vectors = await embedder.embed(candidates.map((candidate) => candidate.key));
   } catch (error) {
     logger.warn(
       { err: error, embedder: embedder.id },

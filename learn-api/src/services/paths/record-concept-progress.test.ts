@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryCache } from '../../adapters/cache/memory-cache.js';
-import { permissionsOfRoles } from '../../auth/roles.js';
+import { loadAuthUser } from '../../auth/load-auth-user.js';
 import type { AuthUser } from '../../auth/user.js';
 import { createCaptureLogger } from '../../test-support/capture-logger.js';
 import { insertMaterial, recursionChapter } from '../../test-support/insert-material.js';
@@ -10,22 +10,18 @@ import { createPath } from './create-path.js';
 import { getPath } from './get-path.js';
 import { recordConceptProgress, SERVICE_AUTHOR } from './record-concept-progress.js';
 
-const person = (username: string, role: 'learner' | 'instructor'): AuthUser => ({
-  sub: randomUUID(),
-  username,
-  email: null,
-  groups: [`${role}s`],
-  roles: [role],
-  permissions: permissionsOfRoles([role]),
-  clientId: 'test',
-});
-
 describe.skipIf(!databaseServerUrl)('recording progress on a concept', () => {
   let testDb: Awaited<ReturnType<typeof openTestDatabase>>;
   let deps: Parameters<typeof createPath>[0]['deps'];
-  const ada = person('ada', 'learner');
-  const bob = person('bob', 'learner');
-  const ines = person('ines', 'instructor');
+  let ada: AuthUser;
+  let bob: AuthUser;
+  let ines: AuthUser;
+  // Callers as a request would establish them: their grants come from the permission table.
+  const person = (username: string, group: 'learners' | 'instructors') =>
+    loadAuthUser({
+      db: testDb.db,
+      identity: { sub: randomUUID(), username, email: null, groups: [group], clientId: 'test' },
+    });
   let personal: Awaited<ReturnType<typeof createPath>>;
   let shared: Awaited<ReturnType<typeof createPath>>;
   const ticketOf = (path: typeof personal, name: string) =>
@@ -34,6 +30,11 @@ describe.skipIf(!databaseServerUrl)('recording progress on a concept', () => {
   beforeAll(async () => {
     testDb = await openTestDatabase();
     deps = { db: testDb.db, cache: createMemoryCache(), logger: createCaptureLogger().logger };
+    [ada, bob, ines] = await Promise.all([
+      person('ada', 'learners'),
+      person('bob', 'learners'),
+      person('ines', 'instructors'),
+    ]);
     const { chunkIds } = await insertMaterial({
       db: testDb.db,
       title: 'Thinking recursively',

@@ -1,0 +1,8 @@
+export type { EmbedTexts } from './embeddings.js';
+export {
+  type Fault,
+  type RecordedRequest,
+  type RunningOpenAiCompatibleServer,
+  type StartOpenAiCompatibleServerOptions,
+  startOpenAiCompatibleServer,
+} from './start-openai-compatible-server.js';
