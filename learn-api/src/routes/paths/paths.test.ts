@@ -207,7 +207,7 @@ describe.skipIf(!databaseServerUrl)('learning paths', () => {
     const before = await counts();
     const res = await call('bob', 'POST', '/paths', { kind: 'shared', title: 'Mine', chunkIds });
     expect(res.status).toBe(403);
-    expect(res.body.message).toMatch(/ask for a personal path/);
+    expect(res.body.message).toMatch(/LEARNING_MANAGE permission: .* ask for a personal path/);
     expect(await counts()).toEqual(before);
   });
 

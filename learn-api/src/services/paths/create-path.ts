@@ -169,7 +169,7 @@ function assertMayCreate(author: AuthUser, kind: 'personal' | 'shared') {
   if (kind === 'shared' && !managesPaths(author)) {
     throw new ApiError(
       'FORBIDDEN',
-      `A shared path needs the ${pathPermissions.manage} permission; ask for a personal path instead`,
+      `This needs the ${pathPermissions.manage} permission: shared paths are made by instructors; ask for a personal path instead`,
     );
   }
   if (kind === 'personal' && !userCan(author, pathPermissions.learn)) {
