@@ -107,6 +107,18 @@ describe.skipIf(!databaseServerUrl)('editing a path', () => {
     ]);
   });
 
+  it('answers 400 for an edit that changes nothing, as the ticket layer reports it', async () => {
+    const ticketId = idOf(path, 'argument');
+    const res = await call('instructor', 'PATCH', `/paths/${path.id}/concepts/${ticketId}`, {
+      concept: 'argument',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('nothing to change'),
+    });
+  });
+
   it('refuses a prerequisite that closes a cycle, naming the cycle, and changes nothing', async () => {
     const functions = idOf(path, 'Functions');
     const callStack = idOf(path, 'The call stack');
