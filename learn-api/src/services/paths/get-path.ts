@@ -1,6 +1,7 @@
 import type { AuthUser } from '../../auth/user.js';
 import {
   isMastered,
+  type LearnerProgress,
   type LearnerProgressDeps,
   loadLearnerProgress,
   standingOf,
@@ -23,10 +24,8 @@ export async function getPath({
   return viewPathFor(graph, progress);
 }
 
-export function viewPathFor(
-  graph: PathGraph,
-  progress: Awaited<ReturnType<typeof loadLearnerProgress>>,
-): PathView {
+/** The path as one learner stands on it. */
+export function viewPathFor(graph: PathGraph, progress: LearnerProgress): PathView {
   return {
     ...graph.path,
     concepts: graph.concepts.map((concept) => ({
