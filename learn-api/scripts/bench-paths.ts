@@ -14,8 +14,9 @@ import { pino } from 'pino';
 import type { Cache } from '../src/adapters/cache/cache.js';
 import { createCache } from '../src/adapters/cache/create-cache.js';
 import { createEmbedder } from '../src/adapters/embedder/create-embedder.js';
-import { defaultEmbeddingModelDir } from '../src/config.js';
+import { createPostgresVectorStore } from '../src/adapters/vector-store/postgres-vector-store.js';
 import { loadAuthUser } from '../src/auth/load-auth-user.js';
+import { defaultEmbeddingModelDir } from '../src/config.js';
 import { createPath } from '../src/services/paths/create-path.js';
 import { buildTestApp } from '../src/test-support/build-app.js';
 import { insertMaterial, type MaterialChunk } from '../src/test-support/insert-material.js';
@@ -92,6 +93,7 @@ const embedder = await createEmbedder({
   logger,
 });
 const jwks = await startJwksServer();
+const vectorStore = createPostgresVectorStore({ databaseUrl: database.url, logger });
 
 try {
   await seedSite({ db });
@@ -103,7 +105,7 @@ try {
     clientId: jwks.clientId,
   });
   const instructor = await loadAuthUser({ db, identity: identity('ines', 'instructors') });
-  const deps = { db, cache, logger, embedder };
+  const deps = { db, cache, logger, embedder, vectorStore };
 
   // --- Building a 20-concept path from 25 sections of material.
   const { chunkIds } = await insertMaterial({ db, title: 'Data structures', chunks: course() });
@@ -208,6 +210,7 @@ try {
   );
 } finally {
   await jwks.close();
+  await vectorStore.close();
   await embedder.close();
   await cache.close();
   await db.$disconnect();

@@ -3,6 +3,9 @@ import type { Logger } from 'pino';
 import type { Cache } from './adapters/cache/cache.js';
 import type { VerifyAccessToken } from './adapters/cognito/verify-access-token.js';
 import type { Database } from './adapters/database/database.js';
+import type { Embedder } from './adapters/embedder/embedder.js';
+import type { IngestQueue } from './adapters/jobs/ingest-queue.js';
+import type { VectorStore } from './adapters/vector-store/vector-store.js';
 import type { AuthUser } from './auth/user.js';
 
 /** Everything the app talks to, built once by server.ts (or by a test). */
@@ -12,6 +15,11 @@ export interface AppDeps {
   cache: Cache;
   verifyAccessToken: VerifyAccessToken;
   corsOrigins: readonly string[];
+  embedder: Embedder;
+  vectorStore: VectorStore;
+  ingestQueue: IngestQueue;
+  /** The largest material upload, in bytes. */
+  uploadMaxBytes: number;
 }
 
 export interface AppEnv {

@@ -3,10 +3,12 @@ import { cors } from 'hono/cors';
 import type { App, AppDeps, AppEnv } from './app-env.js';
 import { handleError, handleNotFound, validationHook } from './middleware/errors.js';
 import { requestContext } from './middleware/request-context.js';
+import { registerDocumentRoutes } from './routes/documents/index.js';
 import { registerHealthRoutes } from './routes/health/index.js';
 import { registerMeRoutes } from './routes/me/index.js';
 import { registerPathRoutes } from './routes/paths/index.js';
 import { registerProgressRoutes } from './routes/progress/index.js';
+import { registerSearchRoutes } from './routes/search/index.js';
 
 export const apiBasePath = '/api/learntrac';
 
@@ -41,6 +43,8 @@ export function createApp(deps: AppDeps): App {
   registerMeRoutes(api);
   registerPathRoutes(api);
   registerProgressRoutes(api);
+  registerDocumentRoutes(api);
+  registerSearchRoutes(api);
   app.route(apiBasePath, api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cognito', {

@@ -58,13 +58,44 @@ const ConfigSchema = z
       .default('info'),
     SECRETS_ID: z.string().optional(),
     AWS_REGION: z.string().optional(),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024, 'must be at least 1024 bytes')
+      .default(50 * 1024 * 1024),
     EMBEDDING_MODEL_DIR: z.string().default(defaultEmbeddingModelDir),
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_BASE_URL: urlWithProtocols(['https:', 'http:'], 'https://host/v1').optional(),
     OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
     OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(1).max(16_384).optional(),
+    NEO4J_URI: urlWithProtocols(
+      ['bolt:', 'bolt+s:', 'bolt+ssc:', 'neo4j:', 'neo4j+s:', 'neo4j+ssc:'],
+      'neo4j+s://host:7687',
+    ).optional(),
+    NEO4J_USERNAME: z.string().optional(),
+    NEO4J_PASSWORD: z.string().optional(),
   })
   .superRefine((config, ctx) => {
+    // A user without a password (or the reverse) is a half-filled secret, never intended.
+    for (const [given, missing] of [
+      ['NEO4J_USERNAME', 'NEO4J_PASSWORD'],
+      ['NEO4J_PASSWORD', 'NEO4J_USERNAME'],
+    ] as const) {
+      if (config[given] && !config[missing]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [missing],
+          message: `is required when ${given} is set`,
+        });
+      }
+    }
+    if (config.NEO4J_USERNAME && !config.NEO4J_URI) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_URI'],
+        message: 'is required when NEO4J_USERNAME is set',
+      });
+    }
     if (
       config.OPENAI_API_KEY &&
       !config.OPENAI_EMBEDDING_DIMENSIONS &&
@@ -95,6 +126,7 @@ export interface Config {
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   secretsId: string | undefined;
   awsRegion: string | undefined;
+  uploadMaxBytes: number;
   /** Folder holding the local embedding model (all-minilm-l6-v2-q.onnx and its tokenizer). */
   embeddingModelDir: string;
   /** Set: embeddings come from the OpenAI API instead of the local model. */
@@ -103,6 +135,8 @@ export interface Config {
   openaiEmbeddingModel: string;
   /** Asked of the API as `dimensions`; unset: the model's own length. */
   openaiEmbeddingDimensions: number | undefined;
+  /** The production vector store; unset keeps vectors in PostgreSQL, searched in process. */
+  neo4j: { uri: string; auth: { username: string; password: string } | undefined } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -139,11 +173,21 @@ export function parseConfig(env: Env): Config {
     logLevel: c.LOG_LEVEL,
     secretsId: c.SECRETS_ID,
     awsRegion: c.AWS_REGION,
+    uploadMaxBytes: c.UPLOAD_MAX_BYTES,
     embeddingModelDir: resolve(c.EMBEDDING_MODEL_DIR),
     openaiApiKey: c.OPENAI_API_KEY,
     openaiBaseUrl: c.OPENAI_BASE_URL,
     openaiEmbeddingModel: c.OPENAI_EMBEDDING_MODEL,
     openaiEmbeddingDimensions: c.OPENAI_EMBEDDING_DIMENSIONS,
+    neo4j: c.NEO4J_URI
+      ? {
+          uri: c.NEO4J_URI,
+          auth:
+            c.NEO4J_USERNAME && c.NEO4J_PASSWORD
+              ? { username: c.NEO4J_USERNAME, password: c.NEO4J_PASSWORD }
+              : undefined,
+        }
+      : undefined,
   };
 }
 

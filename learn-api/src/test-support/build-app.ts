@@ -3,7 +3,13 @@ import type { Cache } from '../adapters/cache/cache.js';
 import { createMemoryCache } from '../adapters/cache/memory-cache.js';
 import { createTokenVerifier } from '../adapters/cognito/verify-access-token.js';
 import type { Database } from '../adapters/database/database.js';
+import type { Embedder } from '../adapters/embedder/embedder.js';
+import { createLexicalEmbedder } from '../adapters/embedder/lexical-embedder.js';
+import { createIngestQueue, type IngestQueue } from '../adapters/jobs/ingest-queue.js';
+import { createPostgresVectorStore } from '../adapters/vector-store/postgres-vector-store.js';
+import type { VectorStore } from '../adapters/vector-store/vector-store.js';
 import { createApp } from '../app.js';
+import type { AppDeps } from '../app-env.js';
 import { createCaptureLogger } from './capture-logger.js';
 import type { JwksServer } from './jwks-server.js';
 
@@ -13,19 +19,34 @@ export const unreachableDatabaseUrl = 'postgres://learntrac@127.0.0.1:1/learntra
 export interface BuildTestAppInput {
   jwks: JwksServer;
   db?: Database;
+  /** The database `db` talks to, for the parts that open connections of their own. */
+  databaseUrl?: string;
   cache?: Cache;
   corsOrigins?: string[];
+  embedder?: Embedder;
+  vectorStore?: VectorStore;
+  ingestQueue?: IngestQueue;
+  uploadMaxBytes?: number;
 }
 
-/** The real app with real parts; the database defaults to one that is never reached. */
+/**
+ * The real app with real parts; the database defaults to one that is never reached. Parts a
+ * test does not name are the cheapest real ones: the word-based embedder, the PostgreSQL
+ * vector store and the job queue on the same database (both connect only when used).
+ */
 export function buildTestApp({
   jwks,
   db,
+  databaseUrl = unreachableDatabaseUrl,
   cache,
   corsOrigins = ['http://localhost:8000'],
+  embedder,
+  vectorStore,
+  ingestQueue,
+  uploadMaxBytes = 50 * 1024 * 1024,
 }: BuildTestAppInput) {
   const capture = createCaptureLogger();
-  const deps = {
+  const deps: AppDeps = {
     logger: capture.logger,
     db: db ?? createPrismaClient(unreachableDatabaseUrl),
     cache: cache ?? createMemoryCache(),
@@ -34,6 +55,10 @@ export function buildTestApp({
       clientIds: [jwks.clientId, 'learntrac-cli'],
     }),
     corsOrigins,
+    embedder: embedder ?? createLexicalEmbedder(),
+    vectorStore: vectorStore ?? createPostgresVectorStore({ databaseUrl, logger: capture.logger }),
+    ingestQueue: ingestQueue ?? createIngestQueue({ databaseUrl, logger: capture.logger }),
+    uploadMaxBytes,
   };
   return { app: createApp(deps), deps, logs: capture };
 }

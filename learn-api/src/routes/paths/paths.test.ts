@@ -65,7 +65,7 @@ describe.skipIf(!databaseServerUrl)('learning paths', () => {
   beforeAll(async () => {
     jwks = await startJwksServer();
     testDb = await openTestDatabase();
-    ({ app } = buildTestApp({ jwks, db: testDb.db }));
+    ({ app } = buildTestApp({ jwks, db: testDb.db, databaseUrl: testDb.database.url }));
     ({ chunkIds } = await insertMaterial({
       db: testDb.db,
       title: 'Thinking recursively',
@@ -203,6 +203,50 @@ describe.skipIf(!databaseServerUrl)('learning paths', () => {
     expect((await call('bob', 'GET', `/paths/${draft.body.id}`)).status).toBe(404);
   });
 
+  it('builds a personal path from what the learner asks to learn, searched in the material', async () => {
+    const res = await call('bob', 'POST', '/paths', {
+      kind: 'personal',
+      title: 'Base cases',
+      query: 'recursion base case',
+      maxConcepts: 3,
+    });
+    expect(res.status).toBe(201);
+    const path = res.body as unknown as PathBody & { sourceQuery: string };
+    expect(path.sourceQuery).toBe('recursion base case');
+    expect(path.concepts.map((concept) => concept.concept)).toEqual(
+      expect.arrayContaining(['Recursion', 'Base case']),
+    );
+    expect(path.concepts).toHaveLength(3);
+  });
+
+  it('answers 422 with the reason when a query finds no material the learner can see', async () => {
+    const before = await counts();
+    const nothing = await call('bob', 'POST', '/paths', {
+      kind: 'personal',
+      title: 'Plants',
+      query: 'photosynthesis in chloroplasts',
+    });
+    expect(nothing.status).toBe(422);
+    expect(nothing.body).toMatchObject({
+      code: 'UNPROCESSABLE',
+      message: expect.stringContaining(
+        'No material you can see matches “photosynthesis in chloroplasts”',
+      ),
+    });
+    // Unpublished notes are there for instructors only.
+    expect(
+      (await call('bob', 'POST', '/paths', { kind: 'personal', title: 'm', query: 'memoisation' }))
+        .status,
+    ).toBe(422);
+    expect(await counts()).toEqual(before);
+    const instructors = await call('instructor', 'POST', '/paths', {
+      kind: 'shared',
+      title: 'Memoisation',
+      query: 'memoisation',
+    });
+    expect(instructors.status).toBe(201);
+  });
+
   it('refuses a shared path to a learner and says to ask for a personal one', async () => {
     const before = await counts();
     const res = await call('bob', 'POST', '/paths', { kind: 'shared', title: 'Mine', chunkIds });
@@ -220,6 +264,7 @@ describe.skipIf(!databaseServerUrl)('learning paths', () => {
       [{ kind: 'personal', title: 'x', chunkIds: ['not-a-uuid'] }, 'chunkIds.0'],
       [{ kind: 'personal', title: 'x', chunkIds, subject: 'CS1' }, 'subject'],
       [{ kind: 'shared', title: 'x', chunkIds, maxConcepts: 0 }, 'maxConcepts'],
+      [{ kind: 'shared', title: 'x', chunkIds, documentIds: [randomUUID()] }, 'documentIds'],
     ];
     for (const [body, field] of cases) {
       const res = await call('instructor', 'POST', '/paths', body);

@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { addPrerequisite } from '@learntrac/db/prerequisites';
 import { createTicket } from '@learntrac/db/tickets';
-import type { Embedder } from '../../adapters/embedder/embedder.js';
 import type { AuthUser } from '../../auth/user.js';
 import { userCan } from '../../auth/user-can.js';
 import { ApiError } from '../../errors/api-error.js';
+import { seesUnpublishedMaterial } from '../documents/material-access.js';
+import { type SearchDeps, searchMaterial } from '../search/search-material.js';
 import { describeConcept } from './describe-concept.js';
 import { viewPathFor } from './get-path.js';
 import { difficultiesOf, inferPrerequisites } from './infer-prerequisites.js';
@@ -24,6 +25,9 @@ export const CreatePathInputSchema = z
     query: z.string().trim().min(2).max(1_000).optional().openapi({
       description: 'What to learn, searched in the material',
       example: 'I want to learn recursion',
+    }),
+    documentIds: z.array(z.uuid()).min(1).max(100).optional().openapi({
+      description: 'With query: search only these documents',
     }),
     chunkIds: z.array(z.uuid()).min(1).max(200).optional().openapi({
       description: 'Build from these chunks of material instead of a search',
@@ -47,6 +51,13 @@ export const CreatePathInputSchema = z
         message: 'Give either query or chunkIds, not both or neither',
       });
     }
+    if (input.documentIds !== undefined && input.query === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['documentIds'],
+        message: 'documentIds narrow a query; chosen chunks need none',
+      });
+    }
     if (input.kind === 'personal' && input.subject !== undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -58,9 +69,7 @@ export const CreatePathInputSchema = z
   .openapi('CreatePathInput');
 export type CreatePathInput = z.input<typeof CreatePathInputSchema>;
 
-export interface CreatePathDeps extends PathGraphDeps {
-  embedder?: Embedder | undefined;
-}
+export interface CreatePathDeps extends PathGraphDeps, SearchDeps {}
 
 /**
  * Builds a path from material: picks its concepts, creates one concept ticket per concept
@@ -80,8 +89,8 @@ export async function createPath({
   const input = CreatePathInputSchema.parse(raw);
   assertMayCreate(author, input.kind);
   const chunks = input.chunkIds
-    ? await materialFromChunks(deps, author, input.chunkIds)
-    : await materialFromSearch(input.query!);
+    ? await loadSourceChunks(deps, author, input.chunkIds)
+    : await materialFromSearch(deps, author, input);
   const concepts = await pickConcepts({
     chunks,
     maxConcepts: input.maxConcepts,
@@ -192,15 +201,51 @@ function contextOf({ chunk, aliases }: PickedConcept) {
   };
 }
 
-/** The chunks, in the order given (documents ranked by their first chunk); 404 for any unseen. */
-async function materialFromChunks(
+/**
+ * The chunks most relevant to the query, ranked documents first. Concepts are picked from
+ * about twice as many chunks as concepts wanted, weighed by how well each matched.
+ */
+async function materialFromSearch(
+  deps: CreatePathDeps,
+  viewer: AuthUser,
+  input: { query?: string | undefined; documentIds?: string[] | undefined; maxConcepts: number },
+): Promise<SourceChunk[]> {
+  const query = input.query!;
+  const { hits } = await searchMaterial({
+    deps,
+    viewer,
+    input: {
+      query,
+      limit: Math.min(100, input.maxConcepts * 2),
+      ...(input.documentIds ? { documentIds: input.documentIds } : {}),
+    },
+  });
+  if (hits.length === 0) {
+    throw new ApiError(
+      'UNPROCESSABLE',
+      `No material you can see matches “${query}”${input.documentIds ? ' in the chosen documents' : ''}: try other words, or ask for material about it to be added`,
+    );
+  }
+  const best = hits[0]!.score || 1;
+  const relevance = new Map(hits.map((hit) => [hit.chunkId, hit.score / best]));
+  return loadSourceChunks(deps, viewer, [...relevance.keys()], relevance);
+}
+
+/**
+ * The chunks in the order given (documents ranked by their first chunk), each as relevant
+ * as `relevance` says (1 when unsaid); 404 naming any the viewer cannot see.
+ */
+async function loadSourceChunks(
   deps: CreatePathDeps,
   viewer: AuthUser,
   chunkIds: readonly string[],
+  relevance?: ReadonlyMap<string, number>,
 ): Promise<SourceChunk[]> {
-  const seesDrafts = managesPaths(viewer) || userCan(viewer, 'LEARNING_INGEST');
   const rows = await deps.db.chunk.findMany({
-    where: { id: { in: [...chunkIds] }, ...(seesDrafts ? {} : { document: { published: true } }) },
+    where: {
+      id: { in: [...chunkIds] },
+      ...(seesUnpublishedMaterial(viewer) ? {} : { document: { published: true } }),
+    },
     include: { document: { select: { title: true } } },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -225,11 +270,7 @@ async function materialFromChunks(
       keyTerms: row.keyTerms,
       pageStart: row.pageStart,
       pageEnd: row.pageEnd,
-      relevance: 1,
+      relevance: relevance?.get(id) ?? 1,
     };
   });
-}
-
-async function materialFromSearch(query: string): Promise<SourceChunk[]> {
-  throw new ApiError('UNPROCESSABLE', `Searching the material for “${query}” is not available yet`);
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryCache } from '../../adapters/cache/memory-cache.js';
+import { createLexicalEmbedder } from '../../adapters/embedder/lexical-embedder.js';
+import { createPostgresVectorStore } from '../../adapters/vector-store/postgres-vector-store.js';
 import { loadAuthUser } from '../../auth/load-auth-user.js';
 import type { AuthUser } from '../../auth/user.js';
 import { createCaptureLogger } from '../../test-support/capture-logger.js';
@@ -29,7 +31,14 @@ describe.skipIf(!databaseServerUrl)('recording progress on a concept', () => {
 
   beforeAll(async () => {
     testDb = await openTestDatabase();
-    deps = { db: testDb.db, cache: createMemoryCache(), logger: createCaptureLogger().logger };
+    const { logger } = createCaptureLogger();
+    deps = {
+      db: testDb.db,
+      cache: createMemoryCache(),
+      logger,
+      embedder: createLexicalEmbedder(),
+      vectorStore: createPostgresVectorStore({ databaseUrl: testDb.database.url, logger }),
+    };
     [ada, bob, ines] = await Promise.all([
       person('ada', 'learners'),
       person('bob', 'learners'),
@@ -52,6 +61,7 @@ describe.skipIf(!databaseServerUrl)('recording progress on a concept', () => {
     });
   });
   afterAll(async () => {
+    await deps?.vectorStore.close();
     await testDb?.close();
   });
 
