@@ -40,7 +40,7 @@ export async function findNextSteps({
       where: {
         cognitoUserId: viewer.sub,
         due: { lte: now },
-        ticketId: { in: graph.concepts.map((concept) => concept.ticketId) },
+        ticket: { conceptMetadata: { some: { pathId } } },
       },
       orderBy: [{ due: 'asc' }, { id: 'asc' }],
       take: maxReviews,
