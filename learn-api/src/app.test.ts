@@ -52,12 +52,12 @@ describe('error responses', () => {
         authorization: `Bearer ${await instructorToken()}`,
         'content-type': 'application/json',
       },
-      body: JSON.stringify({ title: '   ', status: 'archived' }),
+      body: JSON.stringify({ title: '   ', kind: 'class' }),
     });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { code: string; issues: { path: string }[] };
     expect(body.code).toBe('VALIDATION_FAILED');
-    expect(body.issues.map((issue) => issue.path).sort()).toEqual(['status', 'title']);
+    expect(body.issues.map((issue) => issue.path).sort()).toEqual(['kind', 'title']);
   });
 
   it('refuses query parameters out of range', async () => {

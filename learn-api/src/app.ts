@@ -9,6 +9,7 @@ import { registerDocumentRoutes } from './routes/documents/index.js';
 import { registerHealthRoutes } from './routes/health/index.js';
 import { registerMeRoutes } from './routes/me/index.js';
 import { registerPathRoutes } from './routes/paths/index.js';
+import { registerProgressRoutes } from './routes/progress/index.js';
 import { registerSearchRoutes } from './routes/search/index.js';
 
 export const apiBasePath = '/api/learntrac';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps): App {
   registerHealthRoutes(api);
   registerMeRoutes(api);
   registerPathRoutes(api);
+  registerProgressRoutes(api);
   registerDocumentRoutes(api);
   registerSearchRoutes(api);
   app.route(apiBasePath, api);
