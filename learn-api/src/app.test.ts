@@ -11,7 +11,12 @@ let built: ReturnType<typeof buildTestApp>;
 beforeAll(async () => {
   jwks = await startJwksServer();
   testDb = await openTestDatabase();
-  built = buildTestApp({ jwks, db: testDb.db, corsOrigins: ['http://localhost:8000'] });
+  built = buildTestApp({
+    jwks,
+    db: testDb.db,
+    databaseUrl: testDb.database.url,
+    corsOrigins: ['http://localhost:8000'],
+  });
 });
 afterAll(async () => {
   await testDb?.close();

@@ -14,7 +14,7 @@ let chunkIds: string[];
 beforeAll(async () => {
   jwks = await startJwksServer();
   testDb = await openTestDatabase();
-  ({ app } = buildTestApp({ jwks, db: testDb.db }));
+  ({ app } = buildTestApp({ jwks, db: testDb.db, databaseUrl: testDb.database.url }));
   ({ chunkIds } = await insertMaterial({
     db: testDb.db,
     title: 'Recursion',

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../adapters/database/database.js';
+import { createLexicalEmbedder } from '../adapters/embedder/lexical-embedder.js';
+import { textToEmbed } from '../services/documents/ingest-document.js';
 
 export interface MaterialChunk {
   headingPath: string[];
@@ -10,8 +12,8 @@ export interface MaterialChunk {
 }
 
 /**
- * A document and its chunks written straight to the tables, as ingestion leaves them
- * (without vectors): for tests of what is built from material.
+ * A document and its chunks written straight to the tables, as ingestion leaves them, with
+ * vectors from the word-based embedder that `buildTestApp` searches with by default.
  */
 export async function insertMaterial({
   db,
@@ -24,6 +26,8 @@ export async function insertMaterial({
   chunks: MaterialChunk[];
   published?: boolean;
 }): Promise<{ documentId: string; chunkIds: string[] }> {
+  const embedder = createLexicalEmbedder();
+  const vectors = await embedder.embed(chunks.map((chunk) => textToEmbed(chunk)));
   const document = await db.document.create({
     data: {
       title,
@@ -33,6 +37,8 @@ export async function insertMaterial({
       published,
       chunksTotal: chunks.length,
       chunksDone: chunks.length,
+      embedder: embedder.id,
+      dimension: embedder.dimension,
     },
   });
   const chunkIds: string[] = [];
@@ -47,6 +53,9 @@ export async function insertMaterial({
         keyTerms: chunk.keyTerms ?? [],
         pageStart: chunk.pageStart ?? null,
         pageEnd: chunk.pageEnd ?? chunk.pageStart ?? null,
+        embedding: Array.from(vectors[ordinal]!),
+        embedder: embedder.id,
+        dimension: embedder.dimension,
       },
     });
     chunkIds.push(row.id);

@@ -59,7 +59,7 @@ describe.skipIf(!databaseServerUrl)('editing a path', () => {
   beforeAll(async () => {
     jwks = await startJwksServer();
     testDb = await openTestDatabase();
-    ({ app } = buildTestApp({ jwks, db: testDb.db }));
+    ({ app } = buildTestApp({ jwks, db: testDb.db, databaseUrl: testDb.database.url }));
     const { chunkIds } = await insertMaterial({
       db: testDb.db,
       title: 'Thinking recursively',

@@ -59,7 +59,7 @@ describe.skipIf(!databaseServerUrl)('progress and what comes next', () => {
   beforeAll(async () => {
     jwks = await startJwksServer();
     testDb = await openTestDatabase();
-    built = buildTestApp({ jwks, db: testDb.db });
+    built = buildTestApp({ jwks, db: testDb.db, databaseUrl: testDb.database.url });
     const { chunkIds } = await insertMaterial({
       db: testDb.db,
       title: 'Thinking recursively',

@@ -66,7 +66,7 @@ describe.skipIf(!databaseServerUrl || !redisUrl).each(caches)(
       jwks = await startJwksServer();
       testDb = await openTestDatabase();
       cache = openCache();
-      built = buildTestApp({ jwks, db: testDb.db, cache });
+      built = buildTestApp({ jwks, db: testDb.db, databaseUrl: testDb.database.url, cache });
       const { chunkIds } = await insertMaterial({
         db: testDb.db,
         title: 'Thinking recursively',
@@ -185,7 +185,12 @@ describe.skipIf(!databaseServerUrl)('paths while the cache is down', () => {
   });
 
   it('still builds and shows paths from the database, and logs a warning', async () => {
-    const { app, logs } = buildTestApp({ jwks, db: testDb.db, cache: down });
+    const { app, logs } = buildTestApp({
+      jwks,
+      db: testDb.db,
+      databaseUrl: testDb.database.url,
+      cache: down,
+    });
     const { chunkIds } = await insertMaterial({
       db: testDb.db,
       title: 'Thinking recursively',

@@ -63,6 +63,9 @@ export interface SearchDeps {
 }
 
 const cacheTtlSeconds = 60 * 60;
+// Cosine similarity under which a chunk is not about the query (all-MiniLM: a question and
+// its answer score 0.4-0.7, unrelated sentences below 0.15).
+const minSimilarity = 0.25;
 // Pairs of the first ten words of a query are 45 alternatives: plenty for any question.
 const maxQueryWords = 10;
 // Ranking costs a read of every match; past this many, words that common say little anyway.
@@ -173,7 +176,8 @@ export async function rankByMeaning(
       limit,
       ...(documentIds ? { documentIds } : {}),
     });
-    return hits.map((hit) => hit.chunkId);
+    // The nearest chunks of unrelated material are still "nearest": below this they are noise.
+    return hits.filter((hit) => hit.score >= minSimilarity).map((hit) => hit.chunkId);
   } catch (error) {
     if (error instanceof EmbedderMismatchError) throw new ApiError('CONFLICT', error.message);
     deps.logger.warn(
