@@ -8,26 +8,16 @@
  * into as many documents as it takes. Needs BENCH_DATABASE_URL (or TEST_DATABASE_URL); the
  * Neo4j store also needs BENCH_NEO4J_URI (or TEST_NEO4J_URI).
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createPrismaClient } from '@learntrac/db';
-import { createTestDatabase } from '@learntrac/db/testing';
-import { pino } from 'pino';
-import { createMemoryCache } from '../src/adapters/cache/memory-cache.js';
-import { createEmbedder } from '../src/adapters/embedder/create-embedder.js';
 import { createNeo4jVectorStore } from '../src/adapters/vector-store/neo4j-vector-store.js';
 import { createPostgresVectorStore } from '../src/adapters/vector-store/postgres-vector-store.js';
-import type { VectorStore } from '../src/adapters/vector-store/vector-store.js';
-import type { AuthUser } from '../src/auth/user.js';
-import { parseConfig } from '../src/config.js';
-import { ingestDocument } from '../src/services/documents/ingest-document.js';
-import { uploadDocument } from '../src/services/documents/upload-document.js';
 import {
   rankByMeaning,
   rankByWords,
   searchMaterial,
 } from '../src/services/search/search-material.js';
+import { benchInstructor as instructor, openBenchStack, percentile } from './bench-support.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,64 +28,21 @@ const { values: args } = parseArgs({
 });
 const targetChunks = Number(args.chunks);
 const concurrency = Number(args.concurrency);
-const tutorialDir = process.env.TUTORIAL_DIR ?? '/usr/share/doc/python3.11/html/tutorial';
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const neo4jUri = process.env.BENCH_NEO4J_URI ?? process.env.TEST_NEO4J_URI;
 
-const instructor: AuthUser = {
-  sub: 'bench',
-  username: 'bench',
-  email: null,
-  groups: ['instructors'],
-  permissions: new Set(['LEARNING_VIEW', 'LEARNING_INGEST', 'LEARNING_MANAGE']),
-  clientId: 'bench',
-};
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 async function main() {
-  if (!serverUrl) throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL)');
   if (args.store === 'neo4j' && !neo4jUri)
     throw new Error('Set BENCH_NEO4J_URI (or TEST_NEO4J_URI)');
-  const logger = pino({ level: 'warn' });
-  const database = await createTestDatabase({ serverUrl, migrate: true, prefix: 'bench_search' });
-  const db = createPrismaClient(database.url, { maxConnections: 8 });
-  const config = parseConfig({
-    COGNITO_ISSUER: 'http://127.0.0.1:1',
-    COGNITO_CLIENT_IDS: 'bench',
-    ...process.env,
-    DATABASE_URL: database.url,
+  const stack = await openBenchStack({
+    prefix: 'bench_search',
+    vectorStore: (databaseUrl) =>
+      args.store === 'neo4j'
+        ? createNeo4jVectorStore({ uri: neo4jUri!, namespace: `Bench${Date.now()}` })
+        : createPostgresVectorStore({ databaseUrl }),
   });
-  const embedder = await createEmbedder({ config, logger });
-  const namespace = `Bench${Date.now()}`;
-  const vectorStore: VectorStore =
-    args.store === 'neo4j'
-      ? createNeo4jVectorStore({ uri: neo4jUri!, namespace, logger })
-      : createPostgresVectorStore({ databaseUrl: database.url, logger });
-  const cache = createMemoryCache();
+  const { db, embedder, vectorStore } = stack;
   try {
-    const seedIds: string[] = [];
-    for (const file of (await readdir(tutorialDir)).filter((f) => f.endsWith('.html'))) {
-      const bytes = new Uint8Array(await readFile(path.join(tutorialDir, file)));
-      const { document } = await uploadDocument({
-        db,
-        ingestQueue: { enqueue: async () => {}, work: async () => {}, stop: async () => {} },
-        uploader: instructor,
-        file: { bytes, fileName: file, contentType: 'text/html' },
-      });
-      await ingestDocument({
-        db,
-        embedder,
-        vectorStore,
-        cache,
-        logger,
-        documentId: document.id,
-        lastAttempt: true,
-      });
-      seedIds.push(document.id);
-    }
+    const seedIds = [...(await stack.ingestTutorial()).keys()];
     const seedChunks = await db.chunk.count();
     const copies = Math.max(0, Math.ceil(targetChunks / seedChunks) - 1);
     const started = performance.now();
@@ -147,7 +94,7 @@ async function main() {
         await readFile(new URL('./bench-retrieval/questions.json', import.meta.url), 'utf8'),
       ) as { question: string }[]
     ).map((q) => q.question);
-    const deps = { db, embedder, vectorStore, cache, logger };
+    const deps = stack;
     // The first search loads the store's index; a user meets that once per process, not per query.
     await searchMaterial({ deps, viewer: instructor, input: { query: 'warm up', limit: 10 } });
     // Each (question, limit) pair is asked once, so no answer comes from the cache.
@@ -202,10 +149,7 @@ async function main() {
         await vectorStore.deleteDocument(document.id).catch(() => {});
       }
     }
-    await vectorStore.close();
-    await embedder.close();
-    await db.$disconnect();
-    await database.drop();
+    await stack.close();
   }
 }
 

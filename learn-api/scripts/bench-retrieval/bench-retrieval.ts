@@ -8,23 +8,14 @@
  * Needs BENCH_DATABASE_URL (or TEST_DATABASE_URL): a PostgreSQL server where it may create
  * and drop a database of its own. TUTORIAL_DIR overrides where the tutorial is read from.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { createPrismaClient } from '@learntrac/db';
-import { createTestDatabase } from '@learntrac/db/testing';
-import { pino } from 'pino';
-import { createMemoryCache } from '../../src/adapters/cache/memory-cache.js';
-import { createEmbedder } from '../../src/adapters/embedder/create-embedder.js';
+import { readFile } from 'node:fs/promises';
 import { createPostgresVectorStore } from '../../src/adapters/vector-store/postgres-vector-store.js';
-import type { AuthUser } from '../../src/auth/user.js';
-import { parseConfig } from '../../src/config.js';
-import { ingestDocument } from '../../src/services/documents/ingest-document.js';
-import { uploadDocument } from '../../src/services/documents/upload-document.js';
 import {
   fuseMaterialRankings,
   rankByMeaning,
   rankByWords,
 } from '../../src/services/search/search-material.js';
+import { openBenchStack } from '../bench-support.js';
 
 interface Question {
   question: string;
@@ -32,9 +23,8 @@ interface Question {
   section: string;
 }
 
-const tutorialDir = process.env.TUTORIAL_DIR ?? '/usr/share/doc/python3.11/html/tutorial';
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const cutoff = 5;
+const modes = ['vector only', 'full text only', 'hybrid'] as const;
 
 function normalise(title: string): string {
   return title
@@ -45,69 +35,23 @@ function normalise(title: string): string {
 }
 
 async function main() {
-  if (!serverUrl)
-    throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server');
   const questions = JSON.parse(
     await readFile(new URL('./questions.json', import.meta.url), 'utf8'),
   ) as Question[];
-  const logger = pino({ level: 'warn' });
-  const database = await createTestDatabase({
-    serverUrl,
-    migrate: true,
+  const stack = await openBenchStack({
     prefix: 'bench_retrieval',
+    vectorStore: (databaseUrl) => createPostgresVectorStore({ databaseUrl }),
   });
-  const db = createPrismaClient(database.url);
-  const cache = createMemoryCache();
-  // The embedder the service would choose from the same environment (the local model by default).
-  const config = parseConfig({
-    COGNITO_ISSUER: 'http://127.0.0.1:1',
-    COGNITO_CLIENT_IDS: 'bench',
-    ...process.env,
-    DATABASE_URL: database.url,
-  });
-  const embedder = await createEmbedder({ config, logger });
-  const vectorStore = createPostgresVectorStore({ databaseUrl: database.url, logger });
-  const instructor: AuthUser = {
-    sub: 'bench',
-    username: 'bench',
-    email: null,
-    groups: ['instructors'],
-    permissions: new Set(['LEARNING_VIEW', 'LEARNING_INGEST', 'LEARNING_MANAGE']),
-    clientId: 'bench',
-  };
   try {
-    const files = (await readdir(tutorialDir)).filter(
-      (f) => f.endsWith('.html') && f !== 'index.html',
-    );
     const started = performance.now();
-    const sourceOf = new Map<string, string>();
-    for (const file of files) {
-      const bytes = new Uint8Array(await readFile(path.join(tutorialDir, file)));
-      const { document } = await uploadDocument({
-        db,
-        ingestQueue: { enqueue: async () => {}, work: async () => {}, stop: async () => {} },
-        uploader: instructor,
-        file: { bytes, fileName: file, contentType: 'text/html' },
-      });
-      await ingestDocument({
-        db,
-        embedder,
-        vectorStore,
-        cache,
-        logger,
-        documentId: document.id,
-        lastAttempt: true,
-      });
-      sourceOf.set(document.id, file);
-    }
-    const chunkCount = await db.chunk.count();
-    console.log(
-      `corpus: ${files.length} pages of the Python tutorial, ${chunkCount} chunks, ingested in ${((performance.now() - started) / 1000).toFixed(1)} s with ${embedder.id}`,
-    );
-
-    const chunks = await db.chunk.findMany({
+    const sourceOf = await stack.ingestTutorial();
+    const chunks = await stack.db.chunk.findMany({
       select: { id: true, documentId: true, headingPath: true },
     });
+    console.log(
+      `corpus: ${sourceOf.size} pages of the Python tutorial, ${chunks.length} chunks, ingested in ${((performance.now() - started) / 1000).toFixed(1)} s with ${stack.embedder.id}`,
+    );
+
     const chunkById = new Map(chunks.map((c) => [c.id, c]));
     const answers = (q: Question, chunkId: string) => {
       const chunk = chunkById.get(chunkId);
@@ -116,14 +60,12 @@ async function main() {
       return chunk.headingPath.some((heading) => normalise(heading).includes(wanted));
     };
 
-    const modes = ['vector only', 'full text only', 'hybrid'] as const;
     const totals = Object.fromEntries(modes.map((m) => [m, { recall: 0, rr: 0 }]));
-    const deps = { db, embedder, vectorStore, cache, logger };
     const missed: string[] = [];
     for (const q of questions) {
       const [byMeaning, byWords] = await Promise.all([
-        rankByMeaning(deps, { query: q.question, limit: 40 }),
-        rankByWords(db, { query: q.question, limit: 40, seesAll: true }),
+        rankByMeaning(stack, { query: q.question, limit: 40 }),
+        rankByWords(stack.db, { query: q.question, limit: 40, seesAll: true }),
       ]);
       const rankings: Record<(typeof modes)[number], string[]> = {
         'vector only': byMeaning ?? [],
@@ -151,10 +93,7 @@ async function main() {
       for (const q of missed) console.log(`  - ${q}`);
     }
   } finally {
-    await vectorStore.close();
-    await embedder.close();
-    await db.$disconnect();
-    await database.drop();
+    await stack.close();
   }
 }
 

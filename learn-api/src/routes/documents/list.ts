@@ -3,8 +3,9 @@ import type { App } from '../../app-env.js';
 import { errorResponses } from '../../errors/api-error.js';
 import { requirePermission } from '../../middleware/auth.js';
 import { listDocuments } from '../../services/documents/list-documents.js';
+import { PageQuerySchema } from '../page-query.js';
 import { bearerAuth } from '../security.js';
-import { DocumentListSchema, ListDocumentsQuerySchema } from './schema.js';
+import { DocumentListSchema } from './schema.js';
 
 const route = createRoute({
   method: 'get',
@@ -13,7 +14,7 @@ const route = createRoute({
   summary: 'Course material, newest first (learners see published material only)',
   security: bearerAuth,
   middleware: [requirePermission('LEARNING_VIEW')] as const,
-  request: { query: ListDocumentsQuerySchema },
+  request: { query: PageQuerySchema },
   responses: {
     200: {
       description: 'A page of documents',

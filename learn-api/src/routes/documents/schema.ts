@@ -7,25 +7,10 @@ export {
   DocumentWithOutlineSchema,
 } from '../../services/documents/document-view.js';
 export { UpdateDocumentInputSchema } from '../../services/documents/update-document.js';
+export { PageQuerySchema as ListDocumentsQuerySchema } from '../page-query.js';
 
 export const DocumentIdParamSchema = z.object({
   id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
-});
-
-export const ListDocumentsQuerySchema = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(50)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
-  offset: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .default(0)
-    .openapi({ param: { name: 'offset', in: 'query' } }),
 });
 
 export const UploadDocumentFormSchema = z.object({

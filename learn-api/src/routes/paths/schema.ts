@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { pathKinds, pathStatuses, progressStatuses } from '../../services/paths/path-view.js';
+import { PageQuerySchema } from '../page-query.js';
 
 export { ChangePathInputSchema } from '../../services/paths/change-path.js';
 export { CreatePathInputSchema } from '../../services/paths/create-path.js';
@@ -68,22 +69,9 @@ export const PathDetailSchema = PathSchema.extend({ concepts: z.array(ConceptSch
   'PathDetail',
 );
 
-export const ListPathsQuerySchema = z.object({
+export const ListPathsQuerySchema = PageQuerySchema.extend({
   kind: PathKindSchema.optional().openapi({ param: { name: 'kind', in: 'query' } }),
   status: PathStatusSchema.optional().openapi({ param: { name: 'status', in: 'query' } }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(50)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
-  offset: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .default(0)
-    .openapi({ param: { name: 'offset', in: 'query' } }),
 });
 
 export const PathListSchema = z
