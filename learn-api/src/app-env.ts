@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import type { Cache } from './adapters/cache/cache.js';
 import type { VerifyAccessToken } from './adapters/cognito/verify-access-token.js';
 import type { Database } from './adapters/database/database.js';
+import type { Llm } from './adapters/llm/llm.js';
 import type { AuthUser } from './auth/user.js';
+import type { RateLimiter } from './middleware/rate-limit.js';
 
 /** Everything the app talks to, built once by server.ts (or by a test). */
 export interface AppDeps {
@@ -12,6 +14,9 @@ export interface AppDeps {
   cache: Cache;
   verifyAccessToken: VerifyAccessToken;
   corsOrigins: readonly string[];
+  llm: Llm;
+  /** Per-user limit on requests that use the language model. */
+  llmRateLimiter: RateLimiter;
 }
 
 export interface AppEnv {

@@ -5,7 +5,10 @@ import { handleError, handleNotFound, validationHook } from './middleware/errors
 import { requestContext } from './middleware/request-context.js';
 import { registerHealthRoutes } from './routes/health/index.js';
 import { registerMeRoutes } from './routes/me/index.js';
+import { registerConceptRoutes } from './routes/concepts/index.js';
 import { registerPathRoutes } from './routes/paths/index.js';
+import { registerQuestionRoutes } from './routes/questions/index.js';
+import { registerReviewRoutes } from './routes/review/index.js';
 
 export const apiBasePath = '/api/learntrac';
 
@@ -39,6 +42,9 @@ export function createApp(deps: AppDeps): App {
   registerHealthRoutes(api);
   registerMeRoutes(api);
   registerPathRoutes(api);
+  registerConceptRoutes(api);
+  registerQuestionRoutes(api);
+  registerReviewRoutes(api);
   app.route(apiBasePath, api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cognito', {

@@ -50,6 +50,11 @@ const ConfigSchema = z
       .default('info'),
     SECRETS_ID: z.string().optional(),
     AWS_REGION: z.string().optional(),
+    OPENAI_CHAT_MODEL: z.string().optional(),
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    LLM_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+    LLM_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   })
   .superRefine((config, ctx) => {
     if (config.SECRETS_ID && !config.AWS_REGION) {
@@ -71,6 +76,12 @@ export interface Config {
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   secretsId: string | undefined;
   awsRegion: string | undefined;
+  /** Set: questions and open answers go to this OpenAI chat model instead of the local writer. */
+  openaiChatModel: string | undefined;
+  llmTimeoutMs: number;
+  llmMaxRetries: number;
+  /** Requests per user per window to routes that use the language model. */
+  llmRateLimit: { limit: number; windowSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -107,6 +118,10 @@ export function parseConfig(env: Env): Config {
     logLevel: c.LOG_LEVEL,
     secretsId: c.SECRETS_ID,
     awsRegion: c.AWS_REGION,
+    openaiChatModel: c.OPENAI_CHAT_MODEL,
+    llmTimeoutMs: c.LLM_TIMEOUT_MS,
+    llmMaxRetries: c.LLM_MAX_RETRIES,
+    llmRateLimit: { limit: c.LLM_RATE_LIMIT, windowSeconds: c.LLM_RATE_LIMIT_WINDOW_SECONDS },
   };
 }
 

@@ -1,0 +1,65 @@
+import type { Logger } from 'pino';
+import type { Database } from '../../adapters/database/database.js';
+import type { Llm } from '../../adapters/llm/llm.js';
+import type { AuthUser } from '../../auth/user.js';
+import { ApiError } from '../../errors/api-error.js';
+import { questionRow } from './generate-questions.js';
+import { gatherMaterial } from './gather-material.js';
+import { canReviewQuestions, findVisibleConcept } from './question-access.js';
+import { type ReviewedQuestionView, toReviewedQuestionView } from './question-view.js';
+import { writeGroundedQuestions } from './write-grounded-questions.js';
+
+/**
+ * Replaces a question with a new one of the same kind from the same concept's material. The
+ * old question is rejected rather than changed, so the answers given to it keep their meaning.
+ */
+export async function regenerateQuestion({
+  db,
+  llm,
+  logger,
+  reviewer,
+  questionId,
+  now = new Date(),
+}: {
+  db: Database;
+  llm: Llm;
+  logger: Logger;
+  reviewer: AuthUser;
+  questionId: string;
+  now?: Date;
+}): Promise<ReviewedQuestionView> {
+  if (!canReviewQuestions(reviewer)) {
+    throw new ApiError('FORBIDDEN', 'This needs the QUESTION_REVIEW permission');
+  }
+  const old = await db.question.findUnique({ where: { id: questionId } });
+  if (!old) throw new ApiError('NOT_FOUND', `No question ${questionId}`);
+  const concept = await findVisibleConcept({ db, viewer: reviewer, ticketId: old.ticketId });
+  const material = await gatherMaterial({ db, concept });
+  const existing = await db.question.findMany({
+    where: { ticketId: old.ticketId },
+    select: { prompt: true },
+  });
+  const [fresh] = await writeGroundedQuestions({
+    llm,
+    logger,
+    concept,
+    material,
+    kinds: [old.kind],
+    count: 1,
+    avoidPrompts: existing.map((row) => row.prompt),
+  });
+  if (!fresh) {
+    throw new ApiError(
+      'UNPROCESSABLE',
+      `No other ${old.kind} question about "${concept.concept}" can be drawn from its material`,
+    );
+  }
+  const [created] = await db.$transaction([
+    db.question.create({ data: questionRow(old.ticketId, llm.id, fresh) }),
+    db.question.update({
+      where: { id: old.id },
+      data: { reviewStatus: 'rejected', reviewedBy: reviewer.sub, reviewedAt: now },
+    }),
+  ]);
+  return toReviewedQuestionView(created);
+}
