@@ -1,16 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from './test-support/build-app.js';
 import { type JwksServer, startJwksServer } from './test-support/jwks-server.js';
+import { openTestDatabase } from './test-support/test-database.js';
 
 let jwks: JwksServer;
+// Signed-in requests read the caller's permissions from the database.
+let testDb: Awaited<ReturnType<typeof openTestDatabase>>;
 let built: ReturnType<typeof buildTestApp>;
 
 beforeAll(async () => {
   jwks = await startJwksServer();
-  built = buildTestApp({ jwks, corsOrigins: ['http://localhost:8000'] });
+  testDb = await openTestDatabase();
+  built = buildTestApp({ jwks, db: testDb.db, corsOrigins: ['http://localhost:8000'] });
 });
 afterAll(async () => {
-  await jwks.close();
+  await testDb?.close();
+  await jwks?.close();
 });
 
 const instructorToken = () => jwks.signToken({ claims: { 'cognito:groups': ['instructors'] } });

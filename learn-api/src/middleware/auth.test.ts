@@ -1,24 +1,29 @@
 import { randomUUID } from 'node:crypto';
+import { PERMISSION_ACTIONS } from '@learntrac/db/permissions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../test-support/build-app.js';
 import { type JwksServer, startJwksServer } from '../test-support/jwks-server.js';
+import { openTestDatabase } from '../test-support/test-database.js';
 
 let jwks: JwksServer;
+let testDb: Awaited<ReturnType<typeof openTestDatabase>>;
 let app: ReturnType<typeof buildTestApp>['app'];
 
 beforeAll(async () => {
   jwks = await startJwksServer();
-  ({ app } = buildTestApp({ jwks }));
+  testDb = await openTestDatabase();
+  ({ app } = buildTestApp({ jwks, db: testDb.db }));
 });
 afterAll(async () => {
-  await jwks.close();
+  await testDb?.close();
+  await jwks?.close();
 });
 
 const me = (token?: string) =>
   app.request('/api/learntrac/me', { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 describe('signing in with a Cognito access token', () => {
-  it('tells a signed-in learner who they are and what they may do', async () => {
+  it("tells a signed-in learner who they are and what the site's grants let them do", async () => {
     const sub = randomUUID();
     const token = await jwks.signToken({ claims: { sub, email: 'ada@example.com' } });
     const res = await me(token);
@@ -28,8 +33,21 @@ describe('signing in with a Cognito access token', () => {
       username: 'ada',
       email: 'ada@example.com',
       groups: ['learners'],
-      roles: ['learner'],
-      permissions: ['PATH_VIEW', 'ANSWER_SUBMIT', 'PROGRESS_VIEW_OWN'],
+      permissions: [
+        'TICKET_VIEW',
+        'TICKET_CREATE',
+        'TICKET_APPEND',
+        'MILESTONE_VIEW',
+        'ROADMAP_VIEW',
+        'REPORT_VIEW',
+        'REPORT_SQL_VIEW',
+        'WIKI_VIEW',
+        'TIMELINE_VIEW',
+        'SEARCH_VIEW',
+        'LEARNING_VIEW',
+        'LEARNING_ANSWER',
+        'LEARNING_PROGRESS_OWN',
+      ],
     });
   });
 
@@ -38,12 +56,10 @@ describe('signing in with a Cognito access token', () => {
     expect((await me(token)).status).toBe(200);
   });
 
-  it('gives an admin every permission', async () => {
+  it('gives an admin every permission, through TRAC_ADMIN', async () => {
     const token = await jwks.signToken({ claims: { 'cognito:groups': ['admins'] } });
-    const body = (await (await me(token)).json()) as { roles: string[]; permissions: string[] };
-    expect(body.roles).toEqual(['admin']);
-    expect(body.permissions).toContain('TRAC_ADMIN');
-    expect(body.permissions).toContain('PROGRESS_VIEW_ALL');
+    const body = (await (await me(token)).json()) as { permissions: string[] };
+    expect(body.permissions).toEqual([...PERMISSION_ACTIONS]);
   });
 
   const rejected: [string, () => Promise<string | undefined>, string][] = [
@@ -92,17 +108,24 @@ describe('signing in with a Cognito access token', () => {
     expect(body.requestId).toBe(res.headers.get('x-request-id'));
   });
 
-  it('refuses a signed-in user without a LearnTrac group where a role is needed', async () => {
-    const token = await jwks.signToken({ claims: { 'cognito:groups': undefined } });
-    const who = await me(token);
-    expect(who.status).toBe(200);
-    expect(await who.json()).toMatchObject({ groups: [], roles: [], permissions: [] });
+  it('gives a group the site does not know nothing beyond what every signed-in user holds', async () => {
+    const permissionsOf = async (groups: string[] | undefined) => {
+      const res = await me(await jwks.signToken({ claims: { 'cognito:groups': groups } }));
+      return ((await res.json()) as { permissions: string[] }).permissions;
+    };
+    const stranger = await permissionsOf(['us-east-1_pool_Google', 'staff']);
+    expect(stranger).toEqual(await permissionsOf(undefined));
+    expect(stranger).not.toContain('LEARNING_ANSWER');
 
     const res = await app.request('/api/learntrac/paths', {
-      headers: { authorization: `Bearer ${token}` },
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await jwks.signToken({ claims: { 'cognito:groups': ['staff'] } })}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ title: 'Graphs' }),
     });
     expect(res.status).toBe(403);
-    expect(await res.json()).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('refuses a learner where a permission they lack is needed', async () => {
@@ -115,7 +138,7 @@ describe('signing in with a Cognito access token', () => {
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({
       code: 'FORBIDDEN',
-      message: 'This needs the PATH_MANAGE permission',
+      message: 'This needs the LEARNING_MANAGE permission',
     });
   });
 
@@ -124,6 +147,68 @@ describe('signing in with a Cognito access token', () => {
     await me(await jwks.signToken());
     await me(await jwks.signToken());
     expect(jwks.keyRequests()).toBe(before);
+  });
+});
+
+describe("grants and revokes in Trac's permission table", () => {
+  const createPath = async (title: string) =>
+    app.request('/api/learntrac/paths', {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await jwks.signToken({ claims: { 'cognito:groups': ['learners'] } })}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ title }),
+    });
+  // What the admin's permission page writes.
+  const grant = (username: string, action: string) =>
+    testDb.db
+      .$executeRaw`INSERT INTO permission (username, action) VALUES (${username}, ${action})`;
+  const revoke = (username: string, action: string) =>
+    testDb.db
+      .$executeRaw`DELETE FROM permission WHERE username = ${username} AND action = ${action}`;
+
+  it('apply to a group on the next request, and a revoke likewise', async () => {
+    expect((await createPath('Before the grant')).status).toBe(403);
+    await grant('learners', 'LEARNING_MANAGE');
+    expect((await createPath('After the grant')).status).toBe(201);
+    await revoke('learners', 'LEARNING_MANAGE');
+    expect((await createPath('After the revoke')).status).toBe(403);
+    const titles = (await testDb.db.path.findMany({ select: { title: true } })).map((p) => p.title);
+    expect(titles).toEqual(['After the grant']);
+  });
+
+  it('apply through a group the table makes the user a member of', async () => {
+    const token = await jwks.signToken({ claims: { username: 'grace', 'cognito:groups': [] } });
+    const listDrafts = async () => {
+      const res = await app.request('/api/learntrac/paths', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return ((await res.json()) as { paths: { status: string }[] }).paths;
+    };
+    await testDb.db.path.create({
+      data: { cognitoUserId: 'someone', title: 'Tries (draft)', status: 'draft' },
+    });
+    expect(await listDrafts()).toEqual([]);
+    await grant('tutors', 'LEARNING_MANAGE');
+    await grant('grace', 'tutors');
+    expect((await listDrafts()).map((path) => path.status)).toContain('draft');
+    await revoke('grace', 'tutors');
+    expect(await listDrafts()).toEqual([]);
+  });
+});
+
+describe('when the permission table cannot be read', () => {
+  it('answers 503 rather than guessing what the caller may do', async () => {
+    const { app: cutOff } = buildTestApp({ jwks });
+    const res = await cutOff.request('/api/learntrac/me', {
+      headers: { authorization: `Bearer ${await jwks.signToken()}` },
+    });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'Permissions could not be read from the database',
+    });
   });
 });
 

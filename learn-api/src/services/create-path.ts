@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Database } from '../adapters/database/database.js';
 import type { AuthUser } from '../auth/user.js';
-import { ApiError } from '../errors/api-error.js';
+import { assertUserCan } from '../auth/user-can.js';
 import { PathStatusSchema, type PathView, toPathView } from './path-view.js';
 
 export const CreatePathInputSchema = z
@@ -22,9 +22,7 @@ export interface CreatePathOptions {
 
 export async function createPath({ db, author, input: raw }: CreatePathOptions): Promise<PathView> {
   const input = CreatePathInputSchema.parse(raw);
-  if (!author.permissions.includes('PATH_MANAGE')) {
-    throw new ApiError('FORBIDDEN', 'This needs the PATH_MANAGE permission');
-  }
+  assertUserCan(author, 'LEARNING_MANAGE');
   const row = await db.path.create({
     data: {
       cognitoUserId: author.sub,

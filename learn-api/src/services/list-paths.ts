@@ -1,6 +1,6 @@
 import type { Database } from '../adapters/database/database.js';
 import type { AuthUser } from '../auth/user.js';
-import { ApiError } from '../errors/api-error.js';
+import { assertUserCan, userCan } from '../auth/user-can.js';
 import { type PathView, toPathView } from './path-view.js';
 
 export interface ListPathsInput {
@@ -10,17 +10,15 @@ export interface ListPathsInput {
   offset: number;
 }
 
-/** Newest first. Drafts are visible to those who may see drafts (instructors, admins). */
+/** Newest first. Drafts are visible to those who manage paths (LEARNING_MANAGE). */
 export async function listPaths({
   db,
   viewer,
   limit,
   offset,
 }: ListPathsInput): Promise<PathView[]> {
-  if (!viewer.permissions.includes('PATH_VIEW')) {
-    throw new ApiError('FORBIDDEN', 'This needs the PATH_VIEW permission');
-  }
-  const seesDrafts = viewer.permissions.includes('PATH_VIEW_DRAFT');
+  assertUserCan(viewer, 'LEARNING_VIEW');
+  const seesDrafts = userCan(viewer, 'LEARNING_MANAGE');
   const rows = await db.path.findMany({
     where: seesDrafts ? {} : { status: 'published' },
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],

@@ -1,9 +1,8 @@
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
-import { permissionsOfRoles, rolesFromGroups } from '../../auth/roles.js';
-import type { AuthUser } from '../../auth/user.js';
+import type { TokenIdentity } from '../../auth/user.js';
 import { ApiError } from '../../errors/api-error.js';
 
-export type VerifyAccessToken = (token: string) => Promise<AuthUser>;
+export type VerifyAccessToken = (token: string) => Promise<TokenIdentity>;
 
 export interface CreateTokenVerifierInput {
   /** The user pool issuer, e.g. https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc. */
@@ -46,15 +45,11 @@ export function createTokenVerifier({
         'The token was issued to a client this API does not accept',
       );
     }
-    const groups = stringArray(payload['cognito:groups']);
-    const granted = rolesFromGroups(groups);
     return {
       sub: payload.sub!,
       username: typeof payload.username === 'string' ? payload.username : payload.sub!,
       email: typeof payload.email === 'string' ? payload.email : null,
-      groups,
-      roles: granted,
-      permissions: permissionsOfRoles(granted),
+      groups: stringArray(payload['cognito:groups']),
       clientId,
     };
   };

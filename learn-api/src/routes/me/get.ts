@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { PERMISSION_ACTIONS } from '@learntrac/db/permissions';
 import type { App } from '../../app-env.js';
 import { errorResponses } from '../../errors/api-error.js';
 import { requireAuth } from '../../middleware/auth.js';
@@ -20,7 +21,8 @@ const route = createRoute({
 
 export function registerGetMe(app: App) {
   app.openapi(route, (c) => {
-    const { sub, username, email, groups, roles, permissions } = c.get('user');
-    return c.json({ sub, username, email, groups, roles, permissions }, 200);
+    const { sub, username, email, groups, permissions } = c.get('user');
+    const listed = PERMISSION_ACTIONS.filter((action) => permissions.has(action));
+    return c.json({ sub, username, email, groups, permissions: listed }, 200);
   });
 }

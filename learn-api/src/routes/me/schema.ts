@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { permissions, roles } from '../../auth/roles.js';
+import { PERMISSION_ACTIONS } from '@learntrac/db/permissions';
 
 export const MeSchema = z
   .object({
@@ -10,7 +10,8 @@ export const MeSchema = z
       .nullable()
       .openapi({ description: 'Present only when the access token carries an email claim' }),
     groups: z.array(z.string()).openapi({ example: ['learners'] }),
-    roles: z.array(z.enum(roles)),
-    permissions: z.array(z.enum(permissions)),
+    permissions: z.array(z.enum(PERMISSION_ACTIONS)).openapi({
+      description: "What Trac's permission table grants the caller, meta-permissions expanded",
+    }),
   })
   .openapi('Me');

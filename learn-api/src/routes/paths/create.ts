@@ -10,9 +10,9 @@ const route = createRoute({
   method: 'post',
   path: '/paths',
   tags: ['paths'],
-  summary: 'Create a learning path (instructors and admins)',
+  summary: 'Create a learning path (LEARNING_MANAGE: instructors and admins)',
   security: bearerAuth,
-  middleware: [requirePermission('PATH_MANAGE')] as const,
+  middleware: [requirePermission('LEARNING_MANAGE')] as const,
   request: {
     body: { required: true, content: { 'application/json': { schema: CreatePathInputSchema } } },
   },

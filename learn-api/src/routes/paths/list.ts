@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { App } from '../../app-env.js';
 import { errorResponses } from '../../errors/api-error.js';
-import { requireRole } from '../../middleware/auth.js';
+import { requirePermission } from '../../middleware/auth.js';
 import { listPaths } from '../../services/list-paths.js';
 import { bearerAuth } from '../security.js';
 import { ListPathsQuerySchema, PathListSchema } from './schema.js';
@@ -10,9 +10,9 @@ const route = createRoute({
   method: 'get',
   path: '/paths',
   tags: ['paths'],
-  summary: 'Learning paths, newest first (learners see published paths only)',
+  summary: 'Learning paths, newest first (drafts only with LEARNING_MANAGE)',
   security: bearerAuth,
-  middleware: [requireRole('admin', 'instructor', 'learner')] as const,
+  middleware: [requirePermission('LEARNING_VIEW')] as const,
   request: { query: ListPathsQuerySchema },
   responses: {
     200: {

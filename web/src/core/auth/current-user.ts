@@ -1,11 +1,11 @@
 import 'server-only';
+import { loadPermissions } from '@learntrac/db/permissions';
 import { forbidden, redirect } from 'next/navigation';
 import { getServerSession, type Session } from 'next-auth';
 import { cache } from 'react';
 import { getDb } from '@/core/db';
 import type { Viewer } from '@/core/feature';
 import { getAuthOptions } from './auth-options';
-import { loadPermissions } from './load-permissions';
 import type { Permission } from './roles';
 
 /** The session's user, as next-auth.d.ts declares it. */

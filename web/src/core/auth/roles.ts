@@ -1,10 +1,10 @@
+import { type PermissionAction, resolvePermissions } from '@learntrac/db/permissions';
 import { DEFAULT_PERMISSIONS } from '@learntrac/db/seed';
-import { type PermissionAction, resolvePermissions } from './permission-policy';
 
 /** LearnTrac's roles, one per Cognito group that grants one. */
 export type Role = 'admin' | 'instructor' | 'learner';
 
-/** A Trac permission action (see permission-policy.ts for the list and its hierarchy). */
+/** A Trac permission action (`@learntrac/db/permissions` holds the list and its hierarchy). */
 export type Permission = PermissionAction;
 
 const GROUP_ROLES: Record<string, Role> = {
@@ -32,14 +32,14 @@ const ROLE_GROUPS: Record<Role, string> = {
 /**
  * What the site's default grants (the seeded `permission` rows) give a visitor with these
  * roles; `null` means not signed in. The running app resolves from the table itself (see
- * load-permissions.ts), so an admin's changes apply; this is the same rule over the defaults.
+ * `loadPermissions`), so an admin's changes apply; this is the same rule over the defaults.
  */
 export function listPermissions(roles: readonly Role[] | null): Set<Permission> {
   const grants = permissionRows();
   const subject = roles
     ? { username: `${roles[0] ?? 'member'}-user`, groups: roles.map((role) => ROLE_GROUPS[role]) }
     : { username: null, groups: [] };
-  return resolvePermissions({ grants, subject }) as Set<Permission>;
+  return resolvePermissions({ grants, subject });
 }
 
 function permissionRows() {

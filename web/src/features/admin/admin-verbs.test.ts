@@ -1,7 +1,7 @@
+import { loadPermissions } from '@learntrac/db/permissions';
 import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
-import { clearPermissionCache, loadPermissions } from '@/core/auth/load-permissions';
 import { listPermissions } from '@/core/auth/roles';
 import type { Database } from '@/core/db/database';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
@@ -249,7 +249,6 @@ describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
 
   it('applies grants and group memberships from the permission table', async () => {
     const ana = { username: 'ana', groups: ['learners'] };
-    clearPermissionCache();
     expect((await loadPermissions({ db: reader(), subject: ana })).has('TICKET_BATCH_MODIFY')).toBe(
       false,
     );
@@ -292,7 +291,6 @@ describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
   });
 
   it('reproduces the default roles from the seeded table', async () => {
-    clearPermissionCache();
     for (const [subject, roles] of [
       [{ username: null, groups: [] }, null],
       [{ username: 'learner-user', groups: ['learners'] }, ['learner']],

@@ -1,10 +1,9 @@
 import type { Db } from '@learntrac/db';
-import { clearPermissionCache } from '@/core/auth/load-permissions';
 import {
   isPermissionAction,
   PERMISSION_ACTIONS,
   type PermissionGrant,
-} from '@/core/auth/permission-policy';
+} from '@learntrac/db/permissions';
 import type { Database } from '@/core/db/database';
 import { AdminError, assertAdmin, readName } from './admin-error';
 
@@ -53,7 +52,6 @@ export async function grantPermission(
       : `${subject} is already a member of ${action}.`;
     throw new AdminError('invalid_input', message, { action: message });
   }
-  clearPermissionCache();
 }
 
 /**
@@ -82,6 +80,5 @@ export async function revokePermissions(
     }
     return count;
   });
-  clearPermissionCache();
   return { revoked };
 }

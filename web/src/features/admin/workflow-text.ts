@@ -1,4 +1,4 @@
-import { isPermissionAction } from '@/core/auth/permission-policy';
+import { isPermissionAction } from '@learntrac/db/permissions';
 import { type Workflow, type WorkflowAction, WorkflowSchema } from '@/features/workflow';
 
 /**

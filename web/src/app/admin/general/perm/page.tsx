@@ -1,5 +1,5 @@
+import { isPermissionAction, PERMISSION_ACTIONS } from '@learntrac/db/permissions';
 import { requirePermission } from '@/core/auth/current-user';
-import { isPermissionAction, PERMISSION_ACTIONS } from '@/core/auth/permission-policy';
 import { getDb } from '@/core/db';
 import { grantPermissionAction, revokePermissionsAction } from '@/features/admin/admin-actions';
 import { listPermissionGrants } from '@/features/admin/permission-admin';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandPermissions, listSubjects, resolvePermissions } from './permission-policy';
+import { expandPermissions, listSubjects, resolvePermissions } from './permission-policy.js';
 
 const grants = [
   { username: 'anonymous', action: 'WIKI_VIEW' },
@@ -41,7 +41,7 @@ describe('resolvePermissions', () => {
       'TICKET_MODIFY',
       'TICKET_APPEND',
       'TICKET_CHGPROP',
-    ]) {
+    ] as const) {
       expect(ada.has(action)).toBe(true);
     }
     expect(ada.has('TRAC_ADMIN')).toBe(false);

@@ -82,6 +82,13 @@ export function isPermissionAction(name: string): boolean {
   return /^[A-Z][A-Z0-9_]*$/.test(name);
 }
 
+const KNOWN_ACTIONS: ReadonlySet<string> = new Set(PERMISSION_ACTIONS);
+
+/** An action LearnTrac checks; rows naming other actions (say, left by a Trac plugin) grant nothing here. */
+export function isKnownPermissionAction(name: string): name is PermissionAction {
+  return KNOWN_ACTIONS.has(name);
+}
+
 export interface PermissionGrant {
   /** User name or group (`anonymous`, `authenticated`, `admins`, `developers`, ...). */
   username: string;
@@ -113,25 +120,29 @@ export function listSubjects(options: {
     list.push(grant.action);
     memberships.set(grant.username, list);
   }
-  const start = ['anonymous'];
-  if (subject.username !== null) start.push('authenticated', subject.username, ...subject.groups);
-  return reachableFrom(start, (name) => memberships.get(name) ?? []);
+  return reachableFrom(listDirectSubjects(subject), (name) => memberships.get(name) ?? []);
+}
+
+/** The subjects a visitor is before any membership stored in the table is followed. */
+export function listDirectSubjects(subject: PermissionSubject): string[] {
+  if (subject.username === null) return ['anonymous'];
+  return ['anonymous', 'authenticated', subject.username, ...subject.groups];
 }
 
 /** Adds what the meta-permissions imply; TRAC_ADMIN implies every known action. */
-export function expandPermissions(held: Iterable<string>): Set<string> {
-  return reachableFrom(held, (action) => [
+export function expandPermissions(held: Iterable<PermissionAction>): Set<PermissionAction> {
+  return reachableFrom<PermissionAction>(held, (action) => [
     ...(action === 'TRAC_ADMIN' ? PERMISSION_ACTIONS : []),
-    ...(PERMISSION_IMPLIES[action as PermissionAction] ?? []),
+    ...(PERMISSION_IMPLIES[action] ?? []),
   ]);
 }
 
 /** Everything `start` leads to through `next`, itself included; cycles end the walk. */
-function reachableFrom(
-  start: Iterable<string>,
-  next: (name: string) => readonly string[],
-): Set<string> {
-  const reached = new Set<string>();
+function reachableFrom<T extends string>(
+  start: Iterable<T>,
+  next: (name: T) => readonly T[],
+): Set<T> {
+  const reached = new Set<T>();
   const pending = [...start];
   while (pending.length > 0) {
     const name = pending.pop()!;
@@ -146,10 +157,11 @@ function reachableFrom(
 export function resolvePermissions(options: {
   grants: readonly PermissionGrant[];
   subject: PermissionSubject;
-}): Set<string> {
+}): Set<PermissionAction> {
   const subjects = listSubjects(options);
   const held = options.grants
-    .filter((grant) => subjects.has(grant.username) && isPermissionAction(grant.action))
-    .map((grant) => grant.action);
+    .filter((grant) => subjects.has(grant.username))
+    .map((grant) => grant.action)
+    .filter(isKnownPermissionAction);
   return expandPermissions(held);
 }
