@@ -17,7 +17,7 @@ const route = createRoute({
   tags: ['questions'],
   summary: 'Write new questions for a concept from its material (they wait for review)',
   security: bearerAuth,
-  middleware: [requirePermission('QUESTION_REVIEW'), limitLlmUse] as const,
+  middleware: [requirePermission('LEARNING_REVIEW'), limitLlmUse] as const,
   request: {
     params: ConceptParamsSchema,
     body: {

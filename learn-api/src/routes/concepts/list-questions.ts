@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ['questions'],
   summary: "A concept's questions (learners: approved ones, without answers)",
   security: bearerAuth,
-  middleware: [requirePermission('PATH_VIEW')] as const,
+  middleware: [requirePermission('LEARNING_VIEW')] as const,
   request: { params: ConceptParamsSchema },
   responses: {
     200: {

@@ -13,7 +13,7 @@ const route = createRoute({
   tags: ['answers'],
   summary: 'Answer a question: graded at once, with feedback; every attempt is kept',
   security: bearerAuth,
-  middleware: [requirePermission('ANSWER_SUBMIT')] as const,
+  middleware: [requirePermission('LEARNING_ANSWER')] as const,
   request: {
     params: QuestionParamsSchema,
     body: { required: true, content: { 'application/json': { schema: AnswerInputSchema } } },

@@ -13,7 +13,7 @@ const route = createRoute({
   tags: ['questions'],
   summary: 'Replace a question with a new one of the same kind (the old one is rejected)',
   security: bearerAuth,
-  middleware: [requirePermission('QUESTION_REVIEW'), limitLlmUse] as const,
+  middleware: [requirePermission('LEARNING_REVIEW'), limitLlmUse] as const,
   request: { params: QuestionParamsSchema },
   responses: {
     201: {

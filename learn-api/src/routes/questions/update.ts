@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ['questions'],
   summary: 'Approve, reject or edit a question',
   security: bearerAuth,
-  middleware: [requirePermission('QUESTION_REVIEW')] as const,
+  middleware: [requirePermission('LEARNING_REVIEW')] as const,
   request: {
     params: QuestionParamsSchema,
     body: { required: true, content: { 'application/json': { schema: UpdateQuestionInputSchema } } },

@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ['review'],
   summary: "The caller's review cards that are due, most overdue first",
   security: bearerAuth,
-  middleware: [requirePermission('ANSWER_SUBMIT')] as const,
+  middleware: [requirePermission('LEARNING_ANSWER')] as const,
   request: { query: DueQuerySchema },
   responses: {
     200: {

@@ -13,7 +13,7 @@ const route = createRoute({
   tags: ['review'],
   summary: "Review a card by answering one of its concept's questions",
   security: bearerAuth,
-  middleware: [requirePermission('ANSWER_SUBMIT')] as const,
+  middleware: [requirePermission('LEARNING_ANSWER')] as const,
   request: {
     params: CardParamsSchema,
     body: { required: true, content: { 'application/json': { schema: ReviewInputSchema } } },

@@ -9,6 +9,7 @@ import {
   questionKinds,
 } from '../../adapters/llm/llm.js';
 import type { AuthUser } from '../../auth/user.js';
+import { assertUserCan } from '../../auth/user-can.js';
 import { ApiError } from '../../errors/api-error.js';
 import { gatherMaterial } from './gather-material.js';
 import { canReviewQuestions, findVisibleConcept } from './question-access.js';
@@ -60,9 +61,7 @@ export async function generateQuestions({
   input: z.input<typeof GenerateQuestionsInputSchema>;
 }): Promise<ReviewedQuestionView[]> {
   const input = GenerateQuestionsInputSchema.parse(raw);
-  if (!canReviewQuestions(author)) {
-    throw new ApiError('FORBIDDEN', 'This needs the QUESTION_REVIEW permission');
-  }
+  assertUserCan(author, 'LEARNING_REVIEW');
   const concept = await findVisibleConcept({ db, viewer: author, ticketId });
   const material = await gatherMaterial({ db, concept });
   const existing = await db.question.findMany({ where: { ticketId }, select: { prompt: true } });

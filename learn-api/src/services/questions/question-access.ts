@@ -1,11 +1,12 @@
 import type { Prisma } from '@learntrac/db';
 import type { Database } from '../../adapters/database/database.js';
 import type { AuthUser } from '../../auth/user.js';
+import { userCan } from '../../auth/user-can.js';
 import { ApiError } from '../../errors/api-error.js';
 
 /** Reviewers (instructors, admins) see every question with its answer; learners do not. */
 export function canReviewQuestions(user: AuthUser): boolean {
-  return user.permissions.includes('QUESTION_REVIEW');
+  return userCan(user, 'LEARNING_REVIEW');
 }
 
 /** The paths a learner may learn from: published ones and their own. */

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../adapters/database/database.js';
 import type { Llm } from '../../adapters/llm/llm.js';
 import type { AuthUser } from '../../auth/user.js';
+import { assertUserCan } from '../../auth/user-can.js';
 import { ApiError } from '../../errors/api-error.js';
 import { questionRow } from './generate-questions.js';
 import { gatherMaterial } from './gather-material.js';
@@ -28,9 +29,7 @@ export async function regenerateQuestion({
   questionId: string;
   now?: Date;
 }): Promise<ReviewedQuestionView> {
-  if (!canReviewQuestions(reviewer)) {
-    throw new ApiError('FORBIDDEN', 'This needs the QUESTION_REVIEW permission');
-  }
+  assertUserCan(reviewer, 'LEARNING_REVIEW');
   const old = await db.question.findUnique({ where: { id: questionId } });
   if (!old) throw new ApiError('NOT_FOUND', `No question ${questionId}`);
   const concept = await findVisibleConcept({ db, viewer: reviewer, ticketId: old.ticketId });

@@ -3,6 +3,7 @@ import type { Database } from '../../adapters/database/database.js';
 import { bloomLevelOfDifficulty, clozeBlank } from '../../adapters/llm/llm.js';
 import { normaliseAnswer } from '../../adapters/llm/text-analysis.js';
 import type { AuthUser } from '../../auth/user.js';
+import { assertUserCan } from '../../auth/user-can.js';
 import { ApiError } from '../../errors/api-error.js';
 import { canReviewQuestions } from './question-access.js';
 import { ReviewStatusSchema, type ReviewedQuestionView, toReviewedQuestionView } from './question-view.js';
@@ -43,9 +44,7 @@ export async function updateQuestion({
   now?: Date;
 }): Promise<ReviewedQuestionView> {
   const input = UpdateQuestionInputSchema.parse(raw);
-  if (!canReviewQuestions(reviewer)) {
-    throw new ApiError('FORBIDDEN', 'This needs the QUESTION_REVIEW permission');
-  }
+  assertUserCan(reviewer, 'LEARNING_REVIEW');
   const current = await db.question.findUnique({ where: { id: questionId } });
   if (!current) throw new ApiError('NOT_FOUND', `No question ${questionId}`);
 
