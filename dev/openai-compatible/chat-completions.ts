@@ -82,7 +82,14 @@ export function createChatCompletionsHandler({ answer }: { answer: AnswerStructu
         param: 'messages',
       });
     }
-    const reply = await answer({ formatName: format.json_schema.name, payload });
+    let reply: unknown;
+    try {
+      reply = await answer({ formatName: format.json_schema.name, payload });
+    } catch (error) {
+      return openAiError(400, `The task cannot be done: ${(error as Error).message}`, {
+        param: 'messages',
+      });
+    }
     if (reply === undefined) {
       return openAiError(400, `This server has no answer for '${format.json_schema.name}'`, {
         param: 'response_format',

@@ -5,7 +5,7 @@ import {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { ConfigError, loadConfig, parseConfig } from './config.js';
+import { ConfigError, defaultEmbeddingModelDir, loadConfig, parseConfig } from './config.js';
 import { testServerUrl } from './test-support/test-env.js';
 
 const minimal = {
@@ -121,5 +121,45 @@ describe.skipIf(!awsEndpoint)('configuration from Secrets Manager', () => {
     const attempt = loadConfig({ env: { ...minimal, SECRETS_ID: name, AWS_REGION: region } });
     await expect(attempt).rejects.toBeInstanceOf(ConfigError);
     await expect(attempt).rejects.toThrow(`Secret "${name}" was not found`);
+  });
+});
+
+describe('embedding settings', () => {
+  it('looks for the local model where ./dev/models/fetch-model puts it, and uses no API', () => {
+    const config = parseConfig(minimal);
+    expect(config.embeddingModelDir).toBe(defaultEmbeddingModelDir);
+    expect(config.embeddingModelDir).toMatch(/\/dev\/\.cache\/models\/all-minilm-l6-v2-q$/);
+    expect(config).toMatchObject({
+      openaiApiKey: undefined,
+      openaiBaseUrl: undefined,
+      openaiEmbeddingModel: 'text-embedding-3-small',
+      openaiEmbeddingDimensions: undefined,
+    });
+  });
+
+  it('makes a relative EMBEDDING_MODEL_DIR absolute', () => {
+    const config = parseConfig({ ...minimal, EMBEDDING_MODEL_DIR: 'models/minilm' });
+    expect(config.embeddingModelDir).toBe(`${process.cwd()}/models/minilm`);
+  });
+
+  it('asks for OPENAI_EMBEDDING_DIMENSIONS when the model is not one it knows', () => {
+    const unknownModel = { ...minimal, OPENAI_API_KEY: 'sk-x', OPENAI_EMBEDDING_MODEL: 'e5-large' };
+    expect(() => parseConfig(unknownModel)).toThrow(
+      'OPENAI_EMBEDDING_DIMENSIONS is required for the embedding model e5-large',
+    );
+    expect(parseConfig({ ...unknownModel, OPENAI_EMBEDDING_DIMENSIONS: '1024' })).toMatchObject({
+      openaiEmbeddingModel: 'e5-large',
+      openaiEmbeddingDimensions: 1024,
+    });
+  });
+
+  it.each([
+    ['OPENAI_BASE_URL', 'api.example.com/v1'],
+    ['OPENAI_EMBEDDING_DIMENSIONS', 'many'],
+    ['OPENAI_EMBEDDING_DIMENSIONS', '0'],
+  ])('stops on a malformed %s (%s) and names it', (name, value) => {
+    expect(() => parseConfig({ ...minimal, OPENAI_API_KEY: 'sk-x', [name]: value })).toThrow(
+      new RegExp(`^Invalid configuration: ${name} `),
+    );
   });
 });

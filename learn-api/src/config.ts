@@ -1,5 +1,13 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadSecrets, mergeSecrets, SecretsLoadError } from '@learntrac/db/secrets';
 import { z } from 'zod';
+import { knownOpenAiEmbeddingDimensions } from './adapters/embedder/openai-embedding-dimensions.js';
+
+/** Where ./dev/models/fetch-model puts the embedding model (the same from src/ and dist/). */
+export const defaultEmbeddingModelDir = fileURLToPath(
+  new URL('../../dev/.cache/models/all-minilm-l6-v2-q', import.meta.url),
+);
 
 const commaList = z.string().transform((value) =>
   value
@@ -50,6 +58,11 @@ const ConfigSchema = z
       .default('info'),
     SECRETS_ID: z.string().optional(),
     AWS_REGION: z.string().optional(),
+    EMBEDDING_MODEL_DIR: z.string().default(defaultEmbeddingModelDir),
+    OPENAI_API_KEY: z.string().optional(),
+    OPENAI_BASE_URL: urlWithProtocols(['https:', 'http:'], 'https://host/v1').optional(),
+    OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+    OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(1).max(16_384).optional(),
     OPENAI_CHAT_MODEL: z.string().optional(),
     LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
     LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
@@ -57,6 +70,24 @@ const ConfigSchema = z
     LLM_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   })
   .superRefine((config, ctx) => {
+    if (
+      config.OPENAI_API_KEY &&
+      !config.OPENAI_EMBEDDING_DIMENSIONS &&
+      !(config.OPENAI_EMBEDDING_MODEL in knownOpenAiEmbeddingDimensions)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OPENAI_EMBEDDING_DIMENSIONS'],
+        message: `is required for the embedding model ${config.OPENAI_EMBEDDING_MODEL} (its vector length is not known)`,
+      });
+    }
+    if (config.OPENAI_CHAT_MODEL && !config.OPENAI_API_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OPENAI_API_KEY'],
+        message: 'is required when OPENAI_CHAT_MODEL is set',
+      });
+    }
     if (config.SECRETS_ID && !config.AWS_REGION) {
       ctx.addIssue({
         code: 'custom',
@@ -76,6 +107,14 @@ export interface Config {
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   secretsId: string | undefined;
   awsRegion: string | undefined;
+  /** Folder holding the local embedding model (all-minilm-l6-v2-q.onnx and its tokenizer). */
+  embeddingModelDir: string;
+  /** Set: embeddings come from the OpenAI API instead of the local model. */
+  openaiApiKey: string | undefined;
+  openaiBaseUrl: string | undefined;
+  openaiEmbeddingModel: string;
+  /** Asked of the API as `dimensions`; unset: the model's own length. */
+  openaiEmbeddingDimensions: number | undefined;
   /** Set: questions and open answers go to this OpenAI chat model instead of the local writer. */
   openaiChatModel: string | undefined;
   llmTimeoutMs: number;
@@ -118,6 +157,11 @@ export function parseConfig(env: Env): Config {
     logLevel: c.LOG_LEVEL,
     secretsId: c.SECRETS_ID,
     awsRegion: c.AWS_REGION,
+    embeddingModelDir: resolve(c.EMBEDDING_MODEL_DIR),
+    openaiApiKey: c.OPENAI_API_KEY,
+    openaiBaseUrl: c.OPENAI_BASE_URL,
+    openaiEmbeddingModel: c.OPENAI_EMBEDDING_MODEL,
+    openaiEmbeddingDimensions: c.OPENAI_EMBEDDING_DIMENSIONS,
     openaiChatModel: c.OPENAI_CHAT_MODEL,
     llmTimeoutMs: c.LLM_TIMEOUT_MS,
     llmMaxRetries: c.LLM_MAX_RETRIES,

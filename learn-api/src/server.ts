@@ -4,8 +4,11 @@ import { createPrismaClient } from '@learntrac/db';
 import { pino, stdTimeFunctions } from 'pino';
 import { createCache } from './adapters/cache/create-cache.js';
 import { createTokenVerifier } from './adapters/cognito/verify-access-token.js';
+import { createEmbedder } from './adapters/embedder/create-embedder.js';
+import { createLlm } from './adapters/llm/create-llm.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createRateLimiter } from './middleware/rate-limit.js';
 
 // Longer than the ALB's deregistration delay is pointless; shorter cuts slow requests off.
 const drainTimeoutMs = 20_000;
@@ -35,7 +38,22 @@ async function main() {
     issuer: config.cognitoIssuer,
     clientIds: config.cognitoClientIds,
   });
-  const app = createApp({ logger, db, cache, verifyAccessToken, corsOrigins: config.corsOrigins });
+  const embedder = await createEmbedder({ config, logger });
+  const llm = createLlm({ config, embedder, logger });
+  const llmRateLimiter = createRateLimiter({
+    redisUrl: config.redisUrl,
+    logger,
+    ...config.llmRateLimit,
+  });
+  const app = createApp({
+    logger,
+    db,
+    cache,
+    verifyAccessToken,
+    corsOrigins: config.corsOrigins,
+    llm,
+    llmRateLimiter,
+  });
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
     logger.info({ port: info.port, cache: cache.kind }, 'learn-api listening');
@@ -60,6 +78,8 @@ async function main() {
       await Promise.allSettled([
         withTimeout(db.$disconnect(), closeTimeoutMs),
         withTimeout(cache.close(), closeTimeoutMs),
+        withTimeout(llmRateLimiter.close(), closeTimeoutMs),
+        withTimeout(embedder.close(), closeTimeoutMs),
       ]);
       logger.info('stopped');
       process.exit(error ? 1 : 0);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../errors/api-error.js';
 import { createCaptureLogger } from '../test-support/capture-logger.js';
 import { startTcpProxy } from '../test-support/tcp-proxy.js';
 import { testServerUrl } from '../test-support/test-env.js';
-import { ApiError } from '../errors/api-error.js';
 import {
   createMemoryRateLimiter,
   createRedisRateLimiter,

@@ -141,9 +141,15 @@ function candidate(
   };
 }
 
+/** Definitions make better open and choice questions, so a cloze takes other sentences first. */
 function clozeQuestions(reading: ChunkReading): Candidate[] {
+  const definitions = new Set(reading.definitions.map((definition) => definition.sentence));
+  const sentences = [
+    ...reading.keySentences.filter((entry) => !definitions.has(entry.sentence)),
+    ...reading.keySentences.filter((entry) => definitions.has(entry.sentence)),
+  ];
   const out: Candidate[] = [];
-  for (const { sentence, terms } of reading.keySentences) {
+  for (const { sentence, terms } of sentences) {
     const blanked = blankOut(sentence, terms[0]!);
     if (!blanked) continue;
     out.push(
@@ -173,7 +179,11 @@ function answerTerms(text: string, reading: ChunkReading, exclude: string): stri
 
 function openQuestions(reading: ChunkReading): Candidate[] {
   const out: Candidate[] = [];
+  const defined = new Set<string>();
   for (const definition of reading.definitions) {
+    // A term's first definition is its main one; later ones add a detail.
+    if (defined.has(normaliseAnswer(definition.term))) continue;
+    defined.add(normaliseAnswer(definition.term));
     out.push(
       candidate('open', 'understand', reading.chunk, definition.sentence, {
         prompt: `In your own words, what is meant by "${definition.term}"?`,
@@ -334,23 +344,29 @@ export async function writeExtractiveQuestions({
   const usedPrompts = new Set(request.avoidPrompts.map(normaliseAnswer));
   const usedBases = new Set<string>();
   const picked: GeneratedQuestion[] = [];
-  const next: Record<QuestionKind, number> = { cloze: 0, open: 0, choice: 0 };
-  let progressed = true;
-  while (picked.length < request.count && progressed) {
-    progressed = false;
-    for (const kind of request.kinds) {
-      if (picked.length >= request.count) break;
-      const pool = byKind[kind];
-      while (next[kind] < pool.length) {
-        const { question, basis } = pool[next[kind]]!;
-        next[kind] += 1;
-        const key = normaliseAnswer(question.prompt);
-        if (usedPrompts.has(key) || usedBases.has(basis)) continue;
-        usedPrompts.add(key);
-        usedBases.add(basis);
-        picked.push(question);
-        progressed = true;
-        break;
+  const take = (candidate: Candidate) => {
+    usedPrompts.add(normaliseAnswer(candidate.question.prompt));
+    usedBases.add(candidate.basis);
+    picked.push(candidate.question);
+  };
+  // First one question per sentence, kinds in turn; then, if more are wanted, the rest.
+  for (const reuseSentences of [false, true]) {
+    const next: Record<QuestionKind, number> = { cloze: 0, open: 0, choice: 0 };
+    let progressed = true;
+    while (picked.length < request.count && progressed) {
+      progressed = false;
+      for (const kind of request.kinds) {
+        if (picked.length >= request.count) break;
+        const pool = byKind[kind];
+        while (next[kind] < pool.length) {
+          const candidate = pool[next[kind]]!;
+          next[kind] += 1;
+          if (usedPrompts.has(normaliseAnswer(candidate.question.prompt))) continue;
+          if (!reuseSentences && usedBases.has(candidate.basis)) continue;
+          take(candidate);
+          progressed = true;
+          break;
+        }
       }
     }
   }

@@ -4,7 +4,11 @@ import { errorResponses } from '../../errors/api-error.js';
 import { requirePermission } from '../../middleware/auth.js';
 import { updateQuestion } from '../../services/questions/update-question.js';
 import { bearerAuth } from '../security.js';
-import { QuestionParamsSchema, ReviewedQuestionSchema, UpdateQuestionInputSchema } from './schema.js';
+import {
+  QuestionParamsSchema,
+  ReviewedQuestionSchema,
+  UpdateQuestionInputSchema,
+} from './schema.js';
 
 const route = createRoute({
   method: 'patch',
@@ -15,7 +19,10 @@ const route = createRoute({
   middleware: [requirePermission('LEARNING_REVIEW')] as const,
   request: {
     params: QuestionParamsSchema,
-    body: { required: true, content: { 'application/json': { schema: UpdateQuestionInputSchema } } },
+    body: {
+      required: true,
+      content: { 'application/json': { schema: UpdateQuestionInputSchema } },
+    },
   },
   responses: {
     200: {

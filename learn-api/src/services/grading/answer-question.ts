@@ -6,7 +6,11 @@ import type { AuthUser } from '../../auth/user.js';
 import { startReviewCard } from '../review/start-review-card.js';
 import { findAnswerableQuestion } from './find-answerable-question.js';
 import { type Grade, gradeAnswer } from './grade-answer.js';
-import { findQuestionSources, type ReadingSuggestion, ReadingSuggestionSchema } from './question-sources.js';
+import {
+  findQuestionSources,
+  type ReadingSuggestion,
+  ReadingSuggestionSchema,
+} from './question-sources.js';
 import { recordAttempt } from './record-attempt.js';
 
 export const AnswerInputSchema = z
@@ -53,7 +57,13 @@ export async function gradeWithSources({
   beforeLlmCall: () => Promise<void>;
 }): Promise<{ grade: Grade; suggestions: ReadingSuggestion[] }> {
   const sources = await findQuestionSources({ db, question });
-  const grade = await gradeAnswer({ llm, question, answer, sourceText: sources.text, beforeLlmCall });
+  const grade = await gradeAnswer({
+    llm,
+    question,
+    answer,
+    sourceText: sources.text,
+    beforeLlmCall,
+  });
   return { grade, suggestions: grade.score < 1 ? sources.sections : [] };
 }
 
@@ -99,7 +109,13 @@ export async function answerQuestion({
 }): Promise<AnswerResult> {
   const { answer } = AnswerInputSchema.parse(raw);
   const question = await findAnswerableQuestion({ db, viewer, questionId });
-  const { grade, suggestions } = await gradeWithSources({ db, llm, question, answer, beforeLlmCall });
+  const { grade, suggestions } = await gradeWithSources({
+    db,
+    llm,
+    question,
+    answer,
+    beforeLlmCall,
+  });
   const attempt = await db.$transaction(async (tx) => {
     const kept = await recordAttempt({
       tx,
@@ -110,7 +126,14 @@ export async function answerQuestion({
       suggestions,
       at: now,
     });
-    await startReviewCard({ tx, userId: viewer.sub, question, score: grade.score, attemptId: kept.id, now });
+    await startReviewCard({
+      tx,
+      userId: viewer.sub,
+      question,
+      score: grade.score,
+      attemptId: kept.id,
+      now,
+    });
     return kept;
   });
   return toAnswerResult(question, attempt, grade, suggestions);

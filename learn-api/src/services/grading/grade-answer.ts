@@ -35,7 +35,8 @@ function gradeExactly(
     };
   }
   const offered =
-    question.kind !== 'choice' || question.choices.some((choice) => normaliseAnswer(choice) === given);
+    question.kind !== 'choice' ||
+    question.choices.some((choice) => normaliseAnswer(choice) === given);
   return {
     score: 0,
     right: [],

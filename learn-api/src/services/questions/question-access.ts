@@ -42,8 +42,6 @@ export async function findVisibleConcept({
     orderBy: [{ sequenceOrder: 'asc' }, { id: 'asc' }],
   });
   if (rows.length === 0) throw new ApiError('NOT_FOUND', `No concept #${ticketId}`);
-  const chunkIds = [
-    ...new Set(rows.flatMap((row) => (row.chunkId === null ? [] : [row.chunkId]))),
-  ];
+  const chunkIds = [...new Set(rows.flatMap((row) => (row.chunkId === null ? [] : [row.chunkId])))];
   return { ticketId, concept: rows[0]!.concept, chunkIds };
 }

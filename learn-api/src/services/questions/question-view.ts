@@ -2,7 +2,9 @@ import { z } from '@hono/zod-openapi';
 import type { Question } from '@learntrac/db';
 import { BloomLevelSchema, QuestionKindSchema } from '../../adapters/llm/llm.js';
 
-export const ReviewStatusSchema = z.enum(['pending', 'approved', 'rejected']).openapi('ReviewStatus');
+export const ReviewStatusSchema = z
+  .enum(['pending', 'approved', 'rejected'])
+  .openapi('ReviewStatus');
 export type ReviewStatus = z.infer<typeof ReviewStatusSchema>;
 
 /** What a learner sees: never the expected answer. */

@@ -4,9 +4,9 @@ import type { Llm } from '../../adapters/llm/llm.js';
 import type { AuthUser } from '../../auth/user.js';
 import { assertUserCan } from '../../auth/user-can.js';
 import { ApiError } from '../../errors/api-error.js';
-import { questionRow } from './generate-questions.js';
 import { gatherMaterial } from './gather-material.js';
-import { canReviewQuestions, findVisibleConcept } from './question-access.js';
+import { questionRow } from './generate-questions.js';
+import { findVisibleConcept } from './question-access.js';
 import { type ReviewedQuestionView, toReviewedQuestionView } from './question-view.js';
 import { writeGroundedQuestions } from './write-grounded-questions.js';
 

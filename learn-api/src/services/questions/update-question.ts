@@ -5,8 +5,11 @@ import { normaliseAnswer } from '../../adapters/llm/text-analysis.js';
 import type { AuthUser } from '../../auth/user.js';
 import { assertUserCan } from '../../auth/user-can.js';
 import { ApiError } from '../../errors/api-error.js';
-import { canReviewQuestions } from './question-access.js';
-import { ReviewStatusSchema, type ReviewedQuestionView, toReviewedQuestionView } from './question-view.js';
+import {
+  type ReviewedQuestionView,
+  ReviewStatusSchema,
+  toReviewedQuestionView,
+} from './question-view.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

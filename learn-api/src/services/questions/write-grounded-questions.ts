@@ -56,7 +56,12 @@ export async function writeGroundedQuestions({
       kept.push(result.question);
     } else
       logger.info(
-        { ticketId: concept.ticketId, generator: llm.id, prompt: question.prompt, reason: result.reason },
+        {
+          ticketId: concept.ticketId,
+          generator: llm.id,
+          prompt: question.prompt,
+          reason: result.reason,
+        },
         'generated question dropped',
       );
   }

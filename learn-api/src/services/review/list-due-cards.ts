@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import type { Question } from '@learntrac/db';
 import type { Database } from '../../adapters/database/database.js';
 import type { AuthUser } from '../../auth/user.js';
@@ -37,7 +37,8 @@ async function pickQuestions(
   for (const question of questions) {
     const current = picked.get(question.ticketId);
     const when = lastAnswered.get(question.id) ?? -1;
-    if (!current || when < (lastAnswered.get(current.id) ?? -1)) picked.set(question.ticketId, question);
+    if (!current || when < (lastAnswered.get(current.id) ?? -1))
+      picked.set(question.ticketId, question);
   }
   return picked;
 }

@@ -64,10 +64,26 @@ describe('scheduling a review card', () => {
 
   it('asks for reviews sooner when the path wants more retained', () => {
     const card = scheduleReview({ card: null, rating: Rating.Easy, now });
-    const stored = { ...card.card, id: 'c', cognitoUserId: 'ada', ticketId: 1, createdAt: now } as ReviewCard;
+    const stored = {
+      ...card.card,
+      id: 'c',
+      cognitoUserId: 'ada',
+      ticketId: 1,
+      createdAt: now,
+    } as ReviewCard;
     const later = new Date(card.card.due.getTime());
-    const relaxed = scheduleReview({ card: stored, rating: Rating.Good, now: later, targetRetention: 0.8 });
-    const strict = scheduleReview({ card: stored, rating: Rating.Good, now: later, targetRetention: 0.95 });
+    const relaxed = scheduleReview({
+      card: stored,
+      rating: Rating.Good,
+      now: later,
+      targetRetention: 0.8,
+    });
+    const strict = scheduleReview({
+      card: stored,
+      rating: Rating.Good,
+      now: later,
+      targetRetention: 0.95,
+    });
     expect(strict.card.due.getTime()).toBeLessThan(relaxed.card.due.getTime());
   });
 });

@@ -23,7 +23,9 @@ export const ReviewInputSchema = z
 
 export const ReviewResultSchema = AnswerResultSchema.extend({
   rating: RatingSchema,
-  card: ReviewCardSchema.openapi({ description: 'The card after this review; `due` is the next review' }),
+  card: ReviewCardSchema.openapi({
+    description: 'The card after this review; `due` is the next review',
+  }),
 }).openapi('ReviewResult');
 export type ReviewResult = z.infer<typeof ReviewResultSchema>;
 
@@ -62,7 +64,13 @@ export async function submitReview({
       `Question ${questionId} is not a question of this card's concept (#${card.ticketId})`,
     );
   }
-  const { grade, suggestions } = await gradeWithSources({ db, llm, question, answer, beforeLlmCall });
+  const { grade, suggestions } = await gradeWithSources({
+    db,
+    llm,
+    question,
+    answer,
+    beforeLlmCall,
+  });
   const rating = ratingOfScore({ score: grade.score, difficulty: question.difficulty });
 
   const { attempt, updated } = await db.$transaction(async (tx) => {
@@ -71,7 +79,15 @@ export async function submitReview({
       SELECT id FROM learning.review_cards WHERE id = ${cardId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw notFound();
     const current = await tx.reviewCard.findUniqueOrThrow({ where: { id: cardId } });
-    const kept = await recordAttempt({ tx, userId: viewer.sub, question, answer, grade, suggestions, at: now });
+    const kept = await recordAttempt({
+      tx,
+      userId: viewer.sub,
+      question,
+      answer,
+      grade,
+      suggestions,
+      at: now,
+    });
     const next = scheduleReview({ card: current, rating, now });
     const saved = await tx.reviewCard.update({ where: { id: cardId }, data: next.card });
     await tx.reviewLog.create({ data: { ...next.log, cardId, attemptId: kept.id } });
