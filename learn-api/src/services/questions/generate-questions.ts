@@ -5,7 +5,6 @@ import {
   difficultyOfBloomLevel,
   type GeneratedQuestion,
   type Llm,
-  QuestionKindSchema,
   questionKinds,
 } from '../../adapters/llm/llm.js';
 import type { AuthUser } from '../../auth/user.js';
@@ -19,7 +18,7 @@ import { writeGroundedQuestions } from './write-grounded-questions.js';
 export const GenerateQuestionsInputSchema = z
   .object({
     kinds: z
-      .array(QuestionKindSchema)
+      .array(z.enum(questionKinds))
       .min(1)
       .refine((kinds) => new Set(kinds).size === kinds.length, 'must not repeat a kind')
       .default([...questionKinds]),

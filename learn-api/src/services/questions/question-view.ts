@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Question } from '@learntrac/db';
-import { BloomLevelSchema, QuestionKindSchema } from '../../adapters/llm/llm.js';
+import { bloomLevels, questionKinds } from '../../adapters/llm/llm.js';
 
 export const ReviewStatusSchema = z
   .enum(['pending', 'approved', 'rejected'])
@@ -11,7 +11,7 @@ export type ReviewStatus = z.infer<typeof ReviewStatusSchema>;
 export const LearnerQuestionSchema = z
   .object({
     id: z.uuid(),
-    kind: QuestionKindSchema.openapi({ description: 'open, choice (multiple choice) or cloze' }),
+    kind: z.enum(questionKinds).openapi({ description: 'open, choice (multiple choice) or cloze' }),
     prompt: z.string().openapi({ description: 'Cloze prompts mark the missing words with _____' }),
     choices: z.array(z.string()).optional().openapi({ description: 'Choice questions only' }),
     difficulty: z.number().int().min(1).max(5),
@@ -24,7 +24,7 @@ export const ReviewedQuestionSchema = LearnerQuestionSchema.extend({
   ticketId: z.number().int(),
   expectedAnswer: z.string(),
   keyTerms: z.array(z.string()),
-  bloomLevel: BloomLevelSchema,
+  bloomLevel: z.enum(bloomLevels),
   reviewStatus: ReviewStatusSchema,
   generator: z.string(),
   reviewedBy: z.string().nullable(),
