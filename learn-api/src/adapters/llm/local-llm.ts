@@ -13,9 +13,26 @@ import {
 // the floor the two are about different things, above the ceiling they say the same.
 const similarityFloor = 0.25;
 const similarityCeiling = 0.8;
+// Expected answers are few and asked about again and again: their vectors are kept.
+const maxRememberedAnswers = 2_000;
 
 function clamp01(value: number): number {
   return Math.min(1, Math.max(0, value));
+}
+
+/** The expected answers' vectors, most recently used last; the oldest goes when full. */
+function rememberVectors(embedder: Embedder) {
+  const remembered = new Map<string, Float32Array>();
+  return async (text: string): Promise<Float32Array> => {
+    let vector = remembered.get(text);
+    if (vector) remembered.delete(text);
+    else [vector] = (await embedder.embed([text])) as [Float32Array];
+    remembered.set(text, vector);
+    if (remembered.size > maxRememberedAnswers) {
+      remembered.delete(remembered.keys().next().value!);
+    }
+    return vector;
+  };
 }
 
 /**
@@ -24,12 +41,16 @@ function clamp01(value: number): number {
  */
 async function gradeBySimilarity(
   embedder: Embedder,
+  expectedVectorOf: (text: string) => Promise<Float32Array>,
   { expectedAnswer, keyTerms, answer }: OpenAnswerRequest,
 ): Promise<OpenAnswerGrade> {
   const terms = keyTerms.length > 0 ? keyTerms : [...new Set(contentWords(expectedAnswer))];
   if (words(answer).length === 0) return { score: 0, right: [], missing: terms };
-  const [answerVector, expectedVector] = await embedder.embed([answer, expectedAnswer]);
-  const similarity = cosineSimilarity(answerVector!, expectedVector!);
+  const [[answerVector], expectedVector] = await Promise.all([
+    embedder.embed([answer]),
+    expectedVectorOf(expectedAnswer),
+  ]);
+  const similarity = cosineSimilarity(answerVector!, expectedVector);
   const meaning = clamp01((similarity - similarityFloor) / (similarityCeiling - similarityFloor));
   const answerStems = new Set(contentStems(answer));
   const right = terms.filter((term) => coversTerm(answerStems, term));
@@ -40,10 +61,11 @@ async function gradeBySimilarity(
 
 /** The default without a chat model: questions from the material's sentences, grading by similarity. */
 export function createLocalLlm({ embedder }: { embedder: Embedder }): Llm {
+  const expectedVectorOf = rememberVectors(embedder);
   return {
     kind: 'local',
     id: `local-extractive+${embedder.id}`,
     generateQuestions: (request) => writeExtractiveQuestions({ request, embedder }),
-    gradeOpenAnswer: (request) => gradeBySimilarity(embedder, request),
+    gradeOpenAnswer: (request) => gradeBySimilarity(embedder, expectedVectorOf, request),
   };
 }
