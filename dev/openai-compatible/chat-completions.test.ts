@@ -51,7 +51,7 @@ describe('structured chat completions on the OpenAI-compatible test server', () 
       model: 'gpt-4o-mini',
       choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', refusal: null } }],
     });
-    expect(JSON.parse(body.choices[0].message.content)).toEqual({ words: 3 });
+    expect(JSON.parse(body.choices[0]!.message.content)).toEqual({ words: 3 });
     expect(body.usage.total_tokens).toBe(body.usage.prompt_tokens + body.usage.completion_tokens);
   });
 
