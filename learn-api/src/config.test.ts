@@ -49,10 +49,43 @@ describe('configuration', () => {
     ['COGNITO_CLIENT_IDS', ' , '],
     ['CORS_ORIGINS', 'https://learntrac.example.com/app'],
     ['LOG_LEVEL', 'loud'],
+    ['NEO4J_URI', 'http://neo4j.internal:7474'],
   ])('stops on a malformed %s (%s) and names it', (name, value) => {
     const attempt = () => parseConfig({ ...minimal, [name]: value });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(new RegExp(`^Invalid configuration: ${name} `));
+  });
+
+  it('keeps vectors in PostgreSQL unless NEO4J_URI is set', () => {
+    expect(parseConfig(minimal).neo4j).toBeUndefined();
+    expect(parseConfig({ ...minimal, NEO4J_URI: 'bolt://127.0.0.1:7687' }).neo4j).toEqual({
+      uri: 'bolt://127.0.0.1:7687',
+      auth: undefined,
+    });
+    expect(
+      parseConfig({
+        ...minimal,
+        NEO4J_URI: 'neo4j+s://graph.example.com',
+        NEO4J_USERNAME: 'neo4j',
+        NEO4J_PASSWORD: 's3cret',
+      }).neo4j,
+    ).toEqual({
+      uri: 'neo4j+s://graph.example.com',
+      auth: { username: 'neo4j', password: 's3cret' },
+    });
+  });
+
+  it('wants the Neo4j user and password together', () => {
+    const uri = { ...minimal, NEO4J_URI: 'bolt://127.0.0.1:7687' };
+    expect(() => parseConfig({ ...uri, NEO4J_USERNAME: 'neo4j' })).toThrow(
+      'NEO4J_PASSWORD is required when NEO4J_USERNAME is set',
+    );
+    expect(() => parseConfig({ ...uri, NEO4J_PASSWORD: 's3cret' })).toThrow(
+      'NEO4J_USERNAME is required when NEO4J_PASSWORD is set',
+    );
+    expect(() =>
+      parseConfig({ ...minimal, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: 's3cret' }),
+    ).toThrow('NEO4J_URI is required when NEO4J_USERNAME is set');
   });
 
   it('asks for AWS_REGION when SECRETS_ID is set', async () => {

@@ -68,8 +68,34 @@ const ConfigSchema = z
     LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
     LLM_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
     LLM_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    NEO4J_URI: urlWithProtocols(
+      ['bolt:', 'bolt+s:', 'bolt+ssc:', 'neo4j:', 'neo4j+s:', 'neo4j+ssc:'],
+      'neo4j+s://host:7687',
+    ).optional(),
+    NEO4J_USERNAME: z.string().optional(),
+    NEO4J_PASSWORD: z.string().optional(),
   })
   .superRefine((config, ctx) => {
+    // A user without a password (or the reverse) is a half-filled secret, never intended.
+    for (const [given, missing] of [
+      ['NEO4J_USERNAME', 'NEO4J_PASSWORD'],
+      ['NEO4J_PASSWORD', 'NEO4J_USERNAME'],
+    ] as const) {
+      if (config[given] && !config[missing]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [missing],
+          message: `is required when ${given} is set`,
+        });
+      }
+    }
+    if (config.NEO4J_USERNAME && !config.NEO4J_URI) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_URI'],
+        message: 'is required when NEO4J_USERNAME is set',
+      });
+    }
     if (
       config.OPENAI_API_KEY &&
       !config.OPENAI_EMBEDDING_DIMENSIONS &&
@@ -121,6 +147,8 @@ export interface Config {
   llmMaxRetries: number;
   /** Requests per user per window to routes that use the language model. */
   llmRateLimit: { limit: number; windowSeconds: number };
+  /** The production vector store; unset keeps vectors in PostgreSQL, searched in process. */
+  neo4j: { uri: string; auth: { username: string; password: string } | undefined } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -166,6 +194,15 @@ export function parseConfig(env: Env): Config {
     llmTimeoutMs: c.LLM_TIMEOUT_MS,
     llmMaxRetries: c.LLM_MAX_RETRIES,
     llmRateLimit: { limit: c.LLM_RATE_LIMIT, windowSeconds: c.LLM_RATE_LIMIT_WINDOW_SECONDS },
+    neo4j: c.NEO4J_URI
+      ? {
+          uri: c.NEO4J_URI,
+          auth:
+            c.NEO4J_USERNAME && c.NEO4J_PASSWORD
+              ? { username: c.NEO4J_USERNAME, password: c.NEO4J_PASSWORD }
+              : undefined,
+        }
+      : undefined,
   };
 }
 

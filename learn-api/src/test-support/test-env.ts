@@ -3,7 +3,7 @@
  * elsewhere the suite that needs it is skipped with the reason printed.
  */
 export function testServerUrl(
-  name: 'TEST_DATABASE_URL' | 'TEST_REDIS_URL' | 'TEST_AWS_ENDPOINT',
+  name: 'TEST_DATABASE_URL' | 'TEST_REDIS_URL' | 'TEST_AWS_ENDPOINT' | 'TEST_NEO4J_URI',
 ): string | undefined {
   const value = process.env[name];
   if (value) return value;

@@ -64,3 +64,49 @@ export class EmbedderMismatchError extends Error {
     );
   }
 }
+
+/** The store could not do what was asked (not reachable, or it refused); the cause says why. */
+export class VectorStoreError extends Error {
+  override readonly name = 'VectorStoreError';
+  constructor(
+    readonly store: VectorStore['kind'],
+    action: string,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`The ${storeNames[store]} vector store could not ${action}: ${reason}`, { cause });
+  }
+}
+
+const storeNames: Record<VectorStore['kind'], string> = {
+  postgres: 'PostgreSQL',
+  neo4j: 'Neo4j',
+};
+
+/** Refuses a document whose vectors do not all have the dimension it declares. */
+export function assertConsistentDocument(document: IndexedDocument): void {
+  for (const chunk of document.chunks) {
+    if (chunk.vector.length !== document.dimension) {
+      throw new Error(
+        `Chunk ${chunk.id} of document ${document.id} has ${chunk.vector.length} dimensions ` +
+          `but the document declares ${document.dimension} (${document.embedder})`,
+      );
+    }
+  }
+}
+
+/** Cosine similarity of two vectors of the same length; 0 when either has no length. */
+export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    dot += x * y;
+    normA += x * x;
+    normB += y * y;
+  }
+  if (normA === 0 || normB === 0) return 0;
+  return Math.max(-1, Math.min(1, dot / Math.sqrt(normA * normB)));
+}
