@@ -57,6 +57,8 @@ ensure_system_packages() {
   python3 -m venv --help > /dev/null 2>&1 || missing+=(python3-venv)
   command -v ss > /dev/null || missing+=(iproute2)
   command -v setpriv > /dev/null || missing+=(util-linux)
+  # The retrieval benchmark's corpus: the Python tutorial, openly licensed, as HTML.
+  [[ -d /usr/share/doc/python3.11/html/tutorial ]] || missing+=(python3.11-doc)
   if [[ ${#missing[@]} == 0 ]]; then
     echo "system packages present"
     return 0

@@ -3,7 +3,10 @@ import type { Logger } from 'pino';
 import type { Cache } from './adapters/cache/cache.js';
 import type { VerifyAccessToken } from './adapters/cognito/verify-access-token.js';
 import type { Database } from './adapters/database/database.js';
+import type { Embedder } from './adapters/embedder/embedder.js';
+import type { IngestQueue } from './adapters/jobs/ingest-queue.js';
 import type { Llm } from './adapters/llm/llm.js';
+import type { VectorStore } from './adapters/vector-store/vector-store.js';
 import type { AuthUser } from './auth/user.js';
 import type { RateLimiter } from './middleware/rate-limit.js';
 
@@ -17,6 +20,11 @@ export interface AppDeps {
   llm: Llm;
   /** Per-user limit on requests that use the language model. */
   llmRateLimiter: RateLimiter;
+  embedder: Embedder;
+  vectorStore: VectorStore;
+  ingestQueue: IngestQueue;
+  /** The largest material upload, in bytes. */
+  uploadMaxBytes: number;
 }
 
 export interface AppEnv {

@@ -164,9 +164,15 @@ describe('health and the API description', () => {
         '/api/learntrac/me',
         '/api/learntrac/paths',
         '/api/learntrac/readyz',
+        '/api/learntrac/documents',
+        '/api/learntrac/documents/{id}',
+        '/api/learntrac/documents/{id}/reindex',
+        '/api/learntrac/search',
         '/healthz',
       ]),
     );
+    expect(doc.paths['/api/learntrac/documents']?.post?.responses).toHaveProperty('413');
+    expect(doc.components.schemas).toHaveProperty('OutlineEntry');
     expect(doc.paths['/api/learntrac/paths']?.get?.responses).toHaveProperty('403');
     expect(doc.paths['/api/learntrac/paths']?.post?.security).toEqual([{ cognito: [] }]);
     expect(doc.components.schemas).toHaveProperty('Error');

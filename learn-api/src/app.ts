@@ -4,11 +4,13 @@ import type { App, AppDeps, AppEnv } from './app-env.js';
 import { handleError, handleNotFound, validationHook } from './middleware/errors.js';
 import { requestContext } from './middleware/request-context.js';
 import { registerConceptRoutes } from './routes/concepts/index.js';
+import { registerDocumentRoutes } from './routes/documents/index.js';
 import { registerHealthRoutes } from './routes/health/index.js';
 import { registerMeRoutes } from './routes/me/index.js';
 import { registerPathRoutes } from './routes/paths/index.js';
 import { registerQuestionRoutes } from './routes/questions/index.js';
 import { registerReviewRoutes } from './routes/review/index.js';
+import { registerSearchRoutes } from './routes/search/index.js';
 
 export const apiBasePath = '/api/learntrac';
 
@@ -45,6 +47,8 @@ export function createApp(deps: AppDeps): App {
   registerConceptRoutes(api);
   registerQuestionRoutes(api);
   registerReviewRoutes(api);
+  registerDocumentRoutes(api);
+  registerSearchRoutes(api);
   app.route(apiBasePath, api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cognito', {

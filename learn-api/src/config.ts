@@ -58,6 +58,11 @@ const ConfigSchema = z
       .default('info'),
     SECRETS_ID: z.string().optional(),
     AWS_REGION: z.string().optional(),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024, 'must be at least 1024 bytes')
+      .default(50 * 1024 * 1024),
     EMBEDDING_MODEL_DIR: z.string().default(defaultEmbeddingModelDir),
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_BASE_URL: urlWithProtocols(['https:', 'http:'], 'https://host/v1').optional(),
@@ -133,6 +138,7 @@ export interface Config {
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   secretsId: string | undefined;
   awsRegion: string | undefined;
+  uploadMaxBytes: number;
   /** Folder holding the local embedding model (all-minilm-l6-v2-q.onnx and its tokenizer). */
   embeddingModelDir: string;
   /** Set: embeddings come from the OpenAI API instead of the local model. */
@@ -185,6 +191,7 @@ export function parseConfig(env: Env): Config {
     logLevel: c.LOG_LEVEL,
     secretsId: c.SECRETS_ID,
     awsRegion: c.AWS_REGION,
+    uploadMaxBytes: c.UPLOAD_MAX_BYTES,
     embeddingModelDir: resolve(c.EMBEDDING_MODEL_DIR),
     openaiApiKey: c.OPENAI_API_KEY,
     openaiBaseUrl: c.OPENAI_BASE_URL,

@@ -5,10 +5,13 @@ import { pino, stdTimeFunctions } from 'pino';
 import { createCache } from './adapters/cache/create-cache.js';
 import { createTokenVerifier } from './adapters/cognito/verify-access-token.js';
 import { createEmbedder } from './adapters/embedder/create-embedder.js';
+import { createIngestQueue } from './adapters/jobs/ingest-queue.js';
 import { createLlm } from './adapters/llm/create-llm.js';
+import { createVectorStore } from './adapters/vector-store/create-vector-store.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createRateLimiter } from './middleware/rate-limit.js';
+import { startIngestWorker } from './services/documents/start-ingest-worker.js';
 
 // Longer than the ALB's deregistration delay is pointless; shorter cuts slow requests off.
 const drainTimeoutMs = 20_000;
@@ -39,24 +42,38 @@ async function main() {
     clientIds: config.cognitoClientIds,
   });
   const embedder = await createEmbedder({ config, logger });
+  const vectorStore = createVectorStore({ config, logger });
+  const ingestQueue = createIngestQueue({ databaseUrl: config.databaseUrl, logger });
   const llm = createLlm({ config, embedder, logger });
   const llmRateLimiter = createRateLimiter({
     redisUrl: config.redisUrl,
     logger,
     ...config.llmRateLimit,
   });
-  const app = createApp({
+  const deps = {
     logger,
     db,
     cache,
     verifyAccessToken,
     corsOrigins: config.corsOrigins,
+    embedder,
+    vectorStore,
+    ingestQueue,
+    uploadMaxBytes: config.uploadMaxBytes,
     llm,
     llmRateLimiter,
-  });
+  };
+  const app = createApp(deps);
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
-    logger.info({ port: info.port, cache: cache.kind }, 'learn-api listening');
+    logger.info(
+      { port: info.port, cache: cache.kind, embedder: embedder.id, vectorStore: vectorStore.kind },
+      'learn-api listening',
+    );
+  });
+  // Ingestion runs beside the API in every process; the queue hands each job to one of them.
+  startIngestWorker(deps).catch((error: unknown) => {
+    logger.error({ err: error }, 'the ingest worker did not start; uploads stay queued');
   });
 
   let stopping = false;
@@ -75,9 +92,12 @@ async function main() {
     forced.unref();
     // close() stops accepting and waits for in-flight requests; idle keep-alive sockets go now.
     server.close(async (error) => {
+      // A running ingest job is left to finish or to be retried by another process.
+      await withTimeout(ingestQueue.stop(), closeTimeoutMs).catch(() => {});
       await Promise.allSettled([
         withTimeout(db.$disconnect(), closeTimeoutMs),
         withTimeout(cache.close(), closeTimeoutMs),
+        withTimeout(vectorStore.close(), closeTimeoutMs),
         withTimeout(llmRateLimiter.close(), closeTimeoutMs),
         withTimeout(embedder.close(), closeTimeoutMs),
       ]);
