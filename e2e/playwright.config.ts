@@ -12,6 +12,13 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   reporter: ci ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  projects: [
+    // The fuzzer posts every form with bad input and may change or delete anything, so it runs
+    // as the browser tests' teardown: after all of them, whether they passed or not.
+    // `--no-deps` leaves it out when running a few specs.
+    { name: 'browser', testIgnore: /security\/fuzz\.spec\.ts/, teardown: 'fuzz' },
+    { name: 'fuzz', testMatch: /security\/fuzz\.spec\.ts/ },
+  ],
   use: {
     baseURL,
     trace: 'retain-on-failure',

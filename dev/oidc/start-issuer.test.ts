@@ -229,6 +229,16 @@ describe('local Cognito stand-in', () => {
     expect(body).toContain('value="learner@learntrac.local"');
   });
 
+  it('forbids framing its sign-in form and sends its other security headers', async () => {
+    const { page } = await openLoginForm(issuer, new Browser(), pkcePair().challenge);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    const discovery = await fetch(`${issuer.url}/.well-known/openid-configuration`);
+    expect(discovery.headers.get('x-frame-options')).toBe('DENY');
+  });
+
   it('refuses an authorization request without PKCE', async () => {
     const authorize = new URL(`${issuer.url}/oauth2/authorize`);
     authorize.search = new URLSearchParams({

@@ -199,6 +199,19 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(body);
 }
 
+/**
+ * Sent with every answer of the issuer: its sign-in form may never be framed by another site
+ * (a framed form invites clickjacking), sniffed into another type, or leak its address (which
+ * carries the sign-in's state) to another site. Its pages run one inline script (the logout
+ * form's submit), so scripts are left alone.
+ */
+export const ISSUER_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': "frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
 function sendHtml(res: ServerResponse, status: number, html: string): void {
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
@@ -282,6 +295,7 @@ export async function startIssuer(options: StartIssuerOptions): Promise<RunningI
   const handleOidc = provider.callback();
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    for (const [name, value] of Object.entries(ISSUER_SECURITY_HEADERS)) res.setHeader(name, value);
     const requestUrl = new URL(req.url ?? '/', url);
     if (requestUrl.pathname === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -180,3 +180,15 @@ describe('health and the API description', () => {
     expect(doc.components.securitySchemes).toHaveProperty('cognito');
   });
 });
+
+describe('security headers', () => {
+  it('forbids framing, sniffing and loading anything into an API answer', async () => {
+    const res = await built.app.request('/api/learntrac/me');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+  });
+});

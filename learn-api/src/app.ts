@@ -1,7 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
 import type { App, AppDeps, AppEnv } from './app-env.js';
 import { handleError, handleNotFound, validationHook } from './middleware/errors.js';
+import { rejectUnsafeText } from './middleware/reject-unsafe-text.js';
 import { requestContext } from './middleware/request-context.js';
 import { registerConceptRoutes } from './routes/concepts/index.js';
 import { registerDocumentRoutes } from './routes/documents/index.js';
@@ -32,6 +34,16 @@ export function createApp(deps: AppDeps): App {
       maxAge: 600,
     }),
   );
+  // JSON only: nothing here may be framed, sniffed into another type or run as a page.
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use(`${apiBasePath}/*`, rejectUnsafeText);
   app.onError(handleError);
   app.notFound(handleNotFound);
 

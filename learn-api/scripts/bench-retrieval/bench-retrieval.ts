@@ -20,8 +20,11 @@ import type { AuthUser } from '../../src/auth/user.js';
 import { parseConfig } from '../../src/config.js';
 import { ingestDocument } from '../../src/services/documents/ingest-document.js';
 import { uploadDocument } from '../../src/services/documents/upload-document.js';
-import { fuseRankings } from '../../src/services/search/fuse-rankings.js';
-import { rankByMeaning, rankByWords } from '../../src/services/search/search-material.js';
+import {
+  fuseMaterialRankings,
+  rankByMeaning,
+  rankByWords,
+} from '../../src/services/search/search-material.js';
 
 interface Question {
   question: string;
@@ -125,7 +128,7 @@ async function main() {
       const rankings: Record<(typeof modes)[number], string[]> = {
         'vector only': byMeaning ?? [],
         'full text only': byWords,
-        hybrid: fuseRankings([byMeaning ?? [], byWords]).map((hit) => hit.id),
+        hybrid: fuseMaterialRankings({ byMeaning, byWords }).map((hit) => hit.id),
       };
       for (const mode of modes) {
         const position = rankings[mode].findIndex((id) => answers(q, id));

@@ -8,6 +8,8 @@ export interface TokenOptions {
   claims?: JWTPayload & Record<string, unknown>;
   /** Seconds until expiry; negative for an expired token. */
   expiresIn?: number;
+  /** Seconds from now to the `iat` claim; positive for a token issued in the future. */
+  issuedIn?: number;
   /** Sign with a key the issuer does not publish. */
   unpublishedKey?: boolean;
 }
@@ -36,6 +38,7 @@ export async function startJwksServer() {
   async function signToken({
     claims = {},
     expiresIn = 300,
+    issuedIn = -5,
     unpublishedKey = false,
   }: TokenOptions = {}) {
     const now = Math.floor(Date.now() / 1000);
@@ -52,7 +55,7 @@ export async function startJwksServer() {
       .setProtectedHeader({ alg: 'RS256', kid: unpublishedKey ? randomUUID() : kid })
       .setIssuer(typeof claims.iss === 'string' ? claims.iss : issuer)
       .setSubject(typeof claims.sub === 'string' ? claims.sub : randomUUID())
-      .setIssuedAt(now - 5)
+      .setIssuedAt(now + issuedIn)
       .setExpirationTime(now + expiresIn)
       .setJti(randomUUID())
       .sign(unpublishedKey ? unpublished.privateKey : published.privateKey);

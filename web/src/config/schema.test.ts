@@ -52,6 +52,16 @@ describe('parseConfig', () => {
     expect(problems.join('\n')).toMatch(/NEXTAUTH_SECRET/);
   });
 
+  it('takes an optional Redis address for the signed-out sessions, and names a wrong one', () => {
+    expect(parseConfig(valid).REDIS_URL).toBeUndefined();
+    expect(parseConfig({ ...valid, REDIS_URL: 'redis://cache:6379' }).REDIS_URL).toBe(
+      'redis://cache:6379',
+    );
+    expect(problemsOf({ ...valid, REDIS_URL: 'http://cache:6379' })).toEqual([
+      'REDIS_URL must be a redis:// or rediss:// URL',
+    ]);
+  });
+
   it('puts every problem into the error message', () => {
     expect(() => parseConfig({})).toThrow(/LEARN_API_URL/);
   });

@@ -24,6 +24,12 @@ export const ConfigSchema = z.object({
     .string({ message: 'DATABASE_URL is required' })
     .regex(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }),
   LEARN_API_URL: url('LEARN_API_URL (where learn-api listens)'),
+  // Signed-out sessions are listed here so that every web server refuses their cookies;
+  // without it, the list is kept in this process.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+    .optional(),
   SECRETS_ID: z.string().min(1).optional(),
   AWS_REGION: z.string().min(1).optional(),
   // Wiki and ticket attachments: a local folder, and the largest file accepted (Trac's default).

@@ -2,6 +2,14 @@ import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
 import type { TokenIdentity } from '../../auth/user.js';
 import { ApiError } from '../../errors/api-error.js';
 
+/**
+ * How far the issuer's clock may run ahead of ours. A token claiming to be issued later than
+ * that was not made by an honest issuer with a sane clock, whatever its signature says.
+ */
+export const MAX_CLOCK_SKEW_SECONDS = 60;
+/** Cognito access tokens live at most a day; nothing older can be genuine and unexpired. */
+const MAX_TOKEN_AGE = '1d';
+
 export type VerifyAccessToken = (token: string) => Promise<TokenIdentity>;
 
 export interface CreateTokenVerifierInput {
@@ -30,7 +38,10 @@ export function createTokenVerifier({
       ({ payload } = await jwtVerify(token, keys, {
         issuer,
         algorithms: ['RS256'],
-        requiredClaims: ['exp', 'sub'],
+        requiredClaims: ['exp', 'iat', 'sub'],
+        // Checking the age is what makes jose refuse an `iat` in the future.
+        maxTokenAge: MAX_TOKEN_AGE,
+        clockTolerance: MAX_CLOCK_SKEW_SECONDS,
       }));
     } catch (error) {
       throw toApiError(error);
@@ -64,6 +75,13 @@ function stringArray(value: unknown): string[] {
 function toApiError(error: unknown): ApiError {
   if (error instanceof errors.JWTExpired)
     return new ApiError('UNAUTHORIZED', 'The token has expired');
+  if (
+    error instanceof errors.JWTClaimValidationFailed &&
+    error.claim === 'iat' &&
+    error.reason === 'check_failed'
+  ) {
+    return new ApiError('UNAUTHORIZED', 'The token is not valid: it was issued in the future');
+  }
   // The plain JOSEError (ERR_JOSE_GENERIC) is what jose throws for a bad key-set answer; the
   // subclasses describe the token itself. A network failure is not a JOSEError at all.
   const issuerTrouble =

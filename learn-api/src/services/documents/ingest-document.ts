@@ -22,6 +22,7 @@ export interface IngestDocumentOptions {
 
 // Progress is written once per batch: often enough for a progress bar, cheap for the database.
 const embedBatchSize = 32;
+const insertBatchSize = 200;
 
 /**
  * Extracts, chunks and embeds one document, then makes it searchable. Chunks are written in
@@ -109,25 +110,35 @@ async function runIngestion({
     keyTerms: chunk.keyTerms,
     vector: vectors[i]!,
   }));
-  await db.$transaction(async (tx) => {
-    await tx.chunk.deleteMany({ where: { documentId } });
-    await tx.chunk.createMany({
-      data: chunks.map((chunk, i) => ({
-        id: indexed[i]!.id,
-        documentId,
-        ordinal: chunk.ordinal,
-        text: chunk.text,
-        tokenCount: chunk.tokenCount,
-        headingPath: chunk.headingPath,
-        pageStart: chunk.pageStart,
-        pageEnd: chunk.pageEnd,
-        keyTerms: chunk.keyTerms,
-        embedding: Array.from(indexed[i]!.vector),
-        embedder: embedder.id,
-        dimension: embedder.dimension,
-      })),
-    });
-  });
+  // One transaction, so a search never sees a mix of old and new chunks; a long manual
+  // writes thousands of vectors, far past Prisma's 5 s default.
+  await db.$transaction(
+    async (tx) => {
+      await tx.chunk.deleteMany({ where: { documentId } });
+      for (let start = 0; start < chunks.length; start += insertBatchSize) {
+        await tx.chunk.createMany({
+          data: chunks.slice(start, start + insertBatchSize).map((chunk, offset) => {
+            const { id, vector } = indexed[start + offset]!;
+            return {
+              id,
+              documentId,
+              ordinal: chunk.ordinal,
+              text: chunk.text,
+              tokenCount: chunk.tokenCount,
+              headingPath: chunk.headingPath,
+              pageStart: chunk.pageStart,
+              pageEnd: chunk.pageEnd,
+              keyTerms: chunk.keyTerms,
+              embedding: Array.from(vector),
+              embedder: embedder.id,
+              dimension: embedder.dimension,
+            };
+          }),
+        });
+      }
+    },
+    { timeout: 5 * 60_000, maxWait: 30_000 },
+  );
   const latest = await db.document.findUnique({ where: { id: documentId } });
   if (!latest) throw new DocumentGoneError();
   await vectorStore.upsertDocument({

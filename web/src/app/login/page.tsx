@@ -1,10 +1,13 @@
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/core/auth/current-user';
+import { safeReturnPath } from '@/core/auth/safe-return-path';
 import { SignInButton } from './sign-in-button';
 
 export const metadata = { title: 'Sign in' };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+type Props = {
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
+};
 
 // next-auth reports failures with these codes; anything else gets the general message.
 const ERRORS: Record<string, string> = {
@@ -14,20 +17,9 @@ const ERRORS: Record<string, string> = {
   SessionRequired: 'Please sign in to see that page.',
 };
 
-/** Only paths on this site; anything else (another origin, `//host`) goes home. */
-function safeReturnPath(value: string | undefined): string {
-  if (!value) return '/';
-  try {
-    const url = new URL(value, 'http://learntrac.invalid');
-    if (url.origin !== 'http://learntrac.invalid') return '/';
-    return `${url.pathname}${url.search}`;
-  } catch {
-    return '/';
-  }
-}
-
 export default async function LoginPage({ searchParams }: Props) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error: errors } = await searchParams;
+  const error = Array.isArray(errors) ? errors[0] : errors;
   const returnTo = safeReturnPath(callbackUrl);
   if (await getCurrentUser()) redirect(returnTo);
   return (
@@ -35,7 +27,8 @@ export default async function LoginPage({ searchParams }: Props) {
       <h1>Sign in</h1>
       {error && (
         <p className="notice error" role="alert">
-          {ERRORS[error] ?? 'Signing in did not work. Please try again.'}
+          {(error && Object.hasOwn(ERRORS, error) ? ERRORS[error] : undefined) ??
+            'Signing in did not work. Please try again.'}
         </p>
       )}
       <p>Sign in with your LearnTrac account to create tickets, follow learning paths and more.</p>

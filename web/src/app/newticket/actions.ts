@@ -4,6 +4,7 @@ import { DbError } from '@learntrac/db/errors';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { createNewTicket } from '@/features/ticket/create-new-ticket';
 import { actorFromViewer } from '@/features/ticket/ticket-actor';
@@ -17,13 +18,15 @@ export async function createTicketAction(
   _previous: NewTicketFormState,
   form: FormData,
 ): Promise<NewTicketFormState> {
-  const viewer = await getViewer();
   const action = form.get('action');
   const state: NewTicketFormState = {
     values: readFieldValues(form),
     action: typeof action === 'string' && action ? action : 'create',
     errors: {},
   };
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { ...state, errors: { form: unsafe.message } };
+  const viewer = await getViewer();
   if (form.get('intent') === 'preview') {
     const previewHtml = await renderWikiText({
       db: getDb(),

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
+import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { getReportDb, reportActorOf } from '@/features/report/report-db';
 import {
   ReportFormError,
@@ -32,6 +33,8 @@ export async function saveReportAction(
     description: text(form, 'description'),
     query: text(form, 'query'),
   };
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { values, errors: {}, message: unsafe.message };
   const actor = reportActorOf(await getViewer());
   const db = getReportDb();
   const id = idOf(form);

@@ -1,11 +1,24 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import type { AuthOptions } from 'next-auth';
 import CognitoProvider from 'next-auth/providers/cognito';
 import { getConfig } from '@/config';
+import { logger } from '@/core/log';
 import { readGroups, readUsername } from './claims';
 import { mapGroupsToRoles } from './roles';
+import { safeRedirectUrl } from './safe-return-path';
+import {
+  assertSessionLive,
+  endSession,
+  SESSION_IDLE_SECONDS,
+  SessionEndedError,
+} from './session-lifetime';
+import { createSessionRevocations, type SessionRevocations } from './session-revocations';
 
 let options: AuthOptions | undefined;
+// Route handlers and pages are bundled apart, each with its own copy of this module: the list
+// lives on globalThis so that a sign-out handled by one is seen by the other.
+const holder = globalThis as typeof globalThis & { learntracRevocations?: SessionRevocations };
 
 /**
  * next-auth settings, built on first use rather than at import so that `next build` (which
@@ -16,11 +29,19 @@ export function getAuthOptions(): AuthOptions {
   return options;
 }
 
+/** The list of signed-out sessions: in Redis when REDIS_URL is set, else in this process. */
+export function getSessionRevocations(): SessionRevocations {
+  holder.learntracRevocations ??= createSessionRevocations({ redisUrl: getConfig().REDIS_URL });
+  return holder.learntracRevocations;
+}
+
 function buildAuthOptions(): AuthOptions {
   const config = getConfig();
   return {
     secret: config.NEXTAUTH_SECRET,
-    session: { strategy: 'jwt' },
+    // The cookie's lifetime is renewed on use, so this is the idle limit; the jwt callback
+    // enforces the absolute one.
+    session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS },
     pages: { signIn: '/login', error: '/login' },
     providers: [
       CognitoProvider({
@@ -32,7 +53,7 @@ function buildAuthOptions(): AuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, account, profile }) {
+      async jwt({ token, account, profile }) {
         // `account` and `profile` are present only on the sign-in that creates the token.
         if (account) {
           token.groups = readGroups(profile) ?? readGroups(account.id_token) ?? [];
@@ -41,7 +62,17 @@ function buildAuthOptions(): AuthOptions {
           token.accessToken = account.access_token;
           token.accessTokenExpiresAt = account.expires_at;
           token.idToken = account.id_token;
+          token.sessionId = randomUUID();
+          token.signedInAt = Math.floor(Date.now() / 1000);
+          return token;
         }
+        // Throwing here makes next-auth treat the request as signed out and clear the cookie.
+        await assertSessionLive({
+          token,
+          revocations: getSessionRevocations(),
+          onListUnavailable: (error) =>
+            logger.warn({ err: error }, 'signed-out sessions could not be checked'),
+        });
         return token;
       },
       session({ session, token }) {
@@ -57,6 +88,30 @@ function buildAuthOptions(): AuthOptions {
         };
         return session;
       },
+      // Where sign-in returns to: a path of this site only, never `//elsewhere`.
+      redirect: ({ url, baseUrl }) => safeRedirectUrl({ url, baseUrl }),
+    },
+    events: {
+      // next-auth's own sign-out endpoint ends the session on the server too.
+      async signOut({ token }) {
+        if (token) await endSession({ token, revocations: getSessionRevocations() });
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        // An ended session is routine, not an error worth an alert.
+        const ended = metadata instanceof SessionEndedError;
+        const cause = (metadata as { error?: unknown } | undefined)?.error;
+        if (ended || cause instanceof SessionEndedError) {
+          logger.info({ code, reason: String((cause ?? metadata) as Error) }, 'session ended');
+          return;
+        }
+        logger.error({ code, err: metadata }, 'sign-in library error');
+      },
+      warn(code) {
+        logger.warn({ code }, 'sign-in library warning');
+      },
+      debug() {},
     },
   };
 }

@@ -7,6 +7,7 @@ import { getDb } from '@/core/db';
 import type { Viewer } from '@/core/feature';
 import { getAuthOptions } from './auth-options';
 import type { Permission } from './roles';
+import { safeReturnPath } from './safe-return-path';
 
 /** The session's user, as next-auth.d.ts declares it. */
 export type CurrentUser = Session['user'];
@@ -40,6 +41,6 @@ export const getViewer = cache(async (): Promise<Viewer & { user: CurrentUser | 
 export async function requirePermission(permission: Permission, returnTo: string) {
   const viewer = await getViewer();
   if (viewer.permissions.has(permission)) return viewer;
-  if (!viewer.user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!viewer.user) redirect(`/login?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
   forbidden();
 }

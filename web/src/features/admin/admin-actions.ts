@@ -3,11 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
+import { safeReturnPath } from '@/core/auth/safe-return-path';
+import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { createMilestone } from '@/features/roadmap/create-milestone';
 import { deleteMilestone } from '@/features/roadmap/delete-milestone';
 import { updateMilestone } from '@/features/roadmap/update-milestone';
 import { getAdminDb } from './admin-db';
-import { AdminError } from './admin-error';
+import { AdminError, assertAdmin } from './admin-error';
 import { type AdminFormState, readSubmittedValues } from './admin-form-state';
 import { removeCustomFields, reorderCustomFields, saveCustomField } from './custom-field-admin';
 import { grantPermission, revokePermissions } from './permission-admin';
@@ -54,9 +56,20 @@ async function run(
   form: FormData,
   work: (context: { permissions: ReadonlySet<string>; author: string }) => Promise<Outcome>,
 ): Promise<AdminFormState> {
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) {
+    return {
+      ok: false,
+      message: unsafe.message,
+      values: readSubmittedValues(form),
+    };
+  }
   const viewer = await getViewer();
   let outcome: Outcome;
   try {
+    // The admin pages need TRAC_ADMIN, so every write they post does too, whatever the verb
+    // behind it would accept on its own (milestones take MILESTONE_* elsewhere).
+    assertAdmin(viewer.permissions);
     outcome = await work({
       permissions: viewer.permissions,
       author: viewer.user?.username ?? 'anonymous',
@@ -119,7 +132,7 @@ export async function updateTicketValueAction(
       time: text(form, 'time'),
     });
     // Back to the list page the form names, and nowhere outside the admin.
-    const back = text(form, 'back');
+    const back = safeReturnPath(text(form, 'back'));
     return { redirectTo: back.startsWith('/admin/') ? back : '/admin' };
   });
 }
@@ -294,6 +307,7 @@ export async function revokePermissionsAction(
     // Each checkbox carries "subject:action"; subjects hold no colon in practice, actions never.
     const grants = all(form, 'sel').map((value) => {
       const at = value.lastIndexOf(':');
+      if (at < 1) throw new AdminError('invalid_input', `“${value}” does not name a grant.`);
       return { username: value.slice(0, at), action: value.slice(at + 1) };
     });
     const { revoked } = await revokePermissions({ db: getAdminDb(), permissions, grants });

@@ -3,6 +3,7 @@
 import type { Db } from '@learntrac/db';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import type { AdminFormState } from '@/features/admin/admin-form-state';
 import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { BatchModifyError, batchModifyTickets } from './batch-modify';
@@ -17,6 +18,8 @@ export async function batchModifyAction(
   _previous: AdminFormState | null,
   form: FormData,
 ): Promise<AdminFormState> {
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { ok: false, message: unsafe.message };
   const viewer = await getViewer();
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {

@@ -4,7 +4,12 @@ import { changeTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
 import type { TicketActor } from '@/features/ticket/ticket-actor';
-import { FIELD_LABELS, validateTicketFields } from '@/features/ticket/ticket-form';
+import {
+  FIELD_LABELS,
+  fieldErrorsOf,
+  MAX_COMMENT,
+  validateTicketFields,
+} from '@/features/ticket/ticket-form';
 import { loadTicketOptions } from '@/features/ticket/ticket-options';
 import { hasTicketPermission } from '@/features/ticket/ticket-permissions';
 import {
@@ -27,10 +32,22 @@ export const BATCH_FIELDS = [
 ] as const;
 
 export const BatchModifyInput = z.object({
-  ticketIds: z.array(z.number().int().positive()).max(1000),
+  ticketIds: z
+    .array(z.number().int().positive())
+    .max(1000, { message: 'A batch may change at most 1000 tickets.' }),
   /** Field values to set on every selected ticket (built-in batch fields and custom fields). */
-  values: z.record(z.string(), z.string().max(10_000)).default({}),
-  comment: z.string().max(100_000).default(''),
+  values: z
+    .record(
+      z.string(),
+      z.string().max(10_000, { message: 'A batch value may have at most 10,000 characters.' }),
+    )
+    .default({}),
+  comment: z
+    .string()
+    .max(MAX_COMMENT, {
+      message: `The comment may have at most ${MAX_COMMENT.toLocaleString('en')} characters.`,
+    })
+    .default(''),
   action: z.string().max(100).default('leave'),
   actionOwner: z.string().max(255).optional(),
   actionResolution: z.string().max(255).optional(),
@@ -62,7 +79,12 @@ export async function batchModifyTickets(
   options: { db: Db; actor: TicketActor } & BatchModifyInput,
 ): Promise<{ changed: number[] }> {
   const { db, actor, ...rest } = options;
-  const input = BatchModifyInput.parse(rest);
+  const parsed = BatchModifyInput.safeParse(rest);
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    throw new BatchModifyError('invalid_input', Object.values(fieldErrors).join(' '), fieldErrors);
+  }
+  const input = parsed.data;
   if (!hasTicketPermission(actor, 'TICKET_BATCH_MODIFY')) {
     throw new BatchModifyError(
       'forbidden',

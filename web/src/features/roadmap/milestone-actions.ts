@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
+import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { createMilestone } from './create-milestone';
 import { deleteMilestone } from './delete-milestone';
 import { getMilestoneDb } from './milestone-db';
@@ -39,8 +40,10 @@ export async function saveMilestoneAction(
   _previous: MilestoneFormState,
   form: FormData,
 ): Promise<MilestoneFormState> {
-  const viewer = await getViewer();
   const values = readValues(form);
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { values, fieldErrors: {}, message: unsafe.message };
+  const viewer = await getViewer();
   const originalName = text(form, 'originalName');
   const now = new Date();
   const input = {
@@ -81,8 +84,10 @@ export async function deleteMilestoneAction(
   _previous: MilestoneFormState,
   form: FormData,
 ): Promise<MilestoneFormState> {
-  const viewer = await getViewer();
   const values = readValues(form);
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { values, fieldErrors: {}, message: unsafe.message };
+  const viewer = await getViewer();
   const name = text(form, 'originalName');
   try {
     await deleteMilestone({

@@ -11,13 +11,21 @@ import {
 import { customFieldDefault, loadCustomFields } from './custom-fields';
 import { newTicketDefaults } from './new-ticket-defaults';
 import type { TicketActor } from './ticket-actor';
-import { type FieldErrors, TicketFormError, validateTicketFields } from './ticket-form';
+import {
+  type FieldErrors,
+  parseTicketInput,
+  TicketFormError,
+  validateTicketFields,
+} from './ticket-form';
 import { loadTicketOptions } from './ticket-options';
 import { assertTicketPermission, hasTicketPermission } from './ticket-permissions';
 
 export const CreateNewTicketInput = z.object({
   /** Field values by name (built-in and custom), as typed. */
-  values: z.record(z.string(), z.string().max(200_000)),
+  values: z.record(
+    z.string(),
+    z.string().max(200_000, { message: 'This field may have at most 200,000 characters.' }),
+  ),
   /** The workflow's creation action (`create`, `create_and_assign`). */
   action: z.string().max(100).default('create'),
   now: z.date().optional(),
@@ -33,7 +41,7 @@ export async function createNewTicket(
   options: { db: Db; actor: TicketActor } & CreateNewTicketInput,
 ): Promise<{ id: number }> {
   const { db, actor, ...rest } = options;
-  const input = CreateNewTicketInput.parse(rest);
+  const input = parseTicketInput(CreateNewTicketInput, rest);
   assertTicketPermission(actor, 'TICKET_CREATE', 'create tickets');
 
   const [ticketOptions, customFields, workflow, defaults] = await Promise.all([

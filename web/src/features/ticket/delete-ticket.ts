@@ -3,6 +3,7 @@ import { TicketNotFoundError } from '@learntrac/db/errors';
 import { z } from 'zod';
 import type { AttachmentStorage } from '@/features/wiki/attachments/attachment-storage';
 import type { TicketActor } from './ticket-actor';
+import { parseTicketInput } from './ticket-form';
 import { assertTicketPermission } from './ticket-permissions';
 
 export const DeleteTicketInput = z.object({ ticketId: z.number().int().positive() });
@@ -16,7 +17,7 @@ export async function deleteTicket(
   options: { db: Db; storage: AttachmentStorage; actor: TicketActor } & DeleteTicketInput,
 ): Promise<void> {
   const { db, storage, actor, ...rest } = options;
-  const input = DeleteTicketInput.parse(rest);
+  const input = parseTicketInput(DeleteTicketInput, rest);
   assertTicketPermission(actor, 'TICKET_ADMIN', 'delete tickets');
   const id = String(input.ticketId);
   await db.$transaction(async (tx) => {

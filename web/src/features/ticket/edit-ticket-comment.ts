@@ -3,12 +3,15 @@ import { InvalidInputError, TicketNotFoundError } from '@learntrac/db/errors';
 import { toTracTime } from '@learntrac/db/time';
 import { z } from 'zod';
 import type { TicketActor } from './ticket-actor';
+import { MAX_COMMENT, parseTicketInput } from './ticket-form';
 import { hasTicketPermission, TicketPermissionError } from './ticket-permissions';
 
 export const EditTicketCommentInput = z.object({
   ticketId: z.number().int().positive(),
   commentNumber: z.number().int().positive(),
-  text: z.string().max(100_000),
+  text: z.string().max(MAX_COMMENT, {
+    message: `The comment may have at most ${MAX_COMMENT.toLocaleString('en')} characters.`,
+  }),
   now: z.date().optional(),
 });
 export type EditTicketCommentInput = z.input<typeof EditTicketCommentInput>;
@@ -25,7 +28,7 @@ export async function editTicketComment(
   options: { db: Db; actor: TicketActor } & EditTicketCommentInput,
 ): Promise<void> {
   const { db, actor, ...rest } = options;
-  const input = EditTicketCommentInput.parse(rest);
+  const input = parseTicketInput(EditTicketCommentInput, rest);
   await db.$transaction(async (tx) => {
     const ticket = await tx.$queryRaw<{ id: number }[]>`
       SELECT id FROM ticket WHERE id = ${input.ticketId} FOR UPDATE`;

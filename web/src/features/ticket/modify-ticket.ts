@@ -15,6 +15,8 @@ import { changesOnlyOwnCc, toggleCc } from './ticket-cc';
 import {
   FIELD_LABELS,
   type FieldErrors,
+  MAX_COMMENT,
+  parseTicketInput,
   TicketFormError,
   validateTicketFields,
 } from './ticket-form';
@@ -30,9 +32,23 @@ import {
 export const ModifyTicketInput = z.object({
   ticketId: z.number().int().positive(),
   /** Property values as the form sent them; unchanged ones are ignored. */
-  values: z.record(z.string(), z.string().max(200_000)).default({}),
-  comment: z.string().max(100_000).default(''),
-  replyTo: z.number().int().positive().optional(),
+  values: z
+    .record(
+      z.string(),
+      z.string().max(200_000, { message: 'This field may have at most 200,000 characters.' }),
+    )
+    .default({}),
+  comment: z
+    .string()
+    .max(MAX_COMMENT, {
+      message: `The comment may have at most ${MAX_COMMENT.toLocaleString('en')} characters.`,
+    })
+    .default(''),
+  replyTo: z
+    .number({ message: 'The comment replied to is not a comment number.' })
+    .int({ message: 'The comment replied to is not a comment number.' })
+    .positive({ message: 'The comment replied to is not a comment number.' })
+    .optional(),
   /** The workflow action chosen in the Action box (`leave` changes no status). */
   action: z.string().max(100).default('leave'),
   actionOwner: z.string().max(255).optional(),
@@ -54,7 +70,7 @@ export async function modifyTicket(
   options: { db: Db; actor: TicketActor } & ModifyTicketInput,
 ): Promise<{ time: bigint; commentNumber: number }> {
   const { db, actor, ...rest } = options;
-  const input = ModifyTicketInput.parse(rest);
+  const input = parseTicketInput(ModifyTicketInput, rest);
   assertTicketPermission(actor, 'TICKET_VIEW', 'see tickets');
   const ticket = await getTicket({ db, id: input.ticketId });
   if (!ticket) throw new TicketNotFoundError(input.ticketId);

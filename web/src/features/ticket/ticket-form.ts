@@ -1,4 +1,5 @@
 import type { TicketFields } from '@learntrac/db/tickets';
+import type { z } from 'zod';
 import { type CustomField, normalizeCustomValue } from './custom-fields';
 import type { TicketOptions } from './ticket-options';
 
@@ -36,6 +37,9 @@ export const FIELD_LABELS: Record<string, string> = {
   resolution: 'Resolution',
 };
 
+/** Trac's limit on a comment's length, in characters. */
+export const MAX_COMMENT = 100_000;
+
 /** Per-field messages; the key is the field name (or `action`, `comment`, `form`). */
 export type FieldErrors = Record<string, string>;
 
@@ -46,6 +50,26 @@ export class TicketFormError extends Error {
   constructor(readonly fieldErrors: FieldErrors) {
     super(Object.values(fieldErrors).join(' '));
   }
+}
+
+/**
+ * Parses a ticket verb's input; what the schema refuses becomes a TicketFormError naming the
+ * field (a property by its own name), so the form shows it beside what was typed.
+ */
+export function parseTicketInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new TicketFormError(fieldErrorsOf(result.error));
+}
+
+/** Schema problems by form field: `values.<name>` is the property `<name>`. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const [first, second] = issue.path.map(String);
+    errors[first === 'values' && second ? second : (first ?? 'form')] ??= issue.message;
+  }
+  return errors;
 }
 
 const SELECTS: Partial<

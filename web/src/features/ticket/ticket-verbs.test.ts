@@ -81,6 +81,26 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
       values: { summary: 'Explain BFS', type: 'concept', ...values },
     });
 
+  it('refuses a comment over the limit and a reply to no comment number as form errors', async () => {
+    const { id } = await newTicket();
+    const errors = await formErrors(
+      modifyTicket({ db: t.db, actor: learner, ticketId: id, comment: 'x'.repeat(100_001) }),
+    );
+    expect(errors).toEqual({ comment: 'The comment may have at most 100,000 characters.' });
+    expect(
+      await formErrors(
+        modifyTicket({
+          db: t.db,
+          actor: learner,
+          ticketId: id,
+          comment: 'reply',
+          replyTo: 2 ** 53 + 2,
+        }),
+      ),
+    ).toEqual({ replyTo: 'The comment replied to is not a comment number.' });
+    expect((await getTicket({ db: t.db, id }))?.changes ?? []).toEqual([]);
+  });
+
   it('files a ticket in the signed-in user’s name with every kind of custom field', async () => {
     const { id } = await newTicket(
       {

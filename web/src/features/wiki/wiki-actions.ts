@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { addAttachment } from './attachments/add-attachment';
 import { deleteAttachment } from './attachments/delete-attachment';
@@ -45,7 +46,6 @@ export async function editWikiPageAction(
   previous: EditWikiState,
   form: FormData,
 ): Promise<EditWikiState> {
-  const { viewer, author } = await currentAuthor();
   const state: EditWikiState = {
     name: previous.name,
     text: text(form, 'text').replace(/\r\n?/g, '\n'),
@@ -53,6 +53,9 @@ export async function editWikiPageAction(
     baseVersion: Number(text(form, 'baseVersion')) || 0,
     readonly: form.get('readonly') === 'on',
   };
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { ...state, error: unsafe.message };
+  const { viewer, author } = await currentAuthor();
   if (form.get('intent') === 'preview') {
     const previewHtml = await renderWikiText({
       db: getDb(),
@@ -106,6 +109,8 @@ async function runOrExplain(run: () => Promise<void>): Promise<FormState | null>
 }
 
 export async function renameWikiPageAction(_: FormState, form: FormData): Promise<FormState> {
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { error: unsafe.message };
   const { viewer, author } = await currentAuthor();
   const newName = text(form, 'newName').trim();
   const failed = await runOrExplain(async () => {
@@ -122,6 +127,8 @@ export async function renameWikiPageAction(_: FormState, form: FormData): Promis
 }
 
 export async function deleteWikiPageAction(_: FormState, form: FormData): Promise<FormState> {
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { error: unsafe.message };
   const { viewer } = await currentAuthor();
   const name = text(form, 'name');
   const version = text(form, 'version');
@@ -140,6 +147,8 @@ export async function deleteWikiPageAction(_: FormState, form: FormData): Promis
 }
 
 export async function revertWikiPageAction(_: FormState, form: FormData): Promise<FormState> {
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { error: unsafe.message };
   const { viewer, author } = await currentAuthor();
   const name = text(form, 'name');
   const failed = await runOrExplain(async () => {
@@ -155,6 +164,8 @@ export async function revertWikiPageAction(_: FormState, form: FormData): Promis
 }
 
 export async function uploadAttachmentAction(_: FormState, form: FormData): Promise<FormState> {
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { error: unsafe.message };
   const { viewer, author } = await currentAuthor();
   const realm = text(form, 'realm');
   const id = text(form, 'id');
@@ -188,6 +199,8 @@ export async function uploadAttachmentAction(_: FormState, form: FormData): Prom
 }
 
 export async function deleteAttachmentAction(_: FormState, form: FormData): Promise<FormState> {
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { error: unsafe.message };
   const { viewer } = await currentAuthor();
   const realm = text(form, 'realm');
   const id = text(form, 'id');

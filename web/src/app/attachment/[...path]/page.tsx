@@ -1,3 +1,4 @@
+import { decodePageSegments } from '@/core/routing/page-segments';
 import { AttachmentScreen } from '@/features/wiki/components/attachment-screen';
 
 type Props = {
@@ -7,14 +8,14 @@ type Props = {
 
 export async function generateMetadata({ params }: Props) {
   const { path } = await params;
-  return { title: `Attachment ${path.map(decodeURIComponent).slice(1).join('/')}` };
+  return { title: `Attachment ${path.slice(1).join('/')}` };
 }
 
 export default async function AttachmentPage({ params, searchParams }: Props) {
   const { action } = await searchParams;
   return (
     <AttachmentScreen
-      path={(await params).path}
+      path={decodePageSegments((await params).path)}
       action={Array.isArray(action) ? action[0] : action}
     />
   );

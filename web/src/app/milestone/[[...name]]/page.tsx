@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
+import { safeReturnPath } from '@/core/auth/safe-return-path';
 import { getDb } from '@/core/db';
+import { decodePageSegments } from '@/core/routing/page-segments';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import {
@@ -26,15 +28,6 @@ type Params = { name?: string[] };
 type Search = { action?: string; by?: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Search> };
 
-/** Route segments arrive encoded; a stray `%` is kept as typed rather than failing. */
-function decodePart(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-}
-
 /** A form with nothing filled in but the name (a new milestone, or the one being deleted). */
 const blankForm = (name: string): MilestoneFormState => ({
   values: {
@@ -52,12 +45,12 @@ const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : '')
 
 export async function generateMetadata({ params }: Props) {
   const parts = (await params).name ?? [];
-  return { title: parts.length ? `Milestone ${parts.map(decodePart).join('/')}` : 'New milestone' };
+  return { title: parts.length ? `Milestone ${parts.join('/')}` : 'New milestone' };
 }
 
 /** Signed-out visitors sign in for what they may not do; signed-in ones get the 403 page. */
 function refuse(signedIn: boolean, returnTo: string): never {
-  if (!signedIn) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!signedIn) redirect(`/login?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
   forbidden();
 }
 
@@ -86,7 +79,7 @@ export default async function MilestonePage({ params, searchParams }: Props) {
     );
   }
 
-  const name = parts.map(decodePart).join('/');
+  const name = decodePageSegments(parts).join('/');
   const href = milestoneHref(name);
   if (!hasMilestonePermission(viewer.permissions, 'MILESTONE_VIEW')) refuse(signedIn, href);
   const groupBy = isMilestoneGroupField(by) ? by : 'component';

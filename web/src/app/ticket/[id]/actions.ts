@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { collectChangesSince } from '@/features/ticket/collect-changes-since';
 import { deleteTicket } from '@/features/ticket/delete-ticket';
@@ -38,8 +39,9 @@ export async function modifyTicketAction(
   _previous: ModifyTicketFormState,
   form: FormData,
 ): Promise<ModifyTicketFormState> {
-  const viewer = await getViewer();
   const ticketId = ticketIdOf(form);
+  // Trac times are microseconds in a 64-bit column: anything else is not one of ours.
+  const viewTime = text(form, 'view_time');
   const state: ModifyTicketFormState = {
     values: readFieldValues(form),
     comment: text(form, 'comment').replace(/\r\n?/g, '\n'),
@@ -48,10 +50,20 @@ export async function modifyTicketAction(
     actionOwner: text(form, 'action_owner'),
     actionResolution: text(form, 'action_resolution'),
     ccUpdate: form.get('cc_update') === '1',
-    expectedChangetime: text(form, 'view_time'),
+    expectedChangetime: /^\d{1,18}$/.test(viewTime) ? viewTime : '',
     errors: {},
   };
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { ...state, message: unsafe.message };
   if (ticketId === null) return { ...state, message: 'This form does not name a ticket.' };
+  if (viewTime !== state.expectedChangetime) {
+    return { ...state, message: 'This form is out of date: reload the ticket and try again.' };
+  }
+  const replyTo = state.replyTo === '' ? undefined : Number(state.replyTo);
+  if (replyTo !== undefined && !(Number.isSafeInteger(replyTo) && replyTo > 0)) {
+    return { ...state, errors: { comment: 'The comment replied to is not a comment number.' } };
+  }
+  const viewer = await getViewer();
 
   if (form.get('intent') === 'preview') {
     const previewHtml = await renderWikiText({
@@ -63,10 +75,7 @@ export async function modifyTicketAction(
     return { ...state, previewHtml };
   }
 
-  const replyTo = Number(state.replyTo);
-  const expected = /^\d+$/.test(state.expectedChangetime)
-    ? BigInt(state.expectedChangetime)
-    : undefined;
+  const expected = state.expectedChangetime ? BigInt(state.expectedChangetime) : undefined;
   let commentNumber: number;
   try {
     ({ commentNumber } = await modifyTicket({
@@ -75,7 +84,7 @@ export async function modifyTicketAction(
       ticketId,
       values: state.values,
       comment: state.comment,
-      replyTo: Number.isInteger(replyTo) && replyTo > 0 ? replyTo : undefined,
+      replyTo,
       action: state.action,
       actionOwner: state.actionOwner,
       actionResolution: state.actionResolution,
@@ -108,13 +117,15 @@ export async function editCommentAction(
   previous: CommentEditState,
   form: FormData,
 ): Promise<CommentEditState> {
-  const viewer = await getViewer();
   const ticketId = ticketIdOf(form);
   const commentNumber = Number(text(form, 'cnum'));
   const state: CommentEditState = { text: text(form, 'edited_comment').replace(/\r\n?/g, '\n') };
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { ...state, error: unsafe.message };
   if (ticketId === null || !Number.isInteger(commentNumber) || commentNumber < 1) {
     return { ...previous, error: 'This form does not name a comment.' };
   }
+  const viewer = await getViewer();
   try {
     await editTicketComment({
       db: getTicketDb(),
@@ -124,7 +135,11 @@ export async function editCommentAction(
       text: state.text,
     });
   } catch (error) {
-    if (error instanceof TicketPermissionError || error instanceof DbError) {
+    if (
+      error instanceof TicketPermissionError ||
+      error instanceof TicketFormError ||
+      error instanceof DbError
+    ) {
       return { ...state, error: error.message };
     }
     throw error;
@@ -138,6 +153,8 @@ export async function deleteTicketAction(
   _previous: { error?: string },
   form: FormData,
 ): Promise<{ error?: string }> {
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { error: unsafe.message };
   const viewer = await getViewer();
   const ticketId = ticketIdOf(form);
   if (ticketId === null) return { error: 'This form does not name a ticket.' };
@@ -168,6 +185,8 @@ export async function attachFileAction(
   _previous: AttachFileState,
   form: FormData,
 ): Promise<AttachFileState> {
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { error: unsafe.message };
   const viewer = await getViewer();
   const ticketId = ticketIdOf(form);
   if (ticketId === null) return { error: 'This form does not name a ticket.' };
@@ -204,6 +223,8 @@ export async function deleteTicketAttachmentAction(
   _previous: { error?: string },
   form: FormData,
 ): Promise<{ error?: string }> {
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { error: unsafe.message };
   const viewer = await getViewer();
   const ticketId = ticketIdOf(form);
   if (ticketId === null) return { error: 'This form does not name a ticket.' };

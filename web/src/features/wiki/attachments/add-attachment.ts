@@ -4,9 +4,8 @@ import { toTracTime } from '@/core/db/database';
 import type { Viewer } from '@/core/feature';
 import { WikiError } from '../wiki-errors';
 import { parseWikiInput } from '../wiki-input';
-import { assertWikiPermission } from '../wiki-permissions';
 import { AttachmentFilenameSchema, AttachmentRealmSchema } from './attachment-input';
-import { assertAttachmentPermission } from './attachment-permissions';
+import { assertMayChangeAttachments } from './attachment-permissions';
 import type { AttachmentStorage } from './attachment-storage';
 
 export const AddAttachmentInput = z.object({
@@ -34,7 +33,6 @@ export async function addAttachment(options: {
   data: Uint8Array;
 }) {
   const input = parseWikiInput(AddAttachmentInput, options.input);
-  assertAttachmentPermission(options.viewer, input.realm, 'create');
   if (options.data.byteLength === 0) throw new WikiError('invalid_input', 'The file is empty.');
   if (options.data.byteLength > options.maxSize) {
     throw new WikiError(
@@ -44,25 +42,16 @@ export async function addAttachment(options: {
   }
   const key = { realm: input.realm, id: input.id, filename: input.filename };
   await options.db.$transaction(async (tx) => {
-    const parent =
-      input.realm === 'wiki'
-        ? await tx.$queryRaw<{ readonly: number | null }[]>`
-            SELECT readonly FROM wiki WHERE name = ${input.id} ORDER BY version DESC LIMIT 1`
-        : await tx.$queryRaw<{ readonly: number | null }[]>`
-            SELECT 0 AS readonly FROM ticket WHERE id::text = ${input.id}`;
-    if (!parent[0]) {
-      throw new WikiError(
-        'not_found',
-        `${input.realm === 'wiki' ? 'The page' : 'Ticket'} ${input.id} does not exist.`,
-      );
-    }
-    if (parent[0].readonly) {
-      assertWikiPermission(options.viewer, 'WIKI_ADMIN', 'attach files to a read-only page');
-    }
-    const existing = await tx.$queryRaw<{ n: number }[]>`SELECT 1 AS n FROM attachment
+    const { realm, id } = input;
+    await assertMayChangeAttachments({ tx, viewer: options.viewer, realm, id, action: 'create' });
+    const [existing] = await tx.$queryRaw<{ author: string | null }[]>`SELECT author FROM attachment
       WHERE type = ${input.realm} AND id = ${input.id} AND filename = ${input.filename}`;
-    if (existing[0] && !input.replace) {
+    if (existing && !input.replace) {
       throw new WikiError('invalid_input', `An attachment named ${input.filename} already exists.`);
+    }
+    // Replacing a file deletes it: only its signed-in author may do that without delete rights.
+    if (existing && (existing.author !== options.author || options.author === 'anonymous')) {
+      await assertMayChangeAttachments({ tx, viewer: options.viewer, realm, id, action: 'delete' });
     }
     await tx.$executeRaw`INSERT INTO attachment (type, id, filename, size, time, description, author)
       VALUES (${input.realm}, ${input.id}, ${input.filename}, ${options.data.byteLength},

@@ -1,4 +1,8 @@
-/** Types shown in the browser; all others are sent as downloads (never as HTML or script). */
+/**
+ * Types shown in the browser: raster images and plain text, which can run nothing. Every other
+ * file, and above all the active ones (HTML, SVG, XML, PDF, scripts), is sent as a download of
+ * unknown type, so a browser never renders it as a page of this site.
+ */
 const INLINE: Record<string, string> = {
   png: 'image/png',
   jpg: 'image/jpeg',
@@ -9,7 +13,6 @@ const INLINE: Record<string, string> = {
   md: 'text/plain; charset=utf-8',
   csv: 'text/plain; charset=utf-8',
   log: 'text/plain; charset=utf-8',
-  pdf: 'application/pdf',
 };
 
 export function contentTypeOf(filename: string): { type: string; inline: boolean } {

@@ -4,7 +4,7 @@ import type { Viewer } from '@/core/feature';
 import { WikiError } from '../wiki-errors';
 import { parseWikiInput } from '../wiki-input';
 import { AttachmentKeyInput } from './attachment-input';
-import { assertAttachmentPermission } from './attachment-permissions';
+import { assertMayChangeAttachments } from './attachment-permissions';
 import type { AttachmentStorage } from './attachment-storage';
 
 export type DeleteAttachmentInput = z.input<typeof AttachmentKeyInput>;
@@ -17,8 +17,9 @@ export async function deleteAttachment(options: {
   input: DeleteAttachmentInput;
 }) {
   const key = parseWikiInput(AttachmentKeyInput, options.input);
-  assertAttachmentPermission(options.viewer, key.realm, 'delete');
   await options.db.$transaction(async (tx) => {
+    const { realm, id } = key;
+    await assertMayChangeAttachments({ tx, viewer: options.viewer, realm, id, action: 'delete' });
     const removed = await tx.$executeRaw`DELETE FROM attachment
       WHERE type = ${key.realm} AND id = ${key.id} AND filename = ${key.filename}`;
     if (removed === 0) throw new WikiError('not_found', `No attachment named ${key.filename}.`);

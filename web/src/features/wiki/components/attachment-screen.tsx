@@ -19,7 +19,9 @@ const parentLabel = (realm: string, id: string) => (realm === 'ticket' ? `Ticket
 
 /** `/attachment/<realm>/<id>/<file>` shows one attachment; `?action=new` the upload form. */
 export async function AttachmentScreen({ path, action }: { path: string[]; action?: string }) {
-  const returnTo = `/attachment/${path.join('/')}${action ? `?action=${action}` : ''}`;
+  // The parts arrive decoded; links need them encoded again.
+  const encodedPath = path.map(encodeURIComponent).join('/');
+  const returnTo = `/attachment/${encodedPath}${action ? `?action=${encodeURIComponent(action)}` : ''}`;
   if (action === 'new') {
     const parent = parseAttachmentPath(path, true);
     if (!parent) notFound();
@@ -62,7 +64,7 @@ export async function AttachmentScreen({ path, action }: { path: string[]; actio
   const viewer = await requirePermission(attachmentPermission(key.realm, 'view'), returnTo);
   const info = await getAttachment({ db: getDb(), ...key });
   if (!info) notFound();
-  const rawHref = `/raw-attachment/${path.join('/')}`;
+  const rawHref = `/raw-attachment/${encodedPath}`;
   const content = isTextFile(key.filename) ? await getAttachmentStorage().read(key) : null;
   return (
     <>

@@ -13,7 +13,6 @@ import type {
 
 export const DEFAULT_SAFE_SCHEMES = [
   'cvs',
-  'data',
   'file',
   'ftp',
   'git',

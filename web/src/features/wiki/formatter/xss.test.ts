@@ -74,3 +74,66 @@ describe('rendering untrusted wiki text', () => {
     expect(page('[[span(<b onclick=x>hi</b>)]]')).toContain('&lt;b onclick=x&gt;hi&lt;/b&gt;');
   });
 });
+
+describe('styles and links in #!html', () => {
+  const html = (markup: string) => page(`{{{#!html\n${markup}\n}}}`);
+
+  it.each([
+    'position: fixed; top: 0; left: 0; width: 100%; height: 100%',
+    'position: absolute; top: 0',
+    'position: sticky; top: 0',
+    'position:FIXED',
+  ])('drops the overlay position in "%s"', (style) => {
+    const out = html(`<div style="${style}">Sign in again</div>`);
+    expect(out).not.toMatch(/position\s*:\s*(fixed|absolute|sticky)/i);
+    expect(out).not.toMatch(/\btop\s*:/i);
+    expect(out).toContain('Sign in again');
+  });
+
+  it.each([
+    'z-index: 9999',
+    'transform: translateY(-500px)',
+    'inset: 0',
+    'margin-top: -400px',
+    'margin: 0 0 0 -50em',
+    'text-indent: -9999px',
+    'content: "x"',
+    'width: var(--x)',
+  ])('drops "%s", which moves content over the page around it', (style) => {
+    expect(html(`<div style="${style}">x</div>`)).toBe(html('<div>x</div>'));
+  });
+
+  it('keeps the styling people use in wiki pages', () => {
+    const out = html(
+      '<div style="position: relative; color: #c00; background-color: #fee; border: 1px solid red; padding: 4px; margin: 0 auto; font-weight: bold; text-align: center; width: 50%">x</div>',
+    );
+    expect(out).toContain(
+      'style="position: relative; color: #c00; background-color: #fee; border: 1px solid red; padding: 4px; margin: 0 auto; font-weight: bold; text-align: center; width: 50%"',
+    );
+  });
+
+  it.each([
+    'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+    'data:image/svg+xml,<svg onload=alert(1)>',
+    'javascript:alert(1)',
+    'vbscript:msgbox(1)',
+    'DATA:text/html,x',
+    ' data:text/html,x',
+  ])('never makes a link of %s', (url) => {
+    const out = html(`<a href="${url}">click</a>`);
+    expect(out).not.toMatch(/href=/i);
+    expect(out).toContain('click');
+  });
+
+  it('keeps inline raster pictures but not inline SVG', () => {
+    expect(html('<img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">')).toContain(
+      'src="data:image/png;base64,iVBORw0KGgo="',
+    );
+    expect(html('<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="x">')).not.toContain('src=');
+  });
+
+  it('keeps ordinary links', () => {
+    expect(html('<a href="https://example.org/x">x</a>')).toContain('href="https://example.org/x"');
+    expect(html('<a href="/wiki/Start">x</a>')).toContain('href="/wiki/Start"');
+  });
+});

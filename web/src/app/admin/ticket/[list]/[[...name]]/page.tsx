@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { decodePageSegments } from '@/core/routing/page-segments';
 import { ENUM_PANELS } from '@/features/admin/admin-panels';
 import { countTicketsByValue, listEnumValues } from '@/features/admin/list-ticket-values';
 import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
@@ -31,7 +32,7 @@ export default async function EnumAdminPage({ params }: Props) {
     loadTicketDefaults({ db }),
   ]);
   if (path?.length) {
-    const name = decodeURIComponent(path.join('/'));
+    const name = decodePageSegments(path).join('/');
     if (!values.includes(name)) notFound();
     return <ValueEditPanel {...panel} base={base} name={name} />;
   }

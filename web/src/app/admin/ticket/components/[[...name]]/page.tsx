@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { decodePageSegments } from '@/core/routing/page-segments';
 import { countTicketsByValue, listComponents } from '@/features/admin/list-ticket-values';
 import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
 import { AdminInput, AdminTextarea } from '@/features/admin/ui/admin-form';
@@ -22,7 +23,7 @@ export default async function ComponentsAdminPage({ params }: Props) {
     loadTicketDefaults({ db }),
   ]);
   if (path?.length) {
-    const name = decodeURIComponent(path.join('/'));
+    const name = decodePageSegments(path).join('/');
     const component = components.find((c) => c.name === name);
     if (!component) notFound();
     return (

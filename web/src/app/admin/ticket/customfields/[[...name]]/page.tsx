@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { decodePageSegments } from '@/core/routing/page-segments';
 import { submitListAction } from '@/features/admin/admin-actions';
 import { AdminForm } from '@/features/admin/ui/admin-form';
 import { CustomFieldForm } from '@/features/admin/ui/custom-field-form';
@@ -27,7 +28,7 @@ export default async function CustomFieldsAdminPage({ params }: Props) {
     </h1>
   );
   if (path?.length) {
-    const field = fields.find((f) => f.name === decodeURIComponent(path.join('/')));
+    const field = fields.find((f) => f.name === decodePageSegments(path).join('/'));
     if (!field) notFound();
     return (
       <>

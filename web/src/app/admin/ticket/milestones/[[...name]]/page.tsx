@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { fromTracTime } from '@/core/db/database';
+import { decodePageSegments } from '@/core/routing/page-segments';
 import { addMilestoneAction, updateMilestoneAction } from '@/features/admin/admin-actions';
 import { countTicketsByValue, listMilestoneRows } from '@/features/admin/list-ticket-values';
 import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
@@ -30,7 +31,7 @@ export default async function MilestonesAdminPage({ params }: Props) {
     loadTicketDefaults({ db }),
   ]);
   if (path?.length) {
-    const name = decodeURIComponent(path.join('/'));
+    const name = decodePageSegments(path).join('/');
     const milestone = milestones.find((m) => m.name === name);
     if (!milestone) notFound();
     return (

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { fromTracTime } from '@/core/db/database';
+import { decodePageSegments } from '@/core/routing/page-segments';
 import { countTicketsByValue, listVersions } from '@/features/admin/list-ticket-values';
 import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
 import { AdminInput, AdminTextarea } from '@/features/admin/ui/admin-form';
@@ -28,7 +29,7 @@ export default async function VersionsAdminPage({ params }: Props) {
     loadTicketDefaults({ db }),
   ]);
   if (path?.length) {
-    const name = decodeURIComponent(path.join('/'));
+    const name = decodePageSegments(path).join('/');
     const version = versions.find((v) => v.name === name);
     if (!version) notFound();
     return (

@@ -1,0 +1,81 @@
+import { Redis } from 'ioredis';
+
+/**
+ * Sessions ended by signing out, remembered until they would have expired anyway. The session
+ * cookie is a sealed token the server does not otherwise keep, so without this list a copy of
+ * the cookie would keep working after sign-out. Several web servers share the list through Redis;
+ * one server keeps it in process.
+ */
+export interface SessionRevocations {
+  readonly kind: 'memory' | 'redis';
+  revoke(options: { sessionId: string; ttlSeconds: number }): Promise<void>;
+  isRevoked(sessionId: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function createMemoryRevocations(now: () => number = Date.now): SessionRevocations {
+  const until = new Map<string, number>();
+  return {
+    kind: 'memory',
+    async revoke({ sessionId, ttlSeconds }) {
+      // Sign-outs are rare next to requests: sweeping here keeps the map at live sessions only.
+      for (const [id, expires] of until) if (expires <= now()) until.delete(id);
+      until.set(sessionId, now() + ttlSeconds * 1000);
+    },
+    async isRevoked(sessionId) {
+      const expires = until.get(sessionId);
+      return expires !== undefined && expires > now();
+    },
+    async close() {
+      until.clear();
+    },
+  };
+}
+
+export function createRedisRevocations(options: {
+  url: string;
+  keyPrefix?: string;
+}): SessionRevocations {
+  // Commands fail fast while Redis is down rather than queueing behind every page request.
+  const redis = new Redis(options.url, {
+    keyPrefix: options.keyPrefix ?? 'web:revoked-session:',
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    commandTimeout: 2000,
+  });
+  redis.on('error', () => {});
+  let connecting: Promise<void> | null = null;
+
+  async function ready(): Promise<Redis> {
+    if (redis.status === 'wait' || redis.status === 'end') {
+      connecting ??= redis.connect().finally(() => {
+        connecting = null;
+      });
+    }
+    if (connecting) await connecting;
+    return redis;
+  }
+
+  return {
+    kind: 'redis',
+    async revoke({ sessionId, ttlSeconds }) {
+      await (await ready()).set(sessionId, '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+    },
+    async isRevoked(sessionId) {
+      return (await (await ready()).exists(sessionId)) === 1;
+    },
+    async close() {
+      if (redis.status === 'wait' || redis.status === 'end') return;
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+/** Redis when REDIS_URL is set, else the in-process list. */
+export function createSessionRevocations(options: { redisUrl: string | undefined }) {
+  return options.redisUrl
+    ? createRedisRevocations({ url: options.redisUrl })
+    : createMemoryRevocations();
+}
