@@ -23,7 +23,11 @@ import type { AuthUser } from '../src/auth/user.js';
 import { parseConfig } from '../src/config.js';
 import { ingestDocument } from '../src/services/documents/ingest-document.js';
 import { uploadDocument } from '../src/services/documents/upload-document.js';
-import { searchMaterial } from '../src/services/search/search-material.js';
+import {
+  rankByMeaning,
+  rankByWords,
+  searchMaterial,
+} from '../src/services/search/search-material.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -169,6 +173,28 @@ async function main() {
     console.log(
       `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
     );
+    // Each side alone, one query at a time, to show where the time goes.
+    for (const [name, run] of [
+      [
+        'meaning (embed + vector store)',
+        (query: string) => rankByMeaning(deps, { query, limit: 40 }),
+      ],
+      [
+        'words (full text)',
+        (query: string) => rankByWords(db, { query, limit: 40, seesAll: true }),
+      ],
+    ] as const) {
+      const times: number[] = [];
+      for (const query of questions.slice(0, 30)) {
+        const t = performance.now();
+        await run(query);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      console.log(
+        `  ${name}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`,
+      );
+    }
     console.log(`RSS: ${Math.round(process.memoryUsage().rss / (1024 * 1024))} MB`);
   } finally {
     if (vectorStore.kind === 'neo4j') {

@@ -11,7 +11,12 @@ let built: ReturnType<typeof buildTestApp>;
 beforeAll(async () => {
   jwks = await startJwksServer();
   testDb = await openTestDatabase();
-  built = buildTestApp({ jwks, db: testDb.db, corsOrigins: ['http://localhost:8000'] });
+  built = buildTestApp({
+    jwks,
+    db: testDb.db,
+    databaseUrl: testDb.database.url,
+    corsOrigins: ['http://localhost:8000'],
+  });
 });
 afterAll(async () => {
   await testDb?.close();
@@ -52,12 +57,12 @@ describe('error responses', () => {
         authorization: `Bearer ${await instructorToken()}`,
         'content-type': 'application/json',
       },
-      body: JSON.stringify({ title: '   ', status: 'archived' }),
+      body: JSON.stringify({ title: '   ', kind: 'class' }),
     });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { code: string; issues: { path: string }[] };
     expect(body.code).toBe('VALIDATION_FAILED');
-    expect(body.issues.map((issue) => issue.path).sort()).toEqual(['status', 'title']);
+    expect(body.issues.map((issue) => issue.path).sort()).toEqual(['kind', 'title']);
   });
 
   it('refuses query parameters out of range', async () => {

@@ -10,6 +10,7 @@ import { registerDocumentRoutes } from './routes/documents/index.js';
 import { registerHealthRoutes } from './routes/health/index.js';
 import { registerMeRoutes } from './routes/me/index.js';
 import { registerPathRoutes } from './routes/paths/index.js';
+import { registerProgressRoutes } from './routes/progress/index.js';
 import { registerQuestionRoutes } from './routes/questions/index.js';
 import { registerReviewRoutes } from './routes/review/index.js';
 import { registerSearchRoutes } from './routes/search/index.js';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): App {
   registerHealthRoutes(api);
   registerMeRoutes(api);
   registerPathRoutes(api);
+  registerProgressRoutes(api);
   registerConceptRoutes(api);
   registerQuestionRoutes(api);
   registerReviewRoutes(api);

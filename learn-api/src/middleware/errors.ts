@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import type { AppEnv } from '../app-env.js';
 import { ApiError, type ErrorBody } from '../errors/api-error.js';
+import { apiErrorFromDbError, DbError } from '../errors/db-errors.js';
 
 function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
   const body: ErrorBody = {
@@ -22,6 +23,8 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
       c.get('deps')?.logger.error({ err, requestId: c.get('requestId') }, err.message);
     return errorResponse(c, err);
   }
+  // The shared database verbs say what went wrong in their own codes.
+  if (err instanceof DbError) return errorResponse(c, apiErrorFromDbError(err));
   // A domain verb refusing its input is the caller's mistake, not ours.
   if (err instanceof ZodError) return errorResponse(c, validationError('body', err));
   // Hono raises these itself, e.g. for a request body that is not valid JSON.

@@ -69,7 +69,8 @@ export async function seedDemo(options: {
         title: DEMO_PATH_TITLE,
         description:
           'Six short concepts, from storing a graph to shortest paths and spanning trees.',
-        query: `type=concept&milestone=${DEMO_MILESTONE}`,
+        kind: 'shared',
+        milestone: DEMO_MILESTONE,
         status: 'published',
         metadata: { demo: true, wikiPage: 'GraphAlgorithms' },
       },

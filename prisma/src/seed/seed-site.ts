@@ -13,7 +13,8 @@ const SITE_SEEDED_KEY = 'learntrac_site_seeded';
 const ENUMS: Record<string, string[]> = {
   priority: ['blocker', 'critical', 'major', 'minor', 'trivial'],
   severity: ['critical', 'major', 'normal', 'minor', 'trivial'],
-  resolution: ['fixed', 'invalid', 'wontfix', 'duplicate', 'worksforme'],
+  // `mastered` closes a concept ticket its learner has mastered.
+  resolution: ['fixed', 'invalid', 'wontfix', 'duplicate', 'worksforme', 'mastered'],
   ticket_type: ['defect', 'enhancement', 'task', 'concept'],
 };
 

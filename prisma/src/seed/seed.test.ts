@@ -17,6 +17,8 @@ describe.skipIf(!serverUrl)('seeding', () => {
       orderBy: { value: 'asc' },
     });
     expect(types.map((type) => type.name)).toEqual(['defect', 'enhancement', 'task', 'concept']);
+    const resolutions = await t.db.enum.findMany({ where: { type: 'resolution' } });
+    expect(resolutions.find((r) => r.name === 'mastered')?.value).toBe('6');
     const priorities = await t.db.enum.findMany({ where: { type: 'priority' } });
     expect(priorities.find((p) => p.name === 'blocker')?.value).toBe('1');
     expect((await t.db.milestone.findMany()).map((m) => m.name).sort()).toEqual([
@@ -76,7 +78,11 @@ describe.skipIf(!serverUrl)('seeding', () => {
       where: { title: DEMO_PATH_TITLE },
       include: { concepts: { orderBy: { sequenceOrder: 'asc' }, include: { ticket: true } } },
     });
-    expect(path.status).toBe('published');
+    expect(path).toMatchObject({
+      status: 'published',
+      kind: 'shared',
+      milestone: 'Graph Algorithms',
+    });
     expect(path.concepts).toHaveLength(6);
     expect(path.concepts.every((c) => c.ticket.type === 'concept')).toBe(true);
     expect(await t.db.prerequisite.count()).toBeGreaterThanOrEqual(6);

@@ -20,7 +20,7 @@ describe.skipIf(!databaseServerUrl)('readiness', () => {
   it.each(['/readyz', '/api/learntrac/readyz'])(
     'is ready at %s when the database and cache answer',
     async (path) => {
-      const { app } = buildTestApp({ jwks, db: testDb.db });
+      const { app } = buildTestApp({ jwks, db: testDb.db, databaseUrl: testDb.database.url });
       const res = await app.request(path);
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({
@@ -47,7 +47,7 @@ describe.skipIf(!databaseServerUrl)('readiness', () => {
 
   it('answers 503 naming the cache when Redis cannot be reached', async () => {
     const cache = createRedisCache({ url: 'redis://127.0.0.1:1' });
-    const { app } = buildTestApp({ jwks, db: testDb.db, cache });
+    const { app } = buildTestApp({ jwks, db: testDb.db, databaseUrl: testDb.database.url, cache });
     const res = await app.request('/readyz');
     await cache.close();
     expect(res.status).toBe(503);

@@ -63,6 +63,13 @@ export interface SearchDeps {
 }
 
 const cacheTtlSeconds = 60 * 60;
+// Cosine similarity under which a chunk is not about the query (all-MiniLM: a question and
+// its answer score 0.4-0.7, unrelated sentences below 0.15).
+const minSimilarity = 0.25;
+// Pairs of the first ten words of a query are 45 alternatives: plenty for any question.
+const maxQueryWords = 10;
+// Ranking costs a read of every match; past this many, words that common say little anyway.
+const maxRankedMatches = 2_000;
 
 /**
  * Hybrid retrieval: the chunks nearest the query's meaning and those that best match its
@@ -169,7 +176,8 @@ export async function rankByMeaning(
       limit,
       ...(documentIds ? { documentIds } : {}),
     });
-    return hits.map((hit) => hit.chunkId);
+    // The nearest chunks of unrelated material are still "nearest": below this they are noise.
+    return hits.filter((hit) => hit.score >= minSimilarity).map((hit) => hit.chunkId);
   } catch (error) {
     if (error instanceof EmbedderMismatchError) throw new ApiError('CONFLICT', error.message);
     deps.logger.warn(
@@ -181,8 +189,10 @@ export async function rankByMeaning(
 }
 
 /**
- * Chunk ids whose text best matches the query's words. Any word may match (a question
- * rarely shares all its words with the answer); chunks matching more, and in headings, rank higher.
+ * Chunk ids whose text best matches the query's words. A question rarely shares all its
+ * words with the answer, but a chunk sharing none of their pairs is rarely the answer:
+ * matching any two words (any one, for a one-word query) keeps common words from dragging
+ * in, and ranking, most of the material. Headings and key terms weigh more than body text.
  */
 export async function rankByWords(
   db: Database,
@@ -195,20 +205,33 @@ export async function rankByWords(
 ): Promise<string[]> {
   if (documentIds?.length === 0) return [];
   const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH q AS (
-      SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS query
+    WITH lexemes AS (
+      SELECT lexeme, row_number() OVER () AS n
       FROM unnest(tsvector_to_array(to_tsvector('english', ${query}))) AS lexeme
+      LIMIT ${maxQueryWords}
+    ),
+    q AS (
+      SELECT to_tsquery('simple', coalesce(
+        (SELECT string_agg(quote_literal(a.lexeme) || ' & ' || quote_literal(b.lexeme), ' | ')
+         FROM lexemes a JOIN lexemes b ON a.n < b.n),
+        (SELECT string_agg(quote_literal(lexeme), ' | ') FROM lexemes)
+      )) AS query
     )
-    SELECT c.id::text AS id
-    FROM learning.chunks c
-    JOIN learning.documents d ON d.id = c.document_id
+    SELECT m.id::text AS id
+    FROM (
+      SELECT c.id, c.search_text
+      FROM learning.chunks c
+      JOIN learning.documents d ON d.id = c.document_id
+      CROSS JOIN q
+      WHERE q.query IS NOT NULL
+        AND c.search_text @@ q.query
+        AND d.status = 'indexed'
+        AND (${seesAll} OR d.published)
+        AND (${documentIds ?? null}::uuid[] IS NULL OR d.id = ANY(${documentIds ?? null}::uuid[]))
+      LIMIT ${maxRankedMatches}
+    ) m
     CROSS JOIN q
-    WHERE q.query IS NOT NULL
-      AND c.search_text @@ q.query
-      AND d.status = 'indexed'
-      AND (${seesAll} OR d.published)
-      AND (${documentIds ?? null}::uuid[] IS NULL OR d.id = ANY(${documentIds ?? null}::uuid[]))
-    ORDER BY ts_rank(c.search_text, q.query, 1) DESC, c.id
+    ORDER BY ts_rank(m.search_text, q.query, 1) DESC, m.id
     LIMIT ${limit}`;
   return rows.map((row) => row.id);
 }
