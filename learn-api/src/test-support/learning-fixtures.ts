@@ -40,20 +40,22 @@ export async function insertDocument({
   return { documentId: document.id, chunkIds };
 }
 
-/** A path and one concept ticket per entry, each drawn from its chunk. */
+/** A path and one concept ticket per entry, each drawn from its chunk, written straight to the tables. */
 export async function insertPath({
   db,
   ownerId,
+  kind = 'shared',
   status,
   concepts,
 }: {
   db: Database;
   ownerId: string;
+  kind?: 'shared' | 'personal';
   status: 'draft' | 'published';
   concepts: { concept: string; chunkId: string | null }[];
 }): Promise<{ pathId: string; ticketIds: number[] }> {
   const path = await db.path.create({
-    data: { cognitoUserId: ownerId, title: `Path ${randomUUID()}`, status },
+    data: { cognitoUserId: ownerId, kind, title: `Path ${randomUUID()}`, status },
   });
   const ticketIds: number[] = [];
   for (const [order, { concept, chunkId }] of concepts.entries()) {

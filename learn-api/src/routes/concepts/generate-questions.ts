@@ -15,9 +15,10 @@ const route = createRoute({
   method: 'post',
   path: '/concepts/{ticketId}/questions/generate',
   tags: ['questions'],
-  summary: 'Write new questions for a concept from its material (they wait for review)',
+  summary:
+    'Write new questions for a concept from its material (reviewers; learners for their personal paths)',
   security: bearerAuth,
-  middleware: [requirePermission('LEARNING_REVIEW'), limitLlmUse] as const,
+  middleware: [requirePermission('LEARNING_VIEW'), limitLlmUse] as const,
   request: {
     params: ConceptParamsSchema,
     body: {

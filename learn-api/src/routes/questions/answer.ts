@@ -39,8 +39,7 @@ export function registerAnswerQuestion(app: App) {
     const deps = c.get('deps');
     const viewer = c.get('user');
     const result = await answerQuestion({
-      db: deps.db,
-      llm: deps.llm,
+      deps,
       viewer,
       questionId: c.req.valid('param').id,
       input: c.req.valid('json'),

@@ -103,7 +103,8 @@ describe.skipIf(!databaseServerUrl || !modelDir)('questions and answers', () => 
     const own = await insertPath({
       db,
       ownerId: ada.sub,
-      status: 'draft',
+      kind: 'personal',
+      status: 'published',
       concepts: [{ concept: 'heap property', chunkId: material.chunkIds[0]! }],
     });
     adasOwnTicket = own.ticketIds[0]!;
@@ -258,6 +259,38 @@ describe.skipIf(!databaseServerUrl || !modelDir)('questions and answers', () => 
     expect(await testDb.db.answerAttempt.count({ where: { questionId: cloze.id } })).toBe(2);
   });
 
+  it('lets a learner have questions written for their personal path, ready at once, and master it', async () => {
+    const made = await json<{ questions: Question[] }>(
+      await call(ada, 'POST', `/concepts/${adasOwnTicket}/questions/generate`, {
+        kinds: ['cloze'],
+        count: 2,
+      }),
+      201,
+    );
+    expect(made.questions.every((question) => question.reviewStatus === 'approved')).toBe(true);
+    const listed = await json<{ questions: Question[] }>(
+      await call(ada, 'GET', `/concepts/${adasOwnTicket}/questions`),
+      200,
+    );
+    expect(listed.questions.map((question) => question.id).sort()).toEqual(
+      made.questions.map((question) => question.id).sort(),
+    );
+    const progressOf = async (question: Question) =>
+      (
+        await json<{ progress: { status: string; attempts: number } }>(
+          await answer(ada, question, question.expectedAnswer!),
+          201,
+        )
+      ).progress;
+    expect(await progressOf(made.questions[0]!)).toMatchObject({
+      status: 'completed',
+      attempts: 1,
+    });
+    expect(await progressOf(made.questions[1]!)).toMatchObject({ status: 'mastered', attempts: 2 });
+    const ticket = await testDb.db.ticket.findUniqueOrThrow({ where: { id: adasOwnTicket } });
+    expect(ticket).toMatchObject({ status: 'closed', resolution: 'mastered' });
+  });
+
   describe('what a learner may not see or do', () => {
     it('answers 404 to an answer to a question that is not approved', async () => {
       const pending = await testDb.db.question.findFirstOrThrow({
@@ -269,20 +302,12 @@ describe.skipIf(!databaseServerUrl || !modelDir)('questions and answers', () => 
       expect(await json(response, 404)).toMatchObject({ code: 'NOT_FOUND' });
     });
 
-    it("answers 404 for another learner's own path and for a draft path", async () => {
-      await json(await call(ada, 'POST', `/concepts/${adasOwnTicket}/questions/generate`, {}), 403);
-      const [own] = (
-        await json<{ questions: Question[] }>(
-          await call(instructor, 'POST', `/concepts/${adasOwnTicket}/questions/generate`, {
-            count: 1,
-          }),
-          201,
-        )
-      ).questions;
-      await json(await approve(own!), 200);
-      await json(await call(ada, 'GET', `/concepts/${adasOwnTicket}/questions`), 200);
+    it("answers 404 for another learner's personal path and for a draft path", async () => {
+      const own = await testDb.db.question.findFirstOrThrow({ where: { ticketId: adasOwnTicket } });
       await json(await call(bob, 'GET', `/concepts/${adasOwnTicket}/questions`), 404);
-      await json(await call(bob, 'POST', `/questions/${own!.id}/answers`, { answer: 'x' }), 404);
+      await json(await call(bob, 'POST', `/questions/${own.id}/answers`, { answer: 'x' }), 404);
+      await json(await call(bob, 'POST', `/concepts/${adasOwnTicket}/questions/generate`, {}), 404);
+      await json(await call(bob, 'POST', `/questions/${own.id}/regenerate`), 404);
       await json(await call(ada, 'GET', `/concepts/${draftTicket}/questions`), 404);
       await json(await call(ada, 'GET', '/concepts/999999/questions'), 404);
     });

@@ -11,9 +11,10 @@ const route = createRoute({
   method: 'post',
   path: '/questions/{id}/regenerate',
   tags: ['questions'],
-  summary: 'Replace a question with a new one of the same kind (the old one is rejected)',
+  summary:
+    'Replace a question with a new one of the same kind; the old one is rejected (reviewers; learners on their personal paths)',
   security: bearerAuth,
-  middleware: [requirePermission('LEARNING_REVIEW'), limitLlmUse] as const,
+  middleware: [requirePermission('LEARNING_VIEW'), limitLlmUse] as const,
   request: { params: QuestionParamsSchema },
   responses: {
     201: {
@@ -39,7 +40,7 @@ export function registerRegenerateQuestion(app: App) {
       db: deps.db,
       llm: deps.llm,
       logger: deps.logger,
-      reviewer: c.get('user'),
+      viewer: c.get('user'),
       questionId: c.req.valid('param').id,
     });
     return c.json(question, 201);

@@ -11,6 +11,7 @@ import type { Llm } from '../../adapters/llm/llm.js';
 import { createLocalLlm } from '../../adapters/llm/local-llm.js';
 import { createOpenAiLlm } from '../../adapters/llm/openai-llm.js';
 import { createMemoryRateLimiter } from '../../middleware/rate-limit.js';
+import { scheduleReview } from '../../services/review/schedule-review.js';
 import { buildTestApp } from '../../test-support/build-app.js';
 import { heapChunk, stackChunk } from '../../test-support/data-structures-text.js';
 import { findTestEmbeddingModel } from '../../test-support/embedding-model.js';
@@ -38,6 +39,7 @@ describe.skipIf(!databaseServerUrl || !modelDir)('spaced review', () => {
   let server: RunningOpenAiCompatibleServer;
   let app: ReturnType<typeof buildTestApp>['app'];
   let heapTicket: number;
+  let pathId: string;
   const questions: Record<
     'heapChoice' | 'heapCloze' | 'heapOpen' | 'stackCloze',
     { id: string; expectedAnswer: string }
@@ -98,6 +100,7 @@ describe.skipIf(!databaseServerUrl || !modelDir)('spaced review', () => {
       ],
     });
     heapTicket = path.ticketIds[0]!;
+    pathId = path.pathId;
     for (const ticketId of path.ticketIds) {
       const made = await json<{
         questions: { id: string; kind: string; expectedAnswer: string }[];
@@ -202,6 +205,40 @@ describe.skipIf(!databaseServerUrl || !modelDir)('spaced review', () => {
     );
     expect(result.rating).toBe('again');
     expect(new Date(result.card.due).getTime() - Date.now()).toBeLessThan(60 * 60_000);
+  });
+
+  it("schedules by the path's target retention: a higher one brings reviews sooner", async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const card = await testDb.db.reviewCard.findFirstOrThrow({ where: { cognitoUserId: ada.sub } });
+    const known = {
+      state: 2,
+      stability: 20,
+      difficulty: 5,
+      reps: 6,
+      lapses: 0,
+      learningSteps: 0,
+      elapsedDays: 20,
+      scheduledDays: 20,
+      lastReview: new Date(Date.now() - 20 * day),
+      due: new Date(Date.now() - 60_000),
+    };
+    await testDb.db.path.update({ where: { id: pathId }, data: { targetRetention: 0.97 } });
+    await testDb.db.reviewCard.update({ where: { id: card.id }, data: known });
+    await json(
+      await call(ada, 'POST', `/review/${card.id}`, {
+        questionId: questions.heapChoice.id,
+        answer: questions.heapChoice.expectedAnswer,
+      }),
+      201,
+    );
+    const reviewed = await testDb.db.reviewCard.findUniqueOrThrow({ where: { id: card.id } });
+    const now = new Date();
+    const expected = (targetRetention: number) =>
+      scheduleReview({ card: { ...card, ...known }, rating: 3, now, targetRetention }).card
+        .scheduledDays;
+    expect(expected(0.97)).toBeLessThan(expected(0.9));
+    expect(reviewed.scheduledDays).toBe(expected(0.97));
+    await testDb.db.path.update({ where: { id: pathId }, data: { targetRetention: 0.9 } });
   });
 
   it("answers 404 to a learner touching another learner's card", async () => {

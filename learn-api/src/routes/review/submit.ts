@@ -39,8 +39,7 @@ export function registerSubmitReview(app: App) {
     const deps = c.get('deps');
     const viewer = c.get('user');
     const result = await submitReview({
-      db: deps.db,
-      llm: deps.llm,
+      deps,
       viewer,
       cardId: c.req.valid('param').cardId,
       input: c.req.valid('json'),

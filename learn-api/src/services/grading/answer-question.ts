@@ -3,15 +3,17 @@ import type { AnswerAttempt, Question } from '@learntrac/db';
 import type { Database } from '../../adapters/database/database.js';
 import type { Llm } from '../../adapters/llm/llm.js';
 import type { AuthUser } from '../../auth/user.js';
+import { progressStatuses } from '../paths/path-view.js';
+import type { ConceptProgress } from '../paths/record-concept-progress.js';
 import { startReviewCard } from '../review/start-review-card.js';
 import { findAnswerableQuestion } from './find-answerable-question.js';
 import { type Grade, gradeAnswer } from './grade-answer.js';
+import { type KeepAnswerDeps, keepAnswer } from './keep-answer.js';
 import {
   findQuestionSources,
   type ReadingSuggestion,
   ReadingSuggestionSchema,
 } from './question-sources.js';
-import { recordAttempt } from './record-attempt.js';
 
 export const AnswerInputSchema = z
   .object({
@@ -38,6 +40,13 @@ export const AnswerResultSchema = z
       .openapi({ description: 'The source sections to reread; empty after a full score' }),
     gradedBy: z.string().openapi({ description: '`exact`, or the model that judged the answer' }),
     answeredAt: z.iso.datetime(),
+    progress: z
+      .object({
+        status: z.enum(progressStatuses),
+        score: z.number().min(0).max(1),
+        attempts: z.number().int(),
+      })
+      .openapi({ description: "The learner's standing on the concept after this answer" }),
   })
   .openapi('AnswerResult');
 export type AnswerResult = z.infer<typeof AnswerResultSchema>;
@@ -69,10 +78,11 @@ export async function gradeWithSources({
 
 export function toAnswerResult(
   question: Question,
-  attempt: AnswerAttempt,
+  kept: { attempt: AnswerAttempt; progress: ConceptProgress },
   grade: Grade,
   suggestions: ReadingSuggestion[],
 ): AnswerResult {
+  const { attempt, progress } = kept;
   return {
     attemptId: attempt.id,
     questionId: question.id,
@@ -83,6 +93,7 @@ export function toAnswerResult(
     suggestions,
     gradedBy: grade.grader,
     answeredAt: attempt.createdAt.toISOString(),
+    progress: { status: progress.status, score: progress.score, attempts: progress.attempts },
   };
 }
 
@@ -91,16 +102,14 @@ export function toAnswerResult(
  * also starts the learner's review card for it, scheduled by that answer.
  */
 export async function answerQuestion({
-  db,
-  llm,
+  deps,
   viewer,
   questionId,
   input: raw,
   beforeLlmCall,
   now = new Date(),
 }: {
-  db: Database;
-  llm: Llm;
+  deps: KeepAnswerDeps & { llm: Llm };
   viewer: AuthUser;
   questionId: string;
   input: z.input<typeof AnswerInputSchema>;
@@ -108,6 +117,7 @@ export async function answerQuestion({
   now?: Date;
 }): Promise<AnswerResult> {
   const { answer } = AnswerInputSchema.parse(raw);
+  const { db, llm } = deps;
   const question = await findAnswerableQuestion({ db, viewer, questionId });
   const { grade, suggestions } = await gradeWithSources({
     db,
@@ -116,25 +126,23 @@ export async function answerQuestion({
     answer,
     beforeLlmCall,
   });
-  const attempt = await db.$transaction(async (tx) => {
-    const kept = await recordAttempt({
-      tx,
-      userId: viewer.sub,
-      question,
-      answer,
-      grade,
-      suggestions,
-      at: now,
-    });
-    await startReviewCard({
-      tx,
-      userId: viewer.sub,
-      question,
-      score: grade.score,
-      attemptId: kept.id,
-      now,
-    });
-    return kept;
+  const kept = await keepAnswer({
+    deps,
+    userId: viewer.sub,
+    question,
+    answer,
+    grade,
+    suggestions,
+    at: now,
+    alsoInTransaction: (tx, attempt) =>
+      startReviewCard({
+        tx,
+        userId: viewer.sub,
+        question,
+        score: grade.score,
+        attemptId: attempt.id,
+        now,
+      }),
   });
-  return toAnswerResult(question, attempt, grade, suggestions);
+  return toAnswerResult(question, kept, grade, suggestions);
 }

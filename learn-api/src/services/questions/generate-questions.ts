@@ -8,10 +8,9 @@ import {
   questionKinds,
 } from '../../adapters/llm/llm.js';
 import type { AuthUser } from '../../auth/user.js';
-import { assertUserCan } from '../../auth/user-can.js';
 import { ApiError } from '../../errors/api-error.js';
 import { gatherMaterial } from './gather-material.js';
-import { findVisibleConcept } from './question-access.js';
+import { findVisibleConcept, reviewStatusOfNewQuestions } from './question-access.js';
 import { type ReviewedQuestionView, toReviewedQuestionView } from './question-view.js';
 import { writeGroundedQuestions } from './write-grounded-questions.js';
 
@@ -26,8 +25,13 @@ export const GenerateQuestionsInputSchema = z
   })
   .openapi('GenerateQuestionsInput');
 
-/** The row a generated question becomes; it waits for a reviewer's approval. */
-export function questionRow(ticketId: number, generator: string, question: GeneratedQuestion) {
+/** The row a generated question becomes. */
+export function questionRow(
+  ticketId: number,
+  generator: string,
+  question: GeneratedQuestion,
+  reviewStatus: 'pending' | 'approved',
+) {
   return {
     ticketId,
     kind: question.kind,
@@ -39,11 +43,14 @@ export function questionRow(ticketId: number, generator: string, question: Gener
     bloomLevel: question.bloomLevel,
     difficulty: difficultyOfBloomLevel(question.bloomLevel),
     generator,
-    reviewStatus: 'pending' as const,
+    reviewStatus,
   };
 }
 
-/** Writes new questions for a concept from its material; each waits for review. */
+/**
+ * Writes new questions for a concept from its material. On a shared path they wait for a
+ * reviewer; on a learner's personal path they are ready at once.
+ */
 export async function generateQuestions({
   db,
   llm,
@@ -60,8 +67,8 @@ export async function generateQuestions({
   input: z.input<typeof GenerateQuestionsInputSchema>;
 }): Promise<ReviewedQuestionView[]> {
   const input = GenerateQuestionsInputSchema.parse(raw);
-  assertUserCan(author, 'LEARNING_REVIEW');
   const concept = await findVisibleConcept({ db, viewer: author, ticketId });
+  const reviewStatus = reviewStatusOfNewQuestions(author, concept);
   const material = await gatherMaterial({ db, concept });
   const existing = await db.question.findMany({ where: { ticketId }, select: { prompt: true } });
   const questions = await writeGroundedQuestions({
@@ -80,7 +87,7 @@ export async function generateQuestions({
     );
   }
   const rows = await db.question.createManyAndReturn({
-    data: questions.map((question) => questionRow(ticketId, llm.id, question)),
+    data: questions.map((question) => questionRow(ticketId, llm.id, question, reviewStatus)),
   });
   return rows.map(toReviewedQuestionView);
 }

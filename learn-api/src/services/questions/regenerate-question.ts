@@ -2,37 +2,37 @@ import type { Logger } from 'pino';
 import type { Database } from '../../adapters/database/database.js';
 import type { Llm } from '../../adapters/llm/llm.js';
 import type { AuthUser } from '../../auth/user.js';
-import { assertUserCan } from '../../auth/user-can.js';
 import { ApiError } from '../../errors/api-error.js';
 import { gatherMaterial } from './gather-material.js';
 import { questionRow } from './generate-questions.js';
-import { findVisibleConcept } from './question-access.js';
+import { findVisibleConcept, reviewStatusOfNewQuestions } from './question-access.js';
 import { type ReviewedQuestionView, toReviewedQuestionView } from './question-view.js';
 import { writeGroundedQuestions } from './write-grounded-questions.js';
 
 /**
  * Replaces a question with a new one of the same kind from the same concept's material. The
  * old question is rejected rather than changed, so the answers given to it keep their meaning.
+ * Reviewers may replace any question; learners those of their own personal path.
  */
 export async function regenerateQuestion({
   db,
   llm,
   logger,
-  reviewer,
+  viewer,
   questionId,
   now = new Date(),
 }: {
   db: Database;
   llm: Llm;
   logger: Logger;
-  reviewer: AuthUser;
+  viewer: AuthUser;
   questionId: string;
   now?: Date;
 }): Promise<ReviewedQuestionView> {
-  assertUserCan(reviewer, 'LEARNING_REVIEW');
   const old = await db.question.findUnique({ where: { id: questionId } });
   if (!old) throw new ApiError('NOT_FOUND', `No question ${questionId}`);
-  const concept = await findVisibleConcept({ db, viewer: reviewer, ticketId: old.ticketId });
+  const concept = await findVisibleConcept({ db, viewer, ticketId: old.ticketId });
+  const reviewStatus = reviewStatusOfNewQuestions(viewer, concept);
   const material = await gatherMaterial({ db, concept });
   const existing = await db.question.findMany({
     where: { ticketId: old.ticketId },
@@ -54,10 +54,10 @@ export async function regenerateQuestion({
     );
   }
   const [created] = await db.$transaction([
-    db.question.create({ data: questionRow(old.ticketId, llm.id, fresh) }),
+    db.question.create({ data: questionRow(old.ticketId, llm.id, fresh, reviewStatus) }),
     db.question.update({
       where: { id: old.id },
-      data: { reviewStatus: 'rejected', reviewedBy: reviewer.sub, reviewedAt: now },
+      data: { reviewStatus: 'rejected', reviewedBy: viewer.sub, reviewedAt: now },
     }),
   ]);
   return toReviewedQuestionView(created);

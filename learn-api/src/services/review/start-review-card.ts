@@ -1,4 +1,5 @@
 import type { Prisma, Question } from '@learntrac/db';
+import { findTargetRetention } from './find-target-retention.js';
 import { ratingOfScore, scheduleReview } from './schedule-review.js';
 
 /**
@@ -29,6 +30,7 @@ export async function startReviewCard({
     card: null,
     rating: ratingOfScore({ score, difficulty: question.difficulty }),
     now,
+    targetRetention: await findTargetRetention({ db: tx, ticketId: question.ticketId }),
   });
   const [created] = await tx.reviewCard.createManyAndReturn({
     data: [{ cognitoUserId: userId, ticketId: question.ticketId, ...card }],

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { Database } from '../../adapters/database/database.js';
 import type { Llm } from '../../adapters/llm/llm.js';
 import type { AuthUser } from '../../auth/user.js';
 import { ApiError } from '../../errors/api-error.js';
@@ -9,7 +8,8 @@ import {
   toAnswerResult,
 } from '../grading/answer-question.js';
 import { findAnswerableQuestion } from '../grading/find-answerable-question.js';
-import { recordAttempt } from '../grading/record-attempt.js';
+import { type KeepAnswerDeps, keepAnswer } from '../grading/keep-answer.js';
+import { findTargetRetention } from './find-target-retention.js';
 import { ReviewCardSchema, toReviewCardView } from './review-card-view.js';
 import { RatingSchema, ratingNames, ratingOfScore, scheduleReview } from './schedule-review.js';
 
@@ -34,16 +34,14 @@ export type ReviewResult = z.infer<typeof ReviewResultSchema>;
  * answer is graded and kept, its score becomes the FSRS rating, and the card is rescheduled.
  */
 export async function submitReview({
-  db,
-  llm,
+  deps,
   viewer,
   cardId,
   input: raw,
   beforeLlmCall,
   now = new Date(),
 }: {
-  db: Database;
-  llm: Llm;
+  deps: KeepAnswerDeps & { llm: Llm };
   viewer: AuthUser;
   cardId: string;
   input: z.input<typeof ReviewInputSchema>;
@@ -51,6 +49,7 @@ export async function submitReview({
   now?: Date;
 }): Promise<ReviewResult> {
   const { questionId, answer } = ReviewInputSchema.parse(raw);
+  const { db, llm } = deps;
   const notFound = () => new ApiError('NOT_FOUND', `No review card ${cardId}`);
   const card = await db.reviewCard.findFirst({
     where: { id: cardId, cognitoUserId: viewer.sub },
@@ -73,29 +72,34 @@ export async function submitReview({
   });
   const rating = ratingOfScore({ score: grade.score, difficulty: question.difficulty });
 
-  const { attempt, updated } = await db.$transaction(async (tx) => {
-    // Two reviews of one card at once would both schedule from the same state.
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM learning.review_cards WHERE id = ${cardId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw notFound();
-    const current = await tx.reviewCard.findUniqueOrThrow({ where: { id: cardId } });
-    const kept = await recordAttempt({
-      tx,
-      userId: viewer.sub,
-      question,
-      answer,
-      grade,
-      suggestions,
-      at: now,
-    });
-    const next = scheduleReview({ card: current, rating, now });
-    const saved = await tx.reviewCard.update({ where: { id: cardId }, data: next.card });
-    await tx.reviewLog.create({ data: { ...next.log, cardId, attemptId: kept.id } });
-    return { attempt: kept, updated: saved };
+  const kept = await keepAnswer({
+    deps,
+    userId: viewer.sub,
+    question,
+    answer,
+    grade,
+    suggestions,
+    at: now,
+    alsoInTransaction: async (tx, attempt) => {
+      // Two reviews of one card at once would both schedule from the same state.
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM learning.review_cards WHERE id = ${cardId}::uuid FOR UPDATE`;
+      if (locked.length === 0) throw notFound();
+      const current = await tx.reviewCard.findUniqueOrThrow({ where: { id: cardId } });
+      const next = scheduleReview({
+        card: current,
+        rating,
+        now,
+        targetRetention: await findTargetRetention({ db: tx, ticketId: card.ticketId }),
+      });
+      const saved = await tx.reviewCard.update({ where: { id: cardId }, data: next.card });
+      await tx.reviewLog.create({ data: { ...next.log, cardId, attemptId: attempt.id } });
+      return saved;
+    },
   });
   return {
-    ...toAnswerResult(question, attempt, grade, suggestions),
+    ...toAnswerResult(question, kept, grade, suggestions),
     rating: ratingNames[rating],
-    card: toReviewCardView(updated, card.ticket.summary ?? `#${card.ticketId}`),
+    card: toReviewCardView(kept.extra, card.ticket.summary ?? `#${card.ticketId}`),
   };
 }
