@@ -1,3 +1,4 @@
+export type { AnswerStructured } from './chat-completions.js';
 export type { EmbedTexts } from './embeddings.js';
 export {
   type Fault,

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { type AnswerStructured, createChatCompletionsHandler } from './chat-completions.js';
 import { createEmbeddingsHandler, type EmbedTexts } from './embeddings.js';
 import { type HandlerResult, openAiError } from './openai-error.js';
 
@@ -20,6 +21,8 @@ export interface RecordedRequest {
 export interface StartOpenAiCompatibleServerOptions {
   /** Where the embeddings' meaning comes from. */
   embed: EmbedTexts;
+  /** Answers structured chat completions; without it the server has no chat route. */
+  answer?: AnswerStructured;
   /** When set, requests must carry `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
   /** Port to listen on on 127.0.0.1; 0 (the default) picks a free one. */
@@ -53,7 +56,8 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 
 /**
  * A local server that speaks the OpenAI API for tests: `POST /v1/embeddings` with real vectors
- * from `embed`, and faults on request to prove a client's retries. Each route's handler sits in
+ * from `embed`, `POST /v1/chat/completions` with structured answers from `answer`, and faults
+ * on request to prove a client's retries. Each route's handler sits in
  * a file of its own; a new route is one more entry in `routes`.
  */
 export async function startOpenAiCompatibleServer(
@@ -61,6 +65,9 @@ export async function startOpenAiCompatibleServer(
 ): Promise<RunningOpenAiCompatibleServer> {
   const routes: Record<string, Handler> = {
     'POST /v1/embeddings': createEmbeddingsHandler({ embed: options.embed }),
+    ...(options.answer && {
+      'POST /v1/chat/completions': createChatCompletionsHandler({ answer: options.answer }),
+    }),
   };
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];

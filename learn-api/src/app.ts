@@ -5,11 +5,14 @@ import type { App, AppDeps, AppEnv } from './app-env.js';
 import { handleError, handleNotFound, validationHook } from './middleware/errors.js';
 import { rejectUnsafeText } from './middleware/reject-unsafe-text.js';
 import { requestContext } from './middleware/request-context.js';
+import { registerConceptRoutes } from './routes/concepts/index.js';
 import { registerDocumentRoutes } from './routes/documents/index.js';
 import { registerHealthRoutes } from './routes/health/index.js';
 import { registerMeRoutes } from './routes/me/index.js';
 import { registerPathRoutes } from './routes/paths/index.js';
 import { registerProgressRoutes } from './routes/progress/index.js';
+import { registerQuestionRoutes } from './routes/questions/index.js';
+import { registerReviewRoutes } from './routes/review/index.js';
 import { registerSearchRoutes } from './routes/search/index.js';
 
 export const apiBasePath = '/api/learntrac';
@@ -55,6 +58,9 @@ export function createApp(deps: AppDeps): App {
   registerMeRoutes(api);
   registerPathRoutes(api);
   registerProgressRoutes(api);
+  registerConceptRoutes(api);
+  registerQuestionRoutes(api);
+  registerReviewRoutes(api);
   registerDocumentRoutes(api);
   registerSearchRoutes(api);
   app.route(apiBasePath, api);

@@ -195,4 +195,42 @@ describe('embedding settings', () => {
       new RegExp(`^Invalid configuration: ${name} `),
     );
   });
+
+  it('uses the local question writer by default, with the language-model limits', () => {
+    expect(parseConfig(minimal)).toMatchObject({
+      openaiChatModel: undefined,
+      llmTimeoutMs: 30_000,
+      llmMaxRetries: 2,
+      llmRateLimit: { limit: 30, windowSeconds: 60 },
+    });
+    expect(
+      parseConfig({
+        ...minimal,
+        OPENAI_API_KEY: 'sk-x',
+        OPENAI_CHAT_MODEL: 'gpt-4o-mini',
+        LLM_RATE_LIMIT: '5',
+        LLM_RATE_LIMIT_WINDOW_SECONDS: '10',
+      }),
+    ).toMatchObject({
+      openaiChatModel: 'gpt-4o-mini',
+      llmRateLimit: { limit: 5, windowSeconds: 10 },
+    });
+  });
+
+  it('asks for OPENAI_API_KEY when OPENAI_CHAT_MODEL is set', () => {
+    expect(() => parseConfig({ ...minimal, OPENAI_CHAT_MODEL: 'gpt-4o-mini' })).toThrow(
+      'OPENAI_API_KEY is required when OPENAI_CHAT_MODEL is set',
+    );
+  });
+
+  it.each([
+    ['LLM_TIMEOUT_MS', '10'],
+    ['LLM_MAX_RETRIES', '-1'],
+    ['LLM_RATE_LIMIT', '0'],
+    ['LLM_RATE_LIMIT_WINDOW_SECONDS', 'a minute'],
+  ])('stops on a malformed %s (%s) and names it', (name, value) => {
+    expect(() => parseConfig({ ...minimal, [name]: value })).toThrow(
+      new RegExp(`^Invalid configuration: ${name} `),
+    );
+  });
 });

@@ -68,6 +68,11 @@ const ConfigSchema = z
     OPENAI_BASE_URL: urlWithProtocols(['https:', 'http:'], 'https://host/v1').optional(),
     OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
     OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(1).max(16_384).optional(),
+    OPENAI_CHAT_MODEL: z.string().optional(),
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    LLM_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+    LLM_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     NEO4J_URI: urlWithProtocols(
       ['bolt:', 'bolt+s:', 'bolt+ssc:', 'neo4j:', 'neo4j+s:', 'neo4j+ssc:'],
       'neo4j+s://host:7687',
@@ -107,6 +112,13 @@ const ConfigSchema = z
         message: `is required for the embedding model ${config.OPENAI_EMBEDDING_MODEL} (its vector length is not known)`,
       });
     }
+    if (config.OPENAI_CHAT_MODEL && !config.OPENAI_API_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OPENAI_API_KEY'],
+        message: 'is required when OPENAI_CHAT_MODEL is set',
+      });
+    }
     if (config.SECRETS_ID && !config.AWS_REGION) {
       ctx.addIssue({
         code: 'custom',
@@ -135,6 +147,12 @@ export interface Config {
   openaiEmbeddingModel: string;
   /** Asked of the API as `dimensions`; unset: the model's own length. */
   openaiEmbeddingDimensions: number | undefined;
+  /** Set: questions and open answers go to this OpenAI chat model instead of the local writer. */
+  openaiChatModel: string | undefined;
+  llmTimeoutMs: number;
+  llmMaxRetries: number;
+  /** Requests per user per window to routes that use the language model. */
+  llmRateLimit: { limit: number; windowSeconds: number };
   /** The production vector store; unset keeps vectors in PostgreSQL, searched in process. */
   neo4j: { uri: string; auth: { username: string; password: string } | undefined } | undefined;
 }
@@ -179,6 +197,10 @@ export function parseConfig(env: Env): Config {
     openaiBaseUrl: c.OPENAI_BASE_URL,
     openaiEmbeddingModel: c.OPENAI_EMBEDDING_MODEL,
     openaiEmbeddingDimensions: c.OPENAI_EMBEDDING_DIMENSIONS,
+    openaiChatModel: c.OPENAI_CHAT_MODEL,
+    llmTimeoutMs: c.LLM_TIMEOUT_MS,
+    llmMaxRetries: c.LLM_MAX_RETRIES,
+    llmRateLimit: { limit: c.LLM_RATE_LIMIT, windowSeconds: c.LLM_RATE_LIMIT_WINDOW_SECONDS },
     neo4j: c.NEO4J_URI
       ? {
           uri: c.NEO4J_URI,

@@ -6,9 +6,11 @@ import { createCache } from './adapters/cache/create-cache.js';
 import { createTokenVerifier } from './adapters/cognito/verify-access-token.js';
 import { createEmbedder } from './adapters/embedder/create-embedder.js';
 import { createIngestQueue } from './adapters/jobs/ingest-queue.js';
+import { createLlm } from './adapters/llm/create-llm.js';
 import { createVectorStore } from './adapters/vector-store/create-vector-store.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createRateLimiter } from './middleware/rate-limit.js';
 import { startIngestWorker } from './services/documents/start-ingest-worker.js';
 
 // Longer than the ALB's deregistration delay is pointless; shorter cuts slow requests off.
@@ -42,6 +44,12 @@ async function main() {
   const embedder = await createEmbedder({ config, logger });
   const vectorStore = createVectorStore({ config, logger });
   const ingestQueue = createIngestQueue({ databaseUrl: config.databaseUrl, logger });
+  const llm = createLlm({ config, embedder, logger });
+  const llmRateLimiter = createRateLimiter({
+    redisUrl: config.redisUrl,
+    logger,
+    ...config.llmRateLimit,
+  });
   const deps = {
     logger,
     db,
@@ -52,6 +60,8 @@ async function main() {
     vectorStore,
     ingestQueue,
     uploadMaxBytes: config.uploadMaxBytes,
+    llm,
+    llmRateLimiter,
   };
   const app = createApp(deps);
 
@@ -88,6 +98,7 @@ async function main() {
         withTimeout(db.$disconnect(), closeTimeoutMs),
         withTimeout(cache.close(), closeTimeoutMs),
         withTimeout(vectorStore.close(), closeTimeoutMs),
+        withTimeout(llmRateLimiter.close(), closeTimeoutMs),
         withTimeout(embedder.close(), closeTimeoutMs),
       ]);
       logger.info('stopped');

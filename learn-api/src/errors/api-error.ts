@@ -10,6 +10,7 @@ export const ErrorCode = z.enum([
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'UNPROCESSABLE',
+  'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ]);
@@ -24,6 +25,7 @@ export const statusOfErrorCode = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const satisfies Record<ErrorCode, number>;
@@ -48,15 +50,18 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly code: ErrorCode;
   readonly issues: ValidationIssue[] | undefined;
+  /** Sent with the error response, e.g. `Retry-After` with a 429. */
+  readonly headers: Record<string, string>;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options?: { issues?: ValidationIssue[]; cause?: unknown },
+    options?: { issues?: ValidationIssue[]; cause?: unknown; headers?: Record<string, string> },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.issues = options?.issues;
+    this.headers = options?.headers ?? {};
   }
 
   get status(): (typeof statusOfErrorCode)[ErrorCode] {

@@ -13,7 +13,7 @@ function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
     requestId: c.get('requestId') ?? 'unknown',
     ...(error.issues ? { issues: error.issues } : {}),
   };
-  return c.json(body, error.status);
+  return c.json(body, error.status, error.headers);
 }
 
 /** The one place errors become responses: known errors keep their code, the rest are 500s. */

@@ -6,10 +6,13 @@ import type { Database } from '../adapters/database/database.js';
 import type { Embedder } from '../adapters/embedder/embedder.js';
 import { createLexicalEmbedder } from '../adapters/embedder/lexical-embedder.js';
 import { createIngestQueue, type IngestQueue } from '../adapters/jobs/ingest-queue.js';
+import type { Llm } from '../adapters/llm/llm.js';
+import { createLocalLlm } from '../adapters/llm/local-llm.js';
 import { createPostgresVectorStore } from '../adapters/vector-store/postgres-vector-store.js';
 import type { VectorStore } from '../adapters/vector-store/vector-store.js';
 import { createApp } from '../app.js';
 import type { AppDeps } from '../app-env.js';
+import { createMemoryRateLimiter, type RateLimiter } from '../middleware/rate-limit.js';
 import { createCaptureLogger } from './capture-logger.js';
 import type { JwksServer } from './jwks-server.js';
 
@@ -27,6 +30,9 @@ export interface BuildTestAppInput {
   vectorStore?: VectorStore;
   ingestQueue?: IngestQueue;
   uploadMaxBytes?: number;
+  /** Defaults to the local writer over the app's embedder. */
+  llm?: Llm;
+  llmRateLimiter?: RateLimiter;
 }
 
 /**
@@ -40,10 +46,12 @@ export function buildTestApp({
   databaseUrl = unreachableDatabaseUrl,
   cache,
   corsOrigins = ['http://localhost:8000'],
-  embedder,
+  embedder = createLexicalEmbedder(),
   vectorStore,
   ingestQueue,
   uploadMaxBytes = 50 * 1024 * 1024,
+  llm = createLocalLlm({ embedder }),
+  llmRateLimiter = createMemoryRateLimiter({ limit: 1_000, windowSeconds: 60 }),
 }: BuildTestAppInput) {
   const capture = createCaptureLogger();
   const deps: AppDeps = {
@@ -55,10 +63,12 @@ export function buildTestApp({
       clientIds: [jwks.clientId, 'learntrac-cli'],
     }),
     corsOrigins,
-    embedder: embedder ?? createLexicalEmbedder(),
+    embedder,
     vectorStore: vectorStore ?? createPostgresVectorStore({ databaseUrl, logger: capture.logger }),
     ingestQueue: ingestQueue ?? createIngestQueue({ databaseUrl, logger: capture.logger }),
     uploadMaxBytes,
+    llm,
+    llmRateLimiter,
   };
   return { app: createApp(deps), deps, logs: capture };
 }

@@ -1,0 +1,8 @@
+import type { App } from '../../app-env.js';
+import { registerGenerateQuestions } from './generate-questions.js';
+import { registerListConceptQuestions } from './list-questions.js';
+
+export function registerConceptRoutes(app: App) {
+  registerListConceptQuestions(app);
+  registerGenerateQuestions(app);
+}
