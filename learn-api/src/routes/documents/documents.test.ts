@@ -9,6 +9,7 @@ import { type IngestStack, startIngestStack } from '../../test-support/ingest-st
 import { databaseServerUrl } from '../../test-support/test-database.js';
 
 const modelDir = await findTestEmbeddingModel();
+const neo4jUri = process.env.TEST_NEO4J_URI;
 
 const tutorialPage = `<!doctype html><html><head><title>Control flow</title>
 <script>track()</script></head><body><nav><a href="/">Home</a> | <a href="/next">Next</a></nav>
@@ -327,6 +328,53 @@ describe.skipIf(!databaseServerUrl || !modelDir)(
       expect(res.status).toBe(400);
       const paths = ((await res.json()) as ErrorBody).issues!.map((issue) => issue.path);
       expect(paths).toEqual(expect.arrayContaining(['query', 'limit']));
+    });
+  },
+);
+
+describe.skipIf(!databaseServerUrl || !modelDir || !neo4jUri)(
+  'course material with the Neo4j vector store',
+  () => {
+    let stack: IngestStack;
+
+    beforeAll(async () => {
+      stack = await startIngestStack({ modelDir: modelDir!, store: 'neo4j', neo4jUri: neo4jUri! });
+    });
+    afterAll(async () => {
+      await stack?.close();
+    });
+
+    it('indexes an upload into the graph and finds it by meaning and by words', async () => {
+      const uploaded = (await (
+        await stack.upload({
+          as: 'instructors',
+          name: 'controlflow.html',
+          type: 'text/html',
+          content: tutorialPage,
+        })
+      ).json()) as DocumentView;
+      expect((await stack.waitUntilSettled(uploaded.id)).status).toBe('indexed');
+      const res = await stack.search({
+        as: 'instructors',
+        body: { query: 'How do I write a tiny nameless function in one expression?', limit: 3 },
+      });
+      const { hits, mode } = (await res.json()) as SearchResult;
+      expect(mode).toBe('hybrid');
+      expect(hits[0]!.headingPath).toEqual(['More control flow tools', 'Lambda expressions']);
+
+      const deleted = await stack.request({
+        as: 'instructors',
+        path: `/documents/${uploaded.id}`,
+        method: 'DELETE',
+      });
+      expect(deleted.status).toBe(204);
+      const [vector] = await stack.embedder.embed(['lambda expressions']);
+      const left = await stack.vectorStore.search({
+        vector: vector!,
+        embedder: stack.embedder.id,
+        limit: 10,
+      });
+      expect(left).toEqual([]);
     });
   },
 );
