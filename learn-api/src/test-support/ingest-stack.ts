@@ -11,6 +11,16 @@ import { openTestDatabase } from './test-database.js';
 
 type Group = 'instructors' | 'learners' | 'admins';
 
+/** A named user, for tests where two people of one group must be told apart. */
+export interface TestUser {
+  sub: string;
+  username: string;
+  groups: Group[];
+}
+
+/** Who makes a request: anyone of a group, or a named user. */
+export type Caller = Group | TestUser;
+
 /**
  * The whole ingestion path with real parts: a migrated and seeded PostgreSQL database, the
  * job queue on it with a worker running, the configured embedder and a vector store.
@@ -47,14 +57,18 @@ export async function startIngestStack({
   const { embedder, vectorStore, ingestQueue } = deps;
   await startIngestWorker(deps);
 
-  const tokens = new Map<Group, string>();
-  async function token(group: Group) {
-    let value = tokens.get(group);
+  const tokens = new Map<string, string>();
+  async function token(caller: Caller) {
+    const key = typeof caller === 'string' ? caller : caller.sub;
+    let value = tokens.get(key);
     if (!value) {
       value = await jwks.signToken({
-        claims: { 'cognito:groups': [group], username: `${group}-user` },
+        claims:
+          typeof caller === 'string'
+            ? { 'cognito:groups': [caller], username: `${caller}-user` }
+            : { sub: caller.sub, username: caller.username, 'cognito:groups': caller.groups },
       });
-      tokens.set(group, value);
+      tokens.set(key, value);
     }
     return value;
   }
@@ -65,7 +79,7 @@ export async function startIngestStack({
     method = 'GET',
     body,
   }: {
-    as: Group;
+    as: Caller;
     path: string;
     method?: string;
     body?: unknown;
@@ -85,7 +99,7 @@ export async function startIngestStack({
     headers = {},
     body,
   }: {
-    as: Group;
+    as: Caller;
     headers?: Record<string, string>;
     body: RequestInit['body'];
   }) {
@@ -114,7 +128,7 @@ export async function startIngestStack({
       content,
       title,
     }: {
-      as: Group;
+      as: Caller;
       name: string;
       type: string;
       content: string | Uint8Array;
@@ -125,7 +139,7 @@ export async function startIngestStack({
       if (title) form.set('title', title);
       return rawUpload({ as, body: form });
     },
-    search({ as, body }: { as: Group; body: unknown }) {
+    search({ as, body }: { as: Caller; body: unknown }) {
       return request({ as, path: '/search', method: 'POST', body });
     },
     /** Polls the document until its job is done, as a client showing progress would. */
