@@ -23,5 +23,10 @@ export const ConceptQuestionsSchema = z
   .openapi('ConceptQuestions');
 
 export const GeneratedQuestionsSchema = z
-  .object({ questions: z.array(ReviewedQuestionSchema) })
+  .object({
+    questions: z.array(z.union([ReviewedQuestionSchema, LearnerQuestionSchema])).openapi({
+      description:
+        'Reviewers see the expected answers; a learner writing for their own path does not',
+    }),
+  })
   .openapi('GeneratedQuestions');

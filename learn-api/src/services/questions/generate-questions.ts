@@ -10,8 +10,17 @@ import {
 import type { AuthUser } from '../../auth/user.js';
 import { ApiError } from '../../errors/api-error.js';
 import { gatherMaterial } from './gather-material.js';
-import { findVisibleConcept, reviewStatusOfNewQuestions } from './question-access.js';
-import { type ReviewedQuestionView, toReviewedQuestionView } from './question-view.js';
+import {
+  canReviewQuestions,
+  findVisibleConcept,
+  reviewStatusOfNewQuestions,
+} from './question-access.js';
+import {
+  type LearnerQuestionView,
+  type ReviewedQuestionView,
+  toLearnerQuestionView,
+  toReviewedQuestionView,
+} from './question-view.js';
 import { writeGroundedQuestions } from './write-grounded-questions.js';
 
 export const GenerateQuestionsInputSchema = z
@@ -65,7 +74,7 @@ export async function generateQuestions({
   author: AuthUser;
   ticketId: number;
   input: z.input<typeof GenerateQuestionsInputSchema>;
-}): Promise<ReviewedQuestionView[]> {
+}): Promise<(ReviewedQuestionView | LearnerQuestionView)[]> {
   const input = GenerateQuestionsInputSchema.parse(raw);
   const concept = await findVisibleConcept({ db, viewer: author, ticketId });
   const reviewStatus = reviewStatusOfNewQuestions(author, concept);
@@ -89,5 +98,6 @@ export async function generateQuestions({
   const rows = await db.question.createManyAndReturn({
     data: questions.map((question) => questionRow(ticketId, llm.id, question, reviewStatus)),
   });
-  return rows.map(toReviewedQuestionView);
+  // A learner writing questions for their own path must not see the answers before answering.
+  return rows.map(canReviewQuestions(author) ? toReviewedQuestionView : toLearnerQuestionView);
 }
