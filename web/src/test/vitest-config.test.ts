@@ -11,7 +11,7 @@ const vitestCli = path.join(
   'vitest.mjs',
 );
 
-it('runs every test file under src, component tests written in .tsx included', () => {
+it('runs every test file under src and scripts, component tests written in .tsx included', () => {
   const listed = JSON.parse(
     execFileSync(process.execPath, [vitestCli, 'list', '--filesOnly', '--json'], {
       cwd: web,
@@ -19,9 +19,11 @@ it('runs every test file under src, component tests written in .tsx included', (
     }),
   ) as { file: string }[];
   const collected = new Set(listed.map((entry) => path.relative(web, entry.file)));
-  const onDisk = readdirSync(path.join(web, 'src'), { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.test\.tsx?$/.test(file))
-    .map((file) => path.join('src', file));
+  const onDisk = ['src', 'scripts'].flatMap((folder) =>
+    readdirSync(path.join(web, folder), { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.test\.tsx?$/.test(file))
+      .map((file) => path.join(folder, file)),
+  );
 
   expect(onDisk.some((file) => file.endsWith('.tsx'))).toBe(true);
   expect(onDisk.filter((file) => !collected.has(file))).toEqual([]);
