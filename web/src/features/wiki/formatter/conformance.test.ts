@@ -7,12 +7,13 @@ import { formatFailure, runConformance } from './conformance/run-conformance';
 const CONFORMANCE_FLOOR = 1.0;
 
 describe('Trac wiki conformance', () => {
-  it('renders Trac’s own formatter test data the way Trac does', () => {
+  it('renders Trac’s own formatter test data the way Trac does', (context) => {
     const file = defaultCaseFile();
     if (!existsSync(file)) {
-      throw new Error(
-        `Trac conformance data not found at ${file}: check out shared/ beside the repository or set WIKI_CONFORMANCE_FILE`,
-      );
+      const problem = `Trac conformance data not found at ${file}: check out shared/ beside the repository or set WIKI_CONFORMANCE_FILE`;
+      // A clone without shared/ can still run the suite; CI must always check conformance.
+      if (!process.env.CI) context.skip(problem);
+      throw new Error(problem);
     }
     const result = runConformance(readFileSync(file, 'utf8'));
     const ratio = result.passed / result.total;
