@@ -1,5 +1,6 @@
 // `output: 'standalone'` leaves out the static files the server also serves; copy them beside
 // .next/standalone/web/server.js, as the container image does, so `pnpm start` serves a full app.
+// start-server.mjs, which starts server.js and drains it on SIGTERM, goes beside it too.
 import { cpSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -11,3 +12,4 @@ if (!existsSync(`${target}/server.js`)) {
 }
 cpSync(`${web}.next/static`, `${target}/.next/static`, { recursive: true });
 cpSync(`${web}public`, `${target}/public`, { recursive: true });
+cpSync(`${web}scripts/start-server.mjs`, `${target}/start-server.mjs`);

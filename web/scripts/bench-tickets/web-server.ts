@@ -10,7 +10,7 @@ export interface StartedWebServer {
 }
 
 /**
- * Starts the production build (`.next/standalone/web/server.js`, what the container runs)
+ * Starts the production build (`.next/standalone/web/start-server.mjs`, what the container runs)
  * against the benchmark database. The pages measured are open to anonymous visitors, so the
  * issuer and learn-api addresses must only be well-formed: nothing contacts them.
  */
@@ -20,7 +20,7 @@ export async function startWebServer(options: {
   databaseUrl: string;
   logFile: string;
 }): Promise<StartedWebServer> {
-  const server = join(options.webDir, '.next/standalone/web/server.js');
+  const server = join(options.webDir, '.next/standalone/web/start-server.mjs');
   if (!existsSync(server)) {
     throw new Error(
       `${server} is missing: build the web app first (pnpm --filter @learntrac/web build)`,
