@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { App, AppDeps, AppEnv } from './app-env.js';
+import { limitRequestBodies } from './middleware/body-limit.js';
 import { handleError, handleNotFound, validationHook } from './middleware/errors.js';
 import { rejectUnsafeText } from './middleware/reject-unsafe-text.js';
 import { requestContext } from './middleware/request-context.js';
@@ -44,6 +45,8 @@ export function createApp(deps: AppDeps): App {
       referrerPolicy: 'no-referrer',
     }),
   );
+  // Bodies are bounded before anything reads them.
+  app.use('*', limitRequestBodies({ uploadMaxBytes: deps.uploadMaxBytes }));
   app.use(`${apiBasePath}/*`, rejectUnsafeText);
   app.onError(handleError);
   app.notFound(handleNotFound);

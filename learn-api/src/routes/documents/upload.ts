@@ -1,33 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import type { App, AppEnv } from '../../app-env.js';
+import type { App } from '../../app-env.js';
 import { ApiError, errorResponses } from '../../errors/api-error.js';
 import { requirePermission } from '../../middleware/auth.js';
+import { describeBytes } from '../../middleware/body-limit.js';
 import { uploadDocument } from '../../services/documents/upload-document.js';
 import { bearerAuth } from '../security.js';
 import { DocumentSchema, UploadDocumentFormSchema } from './schema.js';
-
-// Room for the multipart envelope (boundaries, headers, the title) around the file itself.
-const multipartOverheadBytes = 64 * 1024;
-
-/** Refuses an upload over the limit from its Content-Length, or as soon as the stream passes it. */
-const limitUploadSize: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const maxBytes = c.get('deps').uploadMaxBytes;
-  return bodyLimit({
-    maxSize: maxBytes + multipartOverheadBytes,
-    onError: () => {
-      throw new ApiError(
-        'PAYLOAD_TOO_LARGE',
-        `The upload is larger than the ${formatMegabytes(maxBytes)} allowed`,
-      );
-    },
-  })(c, next);
-};
-
-function formatMegabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-}
 
 const route = createRoute({
   method: 'post',
@@ -38,7 +16,8 @@ const route = createRoute({
     'Answers 202 with the new document, whose status then moves from `queued` to `indexed` ' +
     '(or `failed` with a reason). Content already uploaded answers 200 with the existing document.',
   security: bearerAuth,
-  middleware: [requirePermission('LEARNING_INGEST'), limitUploadSize] as const,
+  // The body itself is bounded before this route runs (limitRequestBodies in app.ts).
+  middleware: [requirePermission('LEARNING_INGEST')] as const,
   request: {
     body: {
       required: true,
@@ -71,7 +50,7 @@ export function registerUploadDocument(app: App) {
     if (file.size > deps.uploadMaxBytes) {
       throw new ApiError(
         'PAYLOAD_TOO_LARGE',
-        `The upload is larger than the ${formatMegabytes(deps.uploadMaxBytes)} allowed`,
+        `The upload is larger than the ${describeBytes(deps.uploadMaxBytes)} allowed`,
       );
     }
     const { document, created } = await uploadDocument({
