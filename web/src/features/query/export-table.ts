@@ -19,10 +19,19 @@ function csvCell(value: string, delimiter: string): string {
  * read the encoding right), a header row, CRLF line ends, and quoting where a cell needs it.
  */
 export function formatTable(table: ExportTable, format: TableFormat): string {
-  const delimiter = format === 'csv' ? ',' : '\t';
-  const line = (cells: string[]) => cells.map((c) => csvCell(c, delimiter)).join(delimiter);
-  return `${BOM}${[table.columns, ...table.rows].map(line).join('\r\n')}\r\n`;
+  return `${BOM}${formatTableLines([table.columns, ...table.rows], format)}`;
 }
+
+/** Rows as CSV or tab-separated lines, each ended by CRLF: what a streamed export writes. */
+export function formatTableLines(rows: readonly string[][], format: TableFormat): string {
+  const delimiter = format === 'csv' ? ',' : '\t';
+  return rows
+    .map((cells) => `${cells.map((c) => csvCell(c, delimiter)).join(delimiter)}\r\n`)
+    .join('');
+}
+
+/** What a table export starts with, so spreadsheet programs read it as UTF-8. */
+export const TABLE_BOM = BOM;
 
 /** Trac's content types for its table exports. */
 export function tableContentType(format: TableFormat): string {

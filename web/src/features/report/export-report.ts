@@ -1,8 +1,9 @@
 import type { Db } from '@learntrac/db';
 import {
   formatRss,
-  formatTable,
+  formatTableLines,
   RSS_CONTENT_TYPE,
+  TABLE_BOM,
   type TableFormat,
   tableContentType,
 } from '@/features/query/export-table';
@@ -17,11 +18,18 @@ import {
 } from './report-columns';
 import { assertReportPermission, type ReportActor } from './report-errors';
 import { reportVariables } from './report-variables-from-url';
-import { type ReportPool, runReport } from './run-report';
+import { MAX_REPORT_PAGE_SIZE, type ReportPool, runReport, streamReport } from './run-report';
+
+/** An export as a string (small files) or a stream of bytes (tables, however long). */
+export type ReportExportFile = Omit<ExportFile, 'body'> & {
+  body: string | ReadableStream<Uint8Array>;
+};
 
 /**
  * A report's rows as CSV, tab-separated text, RSS, or its SQL (`sql`, REPORT_SQL_VIEW), for the
- * viewers who may see the report. Exports hold every row. Throws the report errors.
+ * viewers who may see the report. CSV and TSV hold every row and are streamed from a database
+ * cursor as the client reads them; the RSS feed holds the first MAX_REPORT_PAGE_SIZE rows.
+ * Throws the report errors (before any byte is sent).
  */
 export async function exportReport(options: {
   db: Db;
@@ -31,7 +39,9 @@ export async function exportReport(options: {
   params: URLSearchParams;
   format: TableFormat | 'rss' | 'sql';
   baseUrl: string;
-}): Promise<ExportFile> {
+  /** How long the export's SQL may run, including the time the client takes to read it. */
+  timeoutMs?: number;
+}): Promise<ReportExportFile> {
   const { db, actor, id, params, format } = options;
   const report = await getReport({ db, actor, id });
   if (format === 'sql') {
@@ -42,17 +52,16 @@ export async function exportReport(options: {
       filename: `report_${report.id}.sql`,
     };
   }
-  const result = await runReport({
+  const query = {
     pool: options.pool,
     sql: report.query,
     variables: reportVariables(params, actor.name),
     sort: params.get('sort') ?? undefined,
     asc: params.get('asc') !== '0',
-    max: 0,
-  });
-  const columns = describeReportColumns(result.columns);
+  };
   const base = options.baseUrl.replace(/\/$/, '');
   if (format === 'rss') {
+    const result = await runReport({ ...query, max: MAX_REPORT_PAGE_SIZE });
     return {
       contentType: RSS_CONTENT_TYPE,
       filename: `report_${report.id}.xml`,
@@ -79,16 +88,45 @@ export async function exportReport(options: {
       }),
     };
   }
-  const shown = exportedColumns(columns);
+
+  const rows = await streamReport({ ...query, timeoutMs: options.timeoutMs });
+  const shown = exportedColumns(describeReportColumns(rows.columns));
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(
+          encoder.encode(TABLE_BOM + formatTableLines([shown.map((c) => c.label)], format)),
+        );
+      },
+      // Called only when the reader wants more: a slow download reads the cursor slowly.
+      async pull(controller) {
+        try {
+          const batch = await rows.next();
+          if (batch.length === 0) {
+            await rows.close();
+            controller.close();
+            return;
+          }
+          const lines = batch.map((row) =>
+            shown.map((c) => reportCellText(c, row[c.name] ?? null)),
+          );
+          controller.enqueue(encoder.encode(formatTableLines(lines, format)));
+        } catch (error) {
+          await rows.close();
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await rows.close();
+      },
+    },
+    // One batch ahead at most.
+    { highWaterMark: 1 },
+  );
   return {
     contentType: tableContentType(format),
     filename: `report_${report.id}.${format === 'csv' ? 'csv' : 'tsv'}`,
-    body: formatTable(
-      {
-        columns: shown.map((c) => c.label),
-        rows: result.rows.map((row) => shown.map((c) => reportCellText(c, row[c.name] ?? null))),
-      },
-      format,
-    ),
+    body,
   };
 }

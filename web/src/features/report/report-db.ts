@@ -11,17 +11,33 @@ export function getReportDb(): Db {
   return getDb() as unknown as Db;
 }
 
-// Report SQL runs on node-postgres directly: it needs the column names PostgreSQL sends with
-// a result (Prisma's raw queries drop them when there are no rows). A small pool of its own,
-// kept on globalThis like the main client so development reloads reuse it.
+/** Reports running at once in one web process; more wait for a connection. */
+export const REPORT_POOL_SIZE = 4;
+/** How long a report waits for a connection before the viewer is told to try again. */
+export const REPORT_CONNECTION_WAIT_MS = 2_000;
+
+/**
+ * Report SQL runs on node-postgres directly: it needs the column names PostgreSQL sends with
+ * a result (Prisma's raw queries drop them when there are no rows). Its pool is its own and
+ * small, and nothing else uses it, so slow reports queue among themselves and never take the
+ * connections other pages need; a report that cannot get one soon gives up (a 503) rather than
+ * wait behind them.
+ */
+export function createReportPool(databaseUrl: string): pg.Pool {
+  return new pg.Pool({
+    connectionString: databaseUrl,
+    max: REPORT_POOL_SIZE,
+    connectionTimeoutMillis: REPORT_CONNECTION_WAIT_MS,
+    idleTimeoutMillis: 5_000,
+    application_name: 'learntrac-web-reports',
+  });
+}
+
+// Kept on globalThis like the main client so development reloads reuse it.
 const holder = globalThis as typeof globalThis & { learntracReportPool?: pg.Pool };
 
 export function getReportPool(): ReportPool {
-  holder.learntracReportPool ??= new pg.Pool({
-    connectionString: getConfig().DATABASE_URL,
-    max: 4,
-    idleTimeoutMillis: 5_000,
-  });
+  holder.learntracReportPool ??= createReportPool(getConfig().DATABASE_URL);
   return holder.learntracReportPool;
 }
 

@@ -37,3 +37,11 @@ export function assertReportPermission(actor: ReportActor, permission: string) {
     throw new ReportPermissionError(permission);
   }
 }
+
+/**
+ * A report that could not run now: every report connection is busy, or the database cannot be
+ * reached. Answered with 503; trying again later may work.
+ */
+export class ReportUnavailableError extends Error {
+  override readonly name = 'ReportUnavailableError';
+}

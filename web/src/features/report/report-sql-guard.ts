@@ -1,6 +1,11 @@
 import { ReportError } from './report-errors';
 
 /**
+ * The database keeps the report role from calling the functions that reach outside a query
+ * (locks, sleeps, signals, settings: see the report_function_limits migration). Where the
+ * migrations could not change those privileges (a managed server whose catalog belongs to the
+ * provider), this check is what refuses them, so it names them too.
+ *
  * PostgreSQL lets a session take back its own role at any time: `set_config('role', ...)` in a
  * SELECT does what `RESET ROLE` does, and the functions that run SQL given as text
  * (`query_to_xml` and its kin, `ts_stat`, `ts_rewrite`) could then read, within the same
@@ -9,7 +14,7 @@ import { ReportError } from './report-errors';
  * identifiers (`U&"..."`) are refused because they could spell the names another way.
  */
 const FORBIDDEN_FUNCTIONS =
-  /set_config|query_to_xml|table_to_xml|cursor_to_xml|schema_to_xml|database_to_xml|ts_stat|ts_rewrite/i;
+  /set_config|query_to_xml|table_to_xml|cursor_to_xml|schema_to_xml|database_to_xml|ts_stat|ts_rewrite|pg_advisory|pg_try_advisory|pg_sleep|pg_terminate_backend|pg_cancel_backend|pg_notify|dblink/i;
 
 export function assertReportSqlAllowed(sql: string): void {
   if (/u&"/i.test(sql)) {

@@ -7,9 +7,17 @@ import { paramsFromRecord } from '@/features/query/query-from-params';
 import { TicketsContextNav } from '@/features/query/ui/tickets-context-nav';
 import { getReport } from '@/features/report/get-report';
 import { getReportDb, getReportPool, reportActorOf } from '@/features/report/report-db';
-import { ReportError, ReportNotFoundError } from '@/features/report/report-errors';
+import {
+  ReportError,
+  ReportNotFoundError,
+  ReportUnavailableError,
+} from '@/features/report/report-errors';
 import { reportVariables } from '@/features/report/report-variables-from-url';
-import { type ReportResult, runReport } from '@/features/report/run-report';
+import {
+  DEFAULT_REPORT_PAGE_SIZE,
+  type ReportResult,
+  runReport,
+} from '@/features/report/run-report';
 import { ReportResults } from '@/features/report/ui/report-results';
 import '@/features/query/ui/query.css';
 import '@/features/report/ui/report.css';
@@ -54,6 +62,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const page = Number.parseInt(search.get('page') ?? '', 10);
   let result: ReportResult | undefined;
   let error: string | undefined;
+  let unavailable: string | undefined;
   try {
     result = await runReport({
       pool: getReportPool(),
@@ -61,12 +70,13 @@ export default async function ReportPage({ params, searchParams }: Props) {
       variables: reportVariables(search, actor.name),
       sort: search.get('sort') ?? undefined,
       asc: search.get('asc') !== '0',
-      max: Number.isSafeInteger(max) && max >= 0 ? max : 100,
+      max: Number.isSafeInteger(max) && max >= 0 ? max : DEFAULT_REPORT_PAGE_SIZE,
       page: Number.isSafeInteger(page) && page > 0 ? page : 1,
     });
   } catch (caught) {
-    if (!(caught instanceof ReportError)) throw caught;
-    error = caught.message;
+    if (caught instanceof ReportUnavailableError) unavailable = caught.message;
+    else if (caught instanceof ReportError) error = caught.message;
+    else throw caught;
   }
   const descriptionHtml = report.description
     ? await renderWikiText({
@@ -125,6 +135,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
       {error && (
         <div className="notice error" role="alert">
           <strong>Report failed.</strong> {error}
+        </div>
+      )}
+      {unavailable && (
+        <div className="notice error" role="alert" data-testid="report-unavailable">
+          <strong>Report not run.</strong> {unavailable}
         </div>
       )}
       {result && <ReportResults result={result} hrefFor={hrefFor} />}

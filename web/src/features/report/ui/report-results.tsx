@@ -99,6 +99,11 @@ export function ReportResults(props: {
 
   return (
     <div className="report-results">
+      {result.requestedMax !== null && result.total > result.limit && (
+        <p className="notice" role="status" data-testid="report-page-cap">
+          {`Showing ${result.rows.length} of ${result.total} rows on this page: a page holds at most ${result.limit} rows${result.requestedMax === 0 ? '' : ` (${result.requestedMax} were asked for)`}. Use the pages below, or download the report as CSV or tab-delimited text for every row.`}
+        </p>
+      )}
       {pager}
       {result.rows.length === 0 && <p className="notice">No matches found.</p>}
       {groups.map((group, g) => (

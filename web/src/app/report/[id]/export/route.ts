@@ -1,13 +1,14 @@
 import type { NextRequest } from 'next/server';
 import { getConfig } from '@/config';
 import { getViewer } from '@/core/auth/current-user';
-import { exportErrorResponse, exportResponse } from '@/features/query/export-response';
+import { exportErrorResponse } from '@/features/query/export-response';
 import { exportReport } from '@/features/report/export-report';
 import { getReportDb, getReportPool, reportActorOf } from '@/features/report/report-db';
 import {
   ReportError,
   ReportNotFoundError,
   ReportPermissionError,
+  ReportUnavailableError,
 } from '@/features/report/report-errors';
 
 export const dynamic = 'force-dynamic';
@@ -33,10 +34,25 @@ export async function GET(request: NextRequest, context: { params: Promise<{ id:
       format,
       baseUrl: getConfig().NEXTAUTH_URL,
     });
-    return exportResponse(file);
+    // Trac sends tables as attachments and feeds inline.
+    const headers = new Headers({ 'Content-Type': file.contentType, 'Cache-Control': 'no-store' });
+    if (!file.filename.endsWith('.xml')) {
+      headers.set('Content-Disposition', `attachment; filename=${file.filename}`);
+    }
+    return new Response(file.body, { status: 200, headers });
   } catch (error) {
     if (error instanceof ReportPermissionError) return exportErrorResponse(403, error.message);
     if (error instanceof ReportNotFoundError) return exportErrorResponse(404, error.message);
+    if (error instanceof ReportUnavailableError) {
+      return new Response(`${error.message}\n`, {
+        status: 503,
+        headers: {
+          'Content-Type': 'text/plain;charset=utf-8',
+          'Cache-Control': 'no-store',
+          'Retry-After': '5',
+        },
+      });
+    }
     if (error instanceof ReportError) return exportErrorResponse(400, error.message);
     throw error;
   }
