@@ -74,7 +74,7 @@ describe.skipIf(!serverUrl)('reports hold bounded memory and connections', () =>
     const reader = file.body.getReader();
     let lines = 0;
     let bytes = 0;
-    let last = new Uint8Array();
+    let last: Uint8Array = new Uint8Array();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
