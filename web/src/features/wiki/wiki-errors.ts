@@ -1,6 +1,12 @@
 import type { Permission } from '@/core/auth/roles';
 
-export type WikiErrorCode = 'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'too_large';
+export type WikiErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'forbidden'
+  | 'conflict'
+  | 'too_large'
+  | 'busy';
 
 /** An expected failure of a wiki verb; the pages show its message next to the form. */
 export class WikiError extends Error {

@@ -33,6 +33,10 @@ export function useWikiTestDatabase(prefix: string) {
     get db(): Db {
       return suite.db;
     },
+    /** The database's URL, for a test that opens a connection of its own. */
+    get url(): string {
+      return suite.url;
+    },
     get storage() {
       return files.storage;
     },
