@@ -1,16 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, readFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seededUsers } from './oidc/users.js';
+import { type Service, Supervisor } from './supervisor.js';
 
 // Starts the whole product locally: embedded PostgreSQL, migrations and seeds, the
-// OpenID Connect issuer standing in for Cognito, learn-api and web. Each service runs in
-// its own process group so that a stop reaches everything it started; Ctrl-C stops them
-// in reverse order and waits for each.
+// OpenID Connect issuer standing in for Cognito, learn-api and web. Migrations run as the
+// database's owner; the services connect as the least-privilege application role. Once all
+// are up, a service that crashes is reported and restarted (see supervisor.ts); Ctrl-C stops
+// them in reverse order and waits for each.
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const dataDir = join(root, '.data');
@@ -40,17 +42,6 @@ const urls = {
   issuer: `http://localhost:${ports.issuer}`,
 };
 
-interface Service {
-  name: string;
-  child: ChildProcess;
-  log: WriteStream;
-  /** Signal that makes it shut down cleanly. */
-  stopSignal: NodeJS.Signals;
-  exited: Promise<number | null>;
-  stopping: boolean;
-}
-
-const running: Service[] = [];
 let shuttingDown = false;
 const startedAt = Date.now();
 
@@ -62,20 +53,37 @@ function elapsed(): string {
   return `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
 }
 
+interface LocalSecrets {
+  nextauthSecret: string;
+  clientSecret: string;
+  /** The application database role's password (learntrac_app). */
+  databaseAppPassword: string;
+}
+
 /** Settings generated on the first run and kept, so sessions survive restarts. */
-async function loadLocalSecrets(): Promise<{ nextauthSecret: string; clientSecret: string }> {
+async function loadLocalSecrets(): Promise<LocalSecrets> {
   const file = join(dataDir, 'local-secrets.json');
-  try {
-    return JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    const secrets = {
-      nextauthSecret: randomBytes(32).toString('base64url'),
-      clientSecret: randomBytes(24).toString('base64url'),
-    };
+  const kept: Partial<LocalSecrets> = await readFile(file, 'utf8')
+    .then((text) => JSON.parse(text))
+    .catch(() => ({}));
+  const secrets: LocalSecrets = {
+    nextauthSecret: kept.nextauthSecret ?? randomBytes(32).toString('base64url'),
+    clientSecret: kept.clientSecret ?? randomBytes(24).toString('base64url'),
+    databaseAppPassword: kept.databaseAppPassword ?? randomBytes(24).toString('base64url'),
+  };
+  if (JSON.stringify(kept) !== JSON.stringify(secrets)) {
     await mkdir(dataDir, { recursive: true });
     await writeFile(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
-    return secrets;
   }
+  return secrets;
+}
+
+/** The same database as `ownerUrl`, signed in as the application role. */
+function applicationUrl(ownerUrl: string, password: string): string {
+  const url = new URL(ownerUrl);
+  url.username = 'learntrac_app';
+  url.password = encodeURIComponent(password);
+  return url.toString();
 }
 
 async function portInUse(port: number): Promise<boolean> {
@@ -89,101 +97,21 @@ async function portInUse(port: number): Promise<boolean> {
   });
 }
 
-function tailOf(name: string, lines = 30): string {
-  try {
-    return readFileSync(join(logDir, `${name}.log`), 'utf8')
-      .trimEnd()
-      .split('\n')
-      .slice(-lines)
-      .join('\n');
-  } catch {
-    return '';
-  }
-}
-
-function launch(options: {
-  name: string;
-  command: string;
-  args: string[];
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stopSignal?: NodeJS.Signals;
-}): Service {
-  const log = createWriteStream(join(logDir, `${options.name}.log`), { flags: 'w' });
-  const child = spawn(options.command, options.args, {
-    cwd: options.cwd,
-    env: options.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.on('data', (chunk: Buffer) => {
-      log.write(chunk);
-      if (streamLogs) {
-        for (const line of chunk.toString('utf8').trimEnd().split('\n')) {
-          console.log(`[${options.name}] ${line}`);
-        }
-      }
-    });
-  }
-  const service: Service = {
-    name: options.name,
-    child,
-    log,
-    stopSignal: options.stopSignal ?? 'SIGTERM',
-    stopping: false,
-    exited: new Promise((done) => {
-      child.once('exit', (code, signal) => done(code ?? (signal ? 128 : null)));
-      child.once('error', (error) => {
-        log.write(`${error.message}\n`);
-        done(127);
-      });
-    }),
-  };
-  running.push(service);
-  service.exited.then((code) => {
-    if (!service.stopping && !shuttingDown) {
-      console.error(`[start] ${service.name} stopped unexpectedly (exit ${code}). Last lines:`);
-      console.error(tailOf(service.name));
-      void shutDown(1);
-    }
-  });
-  return service;
-}
-
-function signalGroup(service: Service, signal: NodeJS.Signals): void {
-  if (service.child.pid === undefined) return;
-  try {
-    process.kill(-service.child.pid, signal);
-  } catch {
-    // the group is already gone
-  }
-}
-
-async function stopService(service: Service): Promise<void> {
-  service.stopping = true;
-  if (service.child.exitCode !== null || service.child.signalCode !== null) return;
-  signalGroup(service, service.stopSignal);
-  const timeout = new Promise<'timeout'>((done) =>
-    setTimeout(() => done('timeout'), 15_000).unref(),
-  );
-  if ((await Promise.race([service.exited, timeout])) === 'timeout') {
-    say(`${service.name} did not stop in 15 s; killing it`);
-    signalGroup(service, 'SIGKILL');
-    await service.exited;
-  }
-  // Children the service itself left behind in its group.
-  signalGroup(service, 'SIGKILL');
-  service.log.end();
-}
+const supervisor = new Supervisor({
+  logDir,
+  streamLogs,
+  say,
+  onFatal: (message) => {
+    console.error(`[start] ${message}`);
+    void shutDown(1);
+  },
+});
 
 async function shutDown(code: number): Promise<never> {
   if (!shuttingDown) {
     shuttingDown = true;
     say('stopping…');
-    for (const service of [...running].reverse()) {
-      await stopService(service);
-    }
+    await supervisor.stopAll();
     say('stopped');
   }
   process.exit(code);
@@ -201,14 +129,13 @@ async function waitUntil(
   service.exited.then(() => {
     exited = true;
   });
+  const { name } = service.spec;
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`${service.name} exited before ${what}\n${tailOf(service.name)}`);
+    if (exited) throw new Error(`${name} exited before ${what}\n${supervisor.tailOf(name)}`);
     if (await check().catch(() => false)) return;
     await new Promise((done) => setTimeout(done, 250));
   }
-  throw new Error(
-    `${service.name}: no ${what} after ${timeoutMs / 1000} s\n${tailOf(service.name)}`,
-  );
+  throw new Error(`${name}: no ${what} after ${timeoutMs / 1000} s\n${supervisor.tailOf(name)}`);
 }
 
 async function httpOk(url: string): Promise<boolean> {
@@ -249,7 +176,7 @@ async function runToCompletion(options: {
   const code = await new Promise<number | null>((done) => child.once('exit', done));
   log.end();
   if (code !== 0) {
-    throw new Error(`${options.name} failed (exit ${code}):\n${tailOf(options.name)}`);
+    throw new Error(`${options.name} failed (exit ${code}):\n${supervisor.tailOf(options.name)}`);
   }
 }
 
@@ -269,7 +196,7 @@ async function main(): Promise<void> {
   const base: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
   // The Cognito stand-in needs nothing else, so it starts while the database comes up.
-  const issuer = launch({
+  const issuer = supervisor.launch({
     name: 'oidc',
     command: process.execPath,
     args: [...tsx, 'oidc/cli.ts'],
@@ -289,7 +216,7 @@ async function main(): Promise<void> {
   if (databaseUrl) {
     say('using the PostgreSQL database given by DATABASE_URL');
   } else {
-    const database = launch({
+    const database = supervisor.launch({
       name: 'postgres',
       command: process.execPath,
       args: [...tsx, 'embedded-db/cli.ts'],
@@ -310,14 +237,20 @@ async function main(): Promise<void> {
     say(`PostgreSQL ready on port ${ports.database} (${elapsed()})`);
   }
 
-  // 2. Schema and seed data.
+  // 2. Schema and seed data, as the database's owner; it also sets the password the services'
+  // role signs in with.
   await runToCompletion({
     name: 'db-setup',
     command: 'pnpm',
     args: ['--filter', '@learntrac/db', 'run', 'db:setup'],
-    env: { ...base, DATABASE_URL: databaseUrl },
+    env: {
+      ...base,
+      DATABASE_URL: databaseUrl,
+      APPLICATION_DATABASE_PASSWORD: secrets.databaseAppPassword,
+    },
   });
   say(`migrations and seed data applied (${elapsed()})`);
+  const appDatabaseUrl = applicationUrl(databaseUrl, secrets.databaseAppPassword);
 
   await waitUntil(
     issuer,
@@ -330,10 +263,10 @@ async function main(): Promise<void> {
   // 3. The two services, started side by side.
   const shared = {
     ...base,
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appDatabaseUrl,
     COGNITO_ISSUER: urls.issuer,
   };
-  const learnApi = launch({
+  const learnApi = supervisor.launch({
     name: 'learn-api',
     command: 'pnpm',
     args: ['--filter', '@learntrac/learn-api', 'start'],
@@ -346,7 +279,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     },
   });
-  const web = launch({
+  const web = supervisor.launch({
     name: 'web',
     command: 'pnpm',
     args: ['--filter', '@learntrac/web', 'start'],
@@ -382,23 +315,23 @@ LearnTrac is running (ready in ${elapsed()}).
   Open        ${urls.web}
   learn-api   ${urls.learnApi}/api/learntrac/openapi.json
   sign-in     ${urls.issuer}
-  database    ${databaseUrl}
+  database    ${databaseUrl} (owner; the services sign in as learntrac_app)
 
   Accounts:
 ${accounts}
 
   Logs in ${logDir}${streamLogs ? '' : ' (./dev/start --logs to show them here)'}
+  A service that crashes is reported here and restarted.
   Press Ctrl-C to stop.
 `);
+  supervisor.supervising = true;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => void shutDown(0));
 }
 // Last resort if this process dies some other way: never leave the services running.
-process.on('exit', () => {
-  for (const service of running) signalGroup(service, service.stopSignal);
-});
+process.on('exit', () => supervisor.signalAll());
 
 main().catch(async (error: unknown) => {
   console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
