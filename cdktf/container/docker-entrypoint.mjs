@@ -1,8 +1,10 @@
 // Entrypoint of the web and learn-api images. ECS injects the connection parts that the
-// stack names (DATABASE_HOST, DATABASE_USER and DATABASE_PASSWORD from the RDS-managed
-// secret, REDIS_HOST, REDIS_AUTH_TOKEN, ...); the services read URLs. This joins the parts
+// stack names (DATABASE_HOST; DATABASE_USER and DATABASE_PASSWORD from the application role's
+// secret, or for the migration task the RDS-managed master secret; REDIS_HOST, REDIS_AUTH_TOKEN,
+// ...); the services read URLs. This joins the parts
 // into DATABASE_URL and REDIS_URL (unless those are set), then runs the given script, or
-// with `migrate` applies the database migrations shipped in @learntrac/db.
+// with `migrate` applies the database migrations shipped in @learntrac/db and sets the
+// application role's password (APPLICATION_DATABASE_PASSWORD).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -28,9 +30,19 @@ if (!target) {
   process.exit(2);
 }
 if (target === 'migrate') {
+  // Runs as the master user (the schema's owner). Every run also (re)sets the application
+  // role's password from its secret, so creating or rotating that secret takes effect here.
   const { applyMigrations } = await import('@learntrac/db/migrate');
   const result = await applyMigrations(env.DATABASE_URL);
   console.log(JSON.stringify({ level: 'info', msg: 'migrations applied', ...result }));
+  if (env.APPLICATION_DATABASE_PASSWORD) {
+    const { setRolePassword } = await import('@learntrac/db/roles');
+    await setRolePassword({
+      databaseUrl: env.DATABASE_URL,
+      password: env.APPLICATION_DATABASE_PASSWORD,
+    });
+    console.log(JSON.stringify({ level: 'info', msg: 'application role password set' }));
+  }
 } else {
   process.argv[1] = path.resolve(target);
   await import(pathToFileURL(process.argv[1]).href);

@@ -116,10 +116,21 @@ export class LearnTracStack extends TerraformStack {
       AWS_REGION: config.region,
       LOG_LEVEL: 'info',
     };
+    // The services sign in as the least-privilege application role; only the migration task
+    // reads the master credentials (it owns the schema and sets the application role's password).
     const sharedSecrets: ContainerSecret[] = [
+      { name: 'DATABASE_USER', secretArn: secrets.databaseApp.arn, jsonKey: 'username' },
+      { name: 'DATABASE_PASSWORD', secretArn: secrets.databaseApp.arn, jsonKey: 'password' },
+      { name: 'REDIS_AUTH_TOKEN', secretArn: secrets.redisAuth.arn },
+    ];
+    const migrationSecrets: ContainerSecret[] = [
       { name: 'DATABASE_USER', secretArn: data.databaseSecretArn, jsonKey: 'username' },
       { name: 'DATABASE_PASSWORD', secretArn: data.databaseSecretArn, jsonKey: 'password' },
-      { name: 'REDIS_AUTH_TOKEN', secretArn: secrets.redisAuth.arn },
+      {
+        name: 'APPLICATION_DATABASE_PASSWORD',
+        secretArn: secrets.databaseApp.arn,
+        jsonKey: 'password',
+      },
     ];
     const learnApiEnvironment = {
       ...shared,
@@ -182,7 +193,7 @@ export class LearnTracStack extends TerraformStack {
         imageRepositoryUrl: registry.learnApi.repositoryUrl,
         imageRepositoryArn: registry.learnApi.arn,
         environment: shared,
-        secrets: sharedSecrets,
+        secrets: migrationSecrets,
       },
     });
     attachments.grantReadWrite(compute.taskRoles.web!);

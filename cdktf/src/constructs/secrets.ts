@@ -15,13 +15,17 @@ export interface SecretsProps {
  * a cryptographic source) give 244 random bits as 64 hex characters. The secret version
  * ignores later changes, so the value is fixed at creation and only rotated on purpose.
  */
+/** The role web and learn-api sign in as (created by prisma's application_role migration). */
+export const APPLICATION_DATABASE_ROLE = 'learntrac_app';
+
 const generatedToken = () => Fn.replace(`${Fn.uuid()}${Fn.uuid()}`, '-', '');
 
 /**
  * The environment's KMS key and the application secrets. Values that Terraform can make
  * are generated; values that come from outside (OpenAI key, Neo4j connection) start as
  * empty JSON fields that an operator fills with `aws secretsmanager put-secret-value`.
- * The database password is not here: RDS generates and keeps it in its own secret.
+ * The master database password is not here: RDS generates and keeps it in its own secret, which
+ * only the migration task reads; the services sign in with `database-app`.
  */
 export class Secrets extends Construct {
   readonly key: KmsKey;
@@ -31,6 +35,8 @@ export class Secrets extends Construct {
   readonly openai: SecretsmanagerSecret;
   readonly neo4j: SecretsmanagerSecret;
   readonly cognitoClient: SecretsmanagerSecret;
+  /** The services' database sign-in: the least-privilege application role and its password. */
+  readonly databaseApp: SecretsmanagerSecret;
 
   constructor(scope: Construct, id: string, props: SecretsProps) {
     super(scope, id);
@@ -70,6 +76,18 @@ export class Secrets extends Construct {
     fixedVersion('neo4j', this.neo4j, JSON.stringify({ uri: '', username: '', password: '' }));
 
     this.cognitoClient = secret('cognito-client', 'Cognito app client secret of the web app');
+
+    // The role itself is made by a migration (without a password); the migration task then sets
+    // this password on it, so the role can sign in only once the secret exists.
+    this.databaseApp = secret(
+      'database-app',
+      'Database sign-in of web and learn-api (the least-privilege learntrac_app role)',
+    );
+    fixedVersion(
+      'database-app',
+      this.databaseApp,
+      Fn.jsonencode({ username: APPLICATION_DATABASE_ROLE, password: generatedToken() }),
+    );
   }
 
   /** Stores the Cognito client secret once the identity construct has made the client. */
