@@ -5,4 +5,5 @@ export {
   type CreatePrismaClientOptions,
   createPrismaClient,
 } from './client/create-prisma-client.js';
+export { isDatabaseUnavailable } from './client/database-unavailable.js';
 export type { Db, DbOrTransaction } from './client/db.js';

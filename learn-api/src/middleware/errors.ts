@@ -1,4 +1,5 @@
 import type { Hook } from '@hono/zod-openapi';
+import { isDatabaseUnavailable } from '@learntrac/db';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
@@ -32,6 +33,19 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
     const code =
       err.status === 401 ? 'UNAUTHORIZED' : err.status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
     return errorResponse(c, new ApiError(code, err.message || 'Bad request'));
+  }
+  // A database that is down or restarting: the request may work in a moment, so say so (503)
+  // rather than blame ourselves (500).
+  if (isDatabaseUnavailable(err)) {
+    c.get('deps')?.logger.warn({ err, requestId: c.get('requestId') }, 'database unavailable');
+    c.header('Retry-After', '5');
+    return errorResponse(
+      c,
+      new ApiError(
+        'SERVICE_UNAVAILABLE',
+        'The database cannot be reached right now; try again in a moment',
+      ),
+    );
   }
   c.get('deps')?.logger.error({ err, requestId: c.get('requestId') }, 'unhandled error');
   return errorResponse(c, new ApiError('INTERNAL', 'Something went wrong on our side'));
