@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { databaseUnavailableResponse } from '@/core/db/database-gate';
 import { findAddressProblem } from '@/core/security/check-request-address';
 import {
   ATTACHMENT_CONTENT_SECURITY_POLICY,
@@ -60,7 +61,8 @@ const isLearnApi = (pathname: string) =>
 
 /**
  * Runs before every page and route: gives each request an id (kept if the load balancer sent
- * one), refuses malformed addresses and oversized form posts with a clear 4xx, sets the security
+ * one), refuses malformed addresses and oversized form posts with a clear 4xx, answers 503 at
+ * once while the database is known to be down, sets the security
  * headers (the Content Security Policy with this request's script nonce, which Next.js reads
  * from the request to mark its own scripts) and sends /api/learntrac/* to learn-api. The rewrite
  * lives here rather than in next.config because next.config rewrites are fixed at build time,
@@ -77,7 +79,8 @@ export function proxy(request: NextRequest) {
     development: process.env.NODE_ENV === 'development',
   });
 
-  const refused = refuseRequest(request, requestId);
+  const refused =
+    refuseRequest(request, requestId) ?? databaseUnavailableResponse({ pathname, requestId });
   let response: NextResponse;
   if (refused) {
     response = refused;
