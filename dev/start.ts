@@ -15,7 +15,10 @@ import { type Service, Supervisor } from './supervisor.js';
 // them in reverse order and waits for each.
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const dataDir = join(root, '.data');
+// LEARNTRAC_DATA_DIR lets a second stack (the fault test's) keep its secrets and logs apart.
+const dataDir = process.env.LEARNTRAC_DATA_DIR
+  ? resolve(process.env.LEARNTRAC_DATA_DIR)
+  : join(root, '.data');
 const logDir = join(dataDir, 'logs');
 const streamLogs = process.argv.includes('--logs');
 
@@ -204,6 +207,7 @@ async function main(): Promise<void> {
     env: {
       ...base,
       OIDC_PORT: String(ports.issuer),
+      OIDC_KEYS_FILE: join(dataDir, 'oidc', 'signing-keys.json'),
       COGNITO_ISSUER: urls.issuer,
       COGNITO_CLIENT_ID: 'learntrac-web',
       COGNITO_CLIENT_SECRET: secrets.clientSecret,
