@@ -292,6 +292,15 @@ describe('compute', () => {
     expect(String(version?.secret_string)).toContain('learntrac_app');
   });
 
+  it('keeps web idle connections open longer than the load balancer does', () => {
+    const environment = containers(prod, 'learntrac-prod-web').containers[0]!.environment as {
+      name: string;
+      value: string;
+    }[];
+    const keepAlive = environment.find((e) => e.name === 'KEEP_ALIVE_TIMEOUT');
+    expect(Number(keepAlive?.value)).toBeGreaterThan(60_000);
+  });
+
   it('has a one-off migration task on the learn-api image', () => {
     const {
       task,

@@ -171,6 +171,8 @@ export class LearnTracStack extends TerraformStack {
             LEARN_API_URL: appUrl,
             COGNITO_DOMAIN: `https://${config.authDomainPrefix}.auth.${config.region}.amazoncognito.com`,
             ATTACHMENTS_BUCKET: attachments.bucket.bucket,
+            // Idle connections outlive the ALB's (60 s), so it never reuses one web just closed.
+            KEEP_ALIVE_TIMEOUT: '65000',
           },
           secrets: [
             ...sharedSecrets,

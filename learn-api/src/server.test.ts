@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type JwksServer, startJwksServer } from './test-support/jwks-server.js';
@@ -74,6 +74,38 @@ describe('the server process', () => {
     expect(await server.exited).toBe(1);
     expect(server.output().stderr).toContain('COGNITO_ISSUER is required');
   });
+
+  it('keeps an idle keep-alive connection open past the 5 s Node closes it at, so callers reusing it are not reset', async () => {
+    const port = await freePort();
+    const server = startServer({
+      PORT: String(port),
+      DATABASE_URL: `postgres://learntrac@127.0.0.1:${silentPort}/learntrac`,
+      COGNITO_ISSUER: jwks.issuer,
+      COGNITO_CLIENT_IDS: jwks.clientId,
+    });
+    children.push(server.child);
+    await waitForLog(() => server.output().stdout, 'learn-api listening');
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    let closed = false;
+    socket.on('data', (chunk) => {
+      received += chunk.toString();
+    });
+    socket.on('close', () => {
+      closed = true;
+    });
+    const ask = () => socket.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    const answers = () => received.split('HTTP/1.1 200').length - 1;
+    ask();
+    await waitForLog(() => String(answers()), '1');
+    await new Promise((resolve) => setTimeout(resolve, 6_500));
+    expect(closed).toBe(false);
+    ask();
+    await waitForLog(() => String(answers()), '2');
+    socket.destroy();
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }, 30_000);
 
   it('finishes the request in flight on SIGTERM, refuses new ones, then exits cleanly', async () => {
     const port = await freePort();

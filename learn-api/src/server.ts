@@ -1,3 +1,4 @@
+import { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createPrismaClient } from '@learntrac/db';
@@ -17,6 +18,8 @@ import { startIngestWorker } from './services/documents/start-ingest-worker.js';
 const drainTimeoutMs = 20_000;
 // A database or cache that stopped answering must not hold the exit up.
 const closeTimeoutMs = 3_000;
+// Longer than the load balancer's idle timeout (60 s).
+const keepAliveTimeoutMs = 65_000;
 
 function withTimeout(work: Promise<unknown>, ms: number): Promise<unknown> {
   let timer: NodeJS.Timeout | undefined;
@@ -76,6 +79,14 @@ async function main() {
     logger.error({ err: error }, 'the ingest worker did not start; uploads stay queued');
   });
 
+  // An idle keep-alive connection must outlive the callers' (the ALB keeps them 60 s, web's
+  // proxy reuses them too): a server that closes first races the next request on that socket,
+  // which then fails with a reset.
+  if (server instanceof HttpServer) {
+    server.keepAliveTimeout = keepAliveTimeoutMs;
+    server.headersTimeout = keepAliveTimeoutMs + 1_000;
+  }
+
   let stopping = false;
   // While draining, every response closes its connection so keep-alive clients move on.
   server.on('request', (_req, res) => {
@@ -104,7 +115,12 @@ async function main() {
       logger.info('stopped');
       process.exit(error ? 1 : 0);
     });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    // Requests that were running when the drain began leave their connections idle when they
+    // finish; close those as they come, rather than wait out the long keep-alive.
+    if ('closeIdleConnections' in server) {
+      server.closeIdleConnections();
+      setInterval(() => server.closeIdleConnections(), 200).unref();
+    }
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -60,6 +60,8 @@ async function submitForm(options: {
     jar: options.jar,
     url: options.pageUrl,
     method: 'POST',
+    // Browsers send the page's origin with a form post; server actions check it.
+    headers: { origin: new URL(options.pageUrl).origin },
     body: formBody(form, options.values),
   });
 }

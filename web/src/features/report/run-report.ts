@@ -251,14 +251,17 @@ export async function streamReport(
 ): Promise<ReportRowStream> {
   const query = prepareReportQuery(options);
   const client = await connectForReport(options.pool);
+  let cursor: Cursor<Record<string, unknown>> | undefined;
   let closed = false;
+  // After a failed read the server has already ended the cursor's statement; closing the cursor
+  // then would wait for an answer that never comes.
+  let failed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
-    await cursor?.close().catch(() => {});
+    if (!failed) await cursor?.close().catch(() => {});
     await endReport(client);
   };
-  let cursor: Cursor<Record<string, unknown>> | undefined;
   try {
     await beginReport(client, options.timeoutMs ?? 60_000);
     cursor = client.query(
@@ -286,6 +289,7 @@ export async function streamReport(
           pending = null;
           return rows.map((row) => toReportRow(columns, row));
         } catch (error) {
+          failed = true;
           await close();
           throw reportFailure(error);
         }
@@ -293,6 +297,7 @@ export async function streamReport(
       close,
     };
   } catch (error) {
+    failed = true;
     await close();
     throw reportFailure(error);
   }
