@@ -160,7 +160,8 @@ export async function runLoad(options: {
   const peakRssMb = Math.max(0, ...stats.rssSamples.map((s) => s.mb));
   const distinct = new Map<string, number>();
   for (const failure of stats.failures) {
-    const key = `${failure.kind}: ${failure.detail}`;
+    const detail = failure.detail.replace(/"requestId":"[^"]*"/g, '').slice(0, 100);
+    const key = `${failure.kind}: ${detail}`;
     distinct.set(key, (distinct.get(key) ?? 0) + 1);
   }
   const summary = [

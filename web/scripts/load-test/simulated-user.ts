@@ -68,7 +68,7 @@ async function submitForm(options: {
 
 function formOutcome(result: Exchange | { missing: Exchange }, refusal: RegExp): Outcome {
   if ('missing' in result) {
-    return { ok: false, detail: `form not found (HTTP ${result.missing.status})` };
+    return { ok: false, detail: `HTTP ${result.missing.status} for the form's page` };
   }
   // A server action that succeeded redirects (303); one that refused the input re-renders the form.
   if (result.status === 303) return { ok: true };
