@@ -296,6 +296,8 @@ async function main(): Promise<void> {
       COGNITO_CLIENT_ID: 'learntrac-web',
       COGNITO_CLIENT_SECRET: secrets.clientSecret,
       LEARN_API_URL: urls.learnApi,
+      // As deployed: idle connections outlive the clients' own, so none is closed as it is reused.
+      KEEP_ALIVE_TIMEOUT: '65000',
     },
   });
   await Promise.all([

@@ -278,7 +278,13 @@ export async function runSimulatedUser(options: {
     try {
       outcome = await action.run(context);
     } catch (error) {
-      outcome = { ok: false, detail: error instanceof Error ? error.message : String(error) };
+      const cause =
+        error instanceof Error ? (error.cause as { code?: string; message?: string }) : undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      outcome = {
+        ok: false,
+        detail: cause ? `${message} (${cause.code ?? cause.message})` : message,
+      };
     }
     const ms = performance.now() - started;
     options.stats.record(
