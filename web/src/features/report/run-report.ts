@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '@learntrac/db';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { ReportError, ReportUnavailableError } from './report-errors';
@@ -115,10 +116,12 @@ function prepareReportQuery(options: {
   return { inner, order, values: bound.values, sort, asc };
 }
 
-/** pg-pool's message when no connection became free within connectionTimeoutMillis. */
-const POOL_WAIT_TIMEOUT = /timeout exceeded when trying to connect/i;
-/** Error codes of a server that is down, starting or shutting down, or a broken connection. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03']);
+/**
+ * node-postgres's messages when connectionTimeoutMillis ran out: no pooled connection became
+ * free, or a new one took too long to open (a busy server).
+ */
+const CONNECT_TIMEOUT =
+  /timeout exceeded when trying to connect|Connection terminated due to connection timeout/i;
 
 /** A report connection: waiting for one is bounded by the pool's connectionTimeoutMillis. */
 async function connectForReport(pool: ReportPool): Promise<pg.PoolClient> {
@@ -126,13 +129,12 @@ async function connectForReport(pool: ReportPool): Promise<pg.PoolClient> {
     return await pool.connect();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (POOL_WAIT_TIMEOUT.test(message)) {
+    if (CONNECT_TIMEOUT.test(message)) {
       throw new ReportUnavailableError(
         'Every report connection is busy running other reports. Try again in a moment.',
       );
     }
-    const code = (error as { code?: string }).code;
-    if (code && UNREACHABLE.has(code)) {
+    if (isDatabaseUnavailable(error)) {
       throw new ReportUnavailableError(
         'The database cannot be reached right now. Try again in a moment.',
       );
@@ -167,8 +169,7 @@ async function endReport(client: pg.PoolClient) {
 
 function reportFailure(error: unknown): Error {
   if (error instanceof ReportError) return error;
-  const code = (error as { code?: string }).code;
-  if (code && UNREACHABLE.has(code)) {
+  if (isDatabaseUnavailable(error)) {
     return new ReportUnavailableError(
       'The database connection was lost while the report ran. Try again in a moment.',
     );
