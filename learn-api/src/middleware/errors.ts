@@ -38,12 +38,12 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
   // rather than blame ourselves (500).
   if (isDatabaseUnavailable(err)) {
     c.get('deps')?.logger.warn({ err, requestId: c.get('requestId') }, 'database unavailable');
-    c.header('Retry-After', '5');
     return errorResponse(
       c,
       new ApiError(
         'SERVICE_UNAVAILABLE',
         'The database cannot be reached right now; try again in a moment',
+        { headers: { 'Retry-After': '5' } },
       ),
     );
   }
