@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { applicationDatabaseUrl } from '@learntrac/db/roles';
 import { seededUsers } from './oidc/users.js';
 import { type Service, Supervisor } from './supervisor.js';
 
@@ -79,14 +80,6 @@ async function loadLocalSecrets(): Promise<LocalSecrets> {
     await writeFile(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   }
   return secrets;
-}
-
-/** The same database as `ownerUrl`, signed in as the application role. */
-function applicationUrl(ownerUrl: string, password: string): string {
-  const url = new URL(ownerUrl);
-  url.username = 'learntrac_app';
-  url.password = encodeURIComponent(password);
-  return url.toString();
 }
 
 async function portInUse(port: number): Promise<boolean> {
@@ -254,7 +247,10 @@ async function main(): Promise<void> {
     },
   });
   say(`migrations and seed data applied (${elapsed()})`);
-  const appDatabaseUrl = applicationUrl(databaseUrl, secrets.databaseAppPassword);
+  const appDatabaseUrl = applicationDatabaseUrl({
+    databaseUrl,
+    password: secrets.databaseAppPassword,
+  });
 
   await waitUntil(
     issuer,
