@@ -62,6 +62,58 @@ async function findTickets(webUrl: string, jar: CookieJar): Promise<number[]> {
   return [];
 }
 
+const MATERIAL = `# Algorithms course notes
+
+## Recursion
+
+A recursive function calls itself on a smaller part of its input until it reaches a base case,
+which it answers directly. Every recursion needs a base case, or it never ends.
+
+## Binary search
+
+Binary search finds an item in a sorted list by comparing it with the middle element and
+keeping only the half that can still hold it, so it needs about log2(n) comparisons.
+
+## Sorting
+
+Merge sort splits a list in two, sorts each half recursively and merges the sorted halves.
+Insertion sort builds the sorted list one item at a time and is quick on nearly sorted input.
+`;
+
+/**
+ * Course material for learners to build paths from: a short document an instructor uploads,
+ * waited for until indexed (at most a minute). False when it could not be indexed; the load then
+ * goes on without path building.
+ */
+async function uploadMaterial(webUrl: string, instructor: SignedInUser): Promise<boolean> {
+  const form = new FormData();
+  form.set('title', 'Load test course notes');
+  form.set('file', new File([MATERIAL], 'course-notes.md', { type: 'text/markdown' }));
+  const auth = { authorization: `Bearer ${instructor.accessToken}` };
+  const upload = await send({
+    jar: instructor.jar,
+    url: `${webUrl}/api/learntrac/documents`,
+    method: 'POST',
+    headers: auth,
+    body: form,
+  });
+  if (upload.status !== 200 && upload.status !== 202) return false;
+  const { id } = JSON.parse(upload.body) as { id: string };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const got = await send({
+      jar: instructor.jar,
+      url: `${webUrl}/api/learntrac/documents/${id}`,
+      headers: auth,
+    });
+    const status = got.status === 200 ? (JSON.parse(got.body) as { status: string }).status : '';
+    if (status === 'indexed') return true;
+    if (status === 'failed') return false;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
 /**
  * Runs `users` simulated people against web at `webUrl` for `durationMs`, sampling web's RSS
  * every second, and returns the figures. Bounded in time; loopback addresses only.
@@ -97,8 +149,12 @@ export async function runLoad(options: {
   if (!admin) throw new Error('the seeded accounts have no admin');
   const tickets = await findTickets(webUrl, admin.jar);
   if (tickets.length === 0) throw new Error('found no open tickets to visit');
+  const instructor = accounts.get('instructor') ?? admin;
+  const material = await uploadMaterial(webUrl, instructor);
+  if (!material) options.log('[load] the course material was not indexed: no path building');
   const target: LoadTarget = {
     webUrl,
+    material,
     tickets,
     words: ['course', 'graph', 'ticket', 'wiki', 'learning', 'milestone', 'search'],
   };

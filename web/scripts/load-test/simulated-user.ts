@@ -5,6 +5,8 @@ import type { SignedInUser } from './sign-in';
 
 export interface LoadTarget {
   webUrl: string;
+  /** Whether indexed course material exists, so learners can build paths from it. */
+  material: boolean;
   /** Ticket ids to read and comment on; new tickets are added as users create them. */
   tickets: number[];
   /** Words to search for. */
@@ -22,8 +24,10 @@ type Outcome = { ok: true } | { ok: false; detail: string } | { ok: 'refused'; d
 interface Action {
   kind: string;
   weight: number;
-  /** Only users who may do it (instructors and admins write wiki pages, paths, tickets). */
+  /** Only instructors and admins (wiki pages, paths built from material). */
   manager?: boolean;
+  /** Only when there is material to learn from. */
+  needsMaterial?: boolean;
   run(context: UserContext): Promise<Outcome>;
 }
 
@@ -218,7 +222,9 @@ const actions: Action[] = [
   {
     kind: 'api-create-path',
     weight: 2,
+    // Learners see material through the paths their instructors publish, not on its own.
     manager: true,
+    needsMaterial: true,
     run: async ({ user, target, index, acknowledged }) => {
       const marker = `load-path-${index}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
       const result = await send({
@@ -229,7 +235,11 @@ const actions: Action[] = [
           authorization: `Bearer ${user.accessToken}`,
           'content-type': 'application/json',
         },
-        body: JSON.stringify({ title: marker, description: 'Made by the load test' }),
+        body: JSON.stringify({
+          kind: 'personal',
+          title: marker,
+          query: pick(['recursion', 'binary search', 'sorting a list']),
+        }),
       });
       const outcome = expectStatus(result, 201);
       if (outcome.ok === true) acknowledged.push({ kind: 'api-create-path', marker });
@@ -263,7 +273,9 @@ export async function runSimulatedUser(options: {
   until: number;
   thinkMs: [number, number];
 }): Promise<void> {
-  const available = actions.filter((a) => !a.manager || options.manager);
+  const available = actions.filter(
+    (a) => (!a.manager || options.manager) && (!a.needsMaterial || options.target.material),
+  );
   const totalWeight = available.reduce((sum, a) => sum + a.weight, 0);
   const context: UserContext = {
     user: options.user,
