@@ -256,6 +256,14 @@ describe.skipIf(!databaseServerUrl || !modelDir)(
         await stack.request({ as: 'instructors', path: '/documents' })
       ).json()) as { documents: DocumentView[] };
       const bread = documents.find((d) => d.title === 'Baking bread')!;
+      const chunkIds = async () =>
+        (
+          await stack.db.chunk.findMany({
+            where: { documentId: bread.id },
+            orderBy: { ordinal: 'asc' },
+          })
+        ).map((chunk) => chunk.id);
+      const before = await chunkIds();
       const reindexed = await stack.request({
         as: 'instructors',
         path: `/documents/${bread.id}/reindex`,
@@ -263,6 +271,9 @@ describe.skipIf(!databaseServerUrl || !modelDir)(
       });
       expect(reindexed.status).toBe(202);
       expect((await stack.waitUntilSettled(bread.id)).status).toBe('indexed');
+      // Unchanged text keeps its chunk ids, so concepts and questions built on them stay linked.
+      expect(before.length).toBeGreaterThan(0);
+      expect(await chunkIds()).toEqual(before);
 
       const deleted = await stack.request({
         as: 'instructors',

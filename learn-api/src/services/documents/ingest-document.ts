@@ -101,8 +101,9 @@ async function runIngestion({
     await updateDocument(db, documentId, { chunksDone: vectors.length });
   }
 
+  const keptIds = await matchUnchangedChunks(db, documentId, chunks);
   const indexed: IndexedChunk[] = chunks.map((chunk, i) => ({
-    id: randomUUID(),
+    id: keptIds[i] ?? randomUUID(),
     ordinal: chunk.ordinal,
     headingPath: chunk.headingPath,
     pageStart: chunk.pageStart,
@@ -114,27 +115,31 @@ async function runIngestion({
   // writes thousands of vectors, far past Prisma's 5 s default.
   await db.$transaction(
     async (tx) => {
-      await tx.chunk.deleteMany({ where: { documentId } });
-      for (let start = 0; start < chunks.length; start += insertBatchSize) {
-        await tx.chunk.createMany({
-          data: chunks.slice(start, start + insertBatchSize).map((chunk, offset) => {
-            const { id, vector } = indexed[start + offset]!;
-            return {
-              id,
-              documentId,
-              ordinal: chunk.ordinal,
-              text: chunk.text,
-              tokenCount: chunk.tokenCount,
-              headingPath: chunk.headingPath,
-              pageStart: chunk.pageStart,
-              pageEnd: chunk.pageEnd,
-              keyTerms: chunk.keyTerms,
-              embedding: Array.from(vector),
-              embedder: embedder.id,
-              dimension: embedder.dimension,
-            };
-          }),
-        });
+      const kept = new Set(keptIds.filter((id): id is string => id !== undefined));
+      await tx.chunk.deleteMany({ where: { documentId, id: { notIn: [...kept] } } });
+      // Kept chunks step aside first, so their new ordinals never meet their old ones.
+      await tx.$executeRaw`
+        UPDATE learning.chunks SET ordinal = -1 - ordinal WHERE document_id = ${documentId}::uuid`;
+      const rows = chunks.map((chunk, i) => ({
+        id: indexed[i]!.id,
+        documentId,
+        ordinal: chunk.ordinal,
+        text: chunk.text,
+        tokenCount: chunk.tokenCount,
+        headingPath: chunk.headingPath,
+        pageStart: chunk.pageStart,
+        pageEnd: chunk.pageEnd,
+        keyTerms: chunk.keyTerms,
+        embedding: Array.from(indexed[i]!.vector),
+        embedder: embedder.id,
+        dimension: embedder.dimension,
+      }));
+      for (const { id, documentId: _, ...fields } of rows.filter((row) => kept.has(row.id))) {
+        await tx.chunk.update({ where: { id }, data: fields });
+      }
+      const added = rows.filter((row) => !kept.has(row.id));
+      for (let start = 0; start < added.length; start += insertBatchSize) {
+        await tx.chunk.createMany({ data: added.slice(start, start + insertBatchSize) });
       }
     },
     { timeout: 5 * 60_000, maxWait: 30_000 },
@@ -156,6 +161,25 @@ async function runIngestion({
     indexedAt: new Date(),
   });
   await bumpSearchGeneration(cache, logger);
+}
+
+/**
+ * For each new chunk, the id of an old chunk of the document with the same text, if any. A
+ * reindex keeps those ids, so concepts and questions built on a chunk still point at it.
+ */
+async function matchUnchangedChunks(
+  db: Database,
+  documentId: string,
+  chunks: readonly { text: string }[],
+): Promise<(string | undefined)[]> {
+  const old = await db.chunk.findMany({
+    where: { documentId },
+    select: { id: true, text: true },
+    orderBy: { ordinal: 'asc' },
+  });
+  const idsByText = new Map<string, string[]>();
+  for (const { id, text } of old) idsByText.set(text, [...(idsByText.get(text) ?? []), id]);
+  return chunks.map((chunk) => idsByText.get(chunk.text)?.shift());
 }
 
 /** What the embedder reads for a chunk: where it sits, then what it says. */
