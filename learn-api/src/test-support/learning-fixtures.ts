@@ -1,44 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../adapters/database/database.js';
-import type { SourceChunk } from '../adapters/llm/llm.js';
-
-/** A document with the given chunks, written straight to the tables as ingestion leaves them. */
-export async function insertDocument({
-  db,
-  title,
-  chunks,
-}: {
-  db: Database;
-  title: string;
-  chunks: Omit<SourceChunk, 'id'>[];
-}): Promise<{ documentId: string; chunkIds: string[] }> {
-  const document = await db.document.create({
-    data: {
-      title,
-      contentHash: randomUUID(),
-      cognitoUserId: 'instructor',
-      status: 'indexed',
-      published: true,
-    },
-  });
-  const chunkIds: string[] = [];
-  for (const [ordinal, chunk] of chunks.entries()) {
-    const row = await db.chunk.create({
-      data: {
-        documentId: document.id,
-        ordinal,
-        text: chunk.text,
-        tokenCount: chunk.text.split(/\s+/).length,
-        headingPath: chunk.headingPath,
-        keyTerms: chunk.keyTerms,
-        pageStart: ordinal + 1,
-        pageEnd: ordinal + 1,
-      },
-    });
-    chunkIds.push(row.id);
-  }
-  return { documentId: document.id, chunkIds };
-}
 
 /** A path and one concept ticket per entry, each drawn from its chunk, written straight to the tables. */
 export async function insertPath({

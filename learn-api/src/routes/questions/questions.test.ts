@@ -7,8 +7,9 @@ import { createMemoryRateLimiter } from '../../middleware/rate-limit.js';
 import { buildTestApp } from '../../test-support/build-app.js';
 import { heapChunk, stackChunk } from '../../test-support/data-structures-text.js';
 import { findTestEmbeddingModel } from '../../test-support/embedding-model.js';
+import { insertMaterial } from '../../test-support/insert-material.js';
 import { type JwksServer, startJwksServer } from '../../test-support/jwks-server.js';
-import { insertDocument, insertPath } from '../../test-support/learning-fixtures.js';
+import { insertPath } from '../../test-support/learning-fixtures.js';
 import { databaseServerUrl, openTestDatabase } from '../../test-support/test-database.js';
 
 const modelDir = await findTestEmbeddingModel();
@@ -77,10 +78,11 @@ describe.skipIf(!databaseServerUrl || !modelDir)('questions and answers', () => 
       llmRateLimiter: createMemoryRateLimiter({ limit: generateLimit, windowSeconds: 60 }),
     }));
     const { db } = testDb;
-    const material = await insertDocument({
+    const material = await insertMaterial({
       db,
       title: 'Data structures',
-      chunks: [heapChunk, stackChunk],
+      // One page each, so suggestions have pages to name.
+      chunks: [heapChunk, stackChunk].map((chunk, i) => ({ ...chunk, pageStart: i + 1 })),
     });
     heapChunkId = material.chunkIds[0]!;
     const shared = await insertPath({

@@ -15,8 +15,9 @@ import { scheduleReview } from '../../services/review/schedule-review.js';
 import { buildTestApp } from '../../test-support/build-app.js';
 import { heapChunk, stackChunk } from '../../test-support/data-structures-text.js';
 import { findTestEmbeddingModel } from '../../test-support/embedding-model.js';
+import { insertMaterial } from '../../test-support/insert-material.js';
 import { type JwksServer, startJwksServer } from '../../test-support/jwks-server.js';
-import { insertDocument, insertPath } from '../../test-support/learning-fixtures.js';
+import { insertPath } from '../../test-support/learning-fixtures.js';
 import { databaseServerUrl, openTestDatabase } from '../../test-support/test-database.js';
 
 const modelDir = await findTestEmbeddingModel();
@@ -85,10 +86,11 @@ describe.skipIf(!databaseServerUrl || !modelDir)('spaced review', () => {
     embedder = await createOnnxEmbedder({ modelDir: modelDir! });
     local = createLocalLlm({ embedder });
     ({ app } = buildTestApp({ jwks, db: testDb.db, llm: local }));
-    const material = await insertDocument({
+    const material = await insertMaterial({
       db: testDb.db,
       title: 'Data structures',
-      chunks: [heapChunk, stackChunk],
+      // One page each, so suggestions have pages to name.
+      chunks: [heapChunk, stackChunk].map((chunk, i) => ({ ...chunk, pageStart: i + 1 })),
     });
     const path = await insertPath({
       db: testDb.db,
