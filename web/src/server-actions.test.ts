@@ -128,6 +128,10 @@ const PAGE_PERMISSIONS: Record<
     permission: 'TRAC_ADMIN',
     fields: () => ({ list: 'milestone', intent: 'remove', sel: 'milestone1' }),
   },
+  'features/admin/session-admin-actions.ts#revokeUserSessionsAction': {
+    permission: 'TRAC_ADMIN',
+    fields: () => ({ username: 'someone' }),
+  },
   'features/query/batch-modify-action.ts#batchModifyAction': {
     permission: 'TICKET_BATCH_MODIFY',
     fields: () => ({ ticket: String(fixtures.ticketId), batch_priority: 'minor' }),
