@@ -7,7 +7,11 @@ const haveDatabase = Boolean(process.env.TEST_DATABASE_URL);
 const maxBytes = 64 * 1024;
 
 /** A browser's upload form as its bytes, sent as a stream that counts how much was read. */
-async function uploadRequest(fields: { file: File; title?: string }, declaredLength?: number) {
+async function uploadRequest(
+  fields: { file: File; title?: string },
+  declaredLength?: number,
+  origin = 'http://localhost:8000',
+) {
   const form = new FormData();
   form.set('file', fields.file);
   if (fields.title) form.set('title', fields.title);
@@ -33,6 +37,7 @@ async function uploadRequest(fields: { file: File; title?: string }, declaredLen
     headers: {
       'content-type': encoded.headers.get('content-type')!,
       'content-length': String(declaredLength ?? bytes.length),
+      origin,
     },
     body,
     duplex: 'half',
@@ -61,7 +66,14 @@ describe.skipIf(!haveDatabase)('uploading material through web to learn-api', ()
   afterAll(() => stack?.close());
 
   const send = (request: Request, accessToken: string | null, learnApiUrl = stack.learnApiUrl) =>
-    streamUpload({ request, learnApiUrl, accessToken, maxBytes, requestId: randomUUID() });
+    streamUpload({
+      request,
+      learnApiUrl,
+      accessToken,
+      maxBytes,
+      requestId: randomUUID(),
+      siteOrigin: 'http://localhost:8000',
+    });
 
   it("passes an instructor's file to learn-api, which queues it and recognises it when sent again", async () => {
     const file = notes(8 * 1024);
@@ -128,6 +140,17 @@ describe.skipIf(!haveDatabase)('uploading material through web to learn-api', ()
     const response = await send(request, null);
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(read.chunks).toBe(0);
+  });
+
+  it('refuses an upload posted from another site, without reading it', async () => {
+    const { request, read } = await uploadRequest(
+      { file: notes(1024) },
+      undefined,
+      'https://evil.example',
+    );
+    const response = await send(request, instructorToken);
+    expect(response.status).toBe(403);
     expect(read.chunks).toBe(0);
   });
 
