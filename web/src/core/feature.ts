@@ -5,7 +5,7 @@ import type {
   SyntaxRule,
   WikiDataProvider,
   WikiMacro,
-} from '@/features/wiki/formatter';
+} from '@/wiki-engine';
 import type { Permission } from './auth/roles';
 import type { Database } from './db/database';
 

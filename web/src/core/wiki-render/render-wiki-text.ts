@@ -11,7 +11,7 @@ import {
   type WikiDataProvider,
   type WikiFlavour,
   type WikiMacro,
-} from '@/features/wiki/formatter';
+} from '@/wiki-engine';
 
 export interface RenderWikiTextOptions {
   db: Database;

@@ -1,7 +1,7 @@
 import type { Database } from '@/core/db/database';
 import type { Viewer, WikiSupport } from '@/core/feature';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
-import { element, makeHref, type TicketSummary } from '@/features/wiki/formatter';
+import { element, makeHref, type TicketSummary } from '@/wiki-engine';
 import {
   buildQuerySql,
   formatQueryUrl,

@@ -8,6 +8,6 @@ import { fileURLToPath } from 'node:url';
 export function defaultCaseFile(): string {
   if (process.env.WIKI_CONFORMANCE_FILE) return path.resolve(process.env.WIKI_CONFORMANCE_FILE);
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const repoRoot = path.resolve(here, '..', '..', '..', '..', '..', '..');
+  const repoRoot = path.resolve(here, '..', '..', '..', '..');
   return path.resolve(repoRoot, '..', 'shared', 'conformance', 'trac-wiki', 'wiki-tests.txt');
 }
