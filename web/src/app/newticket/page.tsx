@@ -12,7 +12,7 @@ import type { NewTicketFormState } from '@/features/ticket/ticket-form-state';
 import { loadTicketOptions } from '@/features/ticket/ticket-options';
 import { NewTicketForm } from '@/features/ticket/ui/new-ticket-form';
 import '@/features/ticket/ui/ticket.css';
-import { loadWorkflow } from '@/features/workflow';
+import { loadWorkflow } from '@/features/ticket/workflow';
 import { createTicketAction } from './actions';
 
 export const metadata = { title: 'New Ticket' };

@@ -21,7 +21,7 @@ import { type BuilderField, QueryBuilder } from '@/features/query/ui/query-build
 import { QueryResults } from '@/features/query/ui/query-results';
 import { TicketsContextNav } from '@/features/query/ui/tickets-context-nav';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
-import { loadWorkflow } from '@/features/workflow';
+import { loadWorkflow } from '@/features/ticket/workflow';
 import '@/features/query/ui/query.css';
 
 export const metadata = { title: 'Custom Query' };

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { formatDateTime } from '@/core/format';
-import { features } from '@/core/registry';
+import { features } from '@/composition/registry';
 import { resolveQuickJump } from '@/features/search/resolve-quick-jump';
 import {
   listSearchSources,

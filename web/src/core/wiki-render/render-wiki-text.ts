@@ -1,6 +1,6 @@
 import type { Database } from '@/core/db/database';
 import type { Feature, PreparedWikiSupport, Viewer, WikiReferences } from '@/core/feature';
-import { features as registeredFeatures } from '@/core/registry';
+import { features as registeredFeatures } from '@/composition/registry';
 import {
   createWikiEnvironment,
   type InterWikiEntry,

@@ -6,7 +6,7 @@ import { listPermissions } from '@/core/auth/roles';
 import type { Database } from '@/core/db/database';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
 import { loadTicketOptions } from '@/features/ticket/ticket-options';
-import { loadWorkflow } from '@/features/workflow';
+import { loadWorkflow } from '@/features/ticket/workflow';
 import { AdminError } from './admin-error';
 import { removeCustomFields, reorderCustomFields, saveCustomField } from './custom-field-admin';
 import { listEnumValues } from './list-ticket-values';

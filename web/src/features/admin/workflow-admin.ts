@@ -1,5 +1,5 @@
 import type { Db } from '@learntrac/db';
-import { TICKET_WORKFLOW_KEY } from '@/features/workflow';
+import { TICKET_WORKFLOW_KEY } from '@/features/ticket/workflow';
 import { assertAdmin } from './admin-error';
 import { parseWorkflowText } from './workflow-text';
 

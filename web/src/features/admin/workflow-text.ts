@@ -1,5 +1,5 @@
 import { isPermissionAction } from '@learntrac/db/permissions';
-import { type Workflow, type WorkflowAction, WorkflowSchema } from '@/features/workflow';
+import { type Workflow, type WorkflowAction, WorkflowSchema } from '@/features/ticket/workflow';
 
 /**
  * The workflow as the text of Trac's `[ticket-workflow]` section, which Trac admins know:

@@ -2,7 +2,7 @@ import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { changeTicket, createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
-import { features } from '@/core/registry';
+import { features } from '@/composition/registry';
 import { createMilestone } from './create-milestone';
 import { deleteMilestone } from './delete-milestone';
 import { getMilestone } from './get-milestone';

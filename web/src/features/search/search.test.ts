@@ -2,7 +2,7 @@ import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { changeTicket, createTicket } from '@learntrac/db/tickets';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions, type Permission } from '@/core/auth/roles';
-import { features } from '@/core/registry';
+import { features } from '@/composition/registry';
 import { resolveQuickJump } from './resolve-quick-jump';
 import { searchEverything } from './search-everything';
 import { splitHighlights } from './split-highlights';

@@ -7,7 +7,7 @@ import {
   listAvailableActions,
   loadWorkflow,
   WorkflowChoiceError,
-} from '@/features/workflow';
+} from '@/features/ticket/workflow';
 import { customFieldDefault, loadCustomFields } from './custom-fields';
 import { newTicketDefaults } from './new-ticket-defaults';
 import type { TicketActor } from './ticket-actor';

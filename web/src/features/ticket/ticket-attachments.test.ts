@@ -5,13 +5,13 @@ import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
 import type { Viewer } from '@/core/feature';
-import { addAttachment } from '@/features/wiki/attachments/add-attachment';
+import { addAttachment } from '@/features/attachment/add-attachment';
 import {
   type AttachmentStorage,
   createLocalAttachmentStorage,
-} from '@/features/wiki/attachments/attachment-storage';
-import { deleteAttachment } from '@/features/wiki/attachments/delete-attachment';
-import { listAttachments } from '@/features/wiki/attachments/list-attachments';
+} from '@/features/attachment/attachment-storage';
+import { deleteAttachment } from '@/features/attachment/delete-attachment';
+import { listAttachments } from '@/features/attachment/list-attachments';
 import { WikiError } from '@/features/wiki/wiki-errors';
 import { buildTicketHistory } from './build-ticket-history';
 import { createNewTicket } from './create-new-ticket';

@@ -9,7 +9,7 @@ import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
 import {
   type AttachmentStorage,
   createLocalAttachmentStorage,
-} from '@/features/wiki/attachments/attachment-storage';
+} from '@/features/attachment/attachment-storage';
 import { buildTicketHistory } from './build-ticket-history';
 import { createNewTicket } from './create-new-ticket';
 import { TICKET_CUSTOM_FIELDS_KEY } from './custom-fields';

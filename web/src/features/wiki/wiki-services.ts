@@ -2,8 +2,8 @@ import 'server-only';
 import type { Db } from '@learntrac/db';
 import { getConfig } from '@/config';
 import { getDb } from '@/core/db';
-import type { AttachmentStorage } from './attachments/attachment-storage';
-import { createAttachmentStorage } from './attachments/attachment-storage-config';
+import type { AttachmentStorage } from '@/features/attachment/attachment-storage';
+import { createAttachmentStorage } from '@/features/attachment/attachment-storage-config';
 
 /** The process's Prisma client with its transactions, which the wiki's writes need. */
 export function getWikiDb(): Db {

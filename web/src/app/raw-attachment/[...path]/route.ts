@@ -4,10 +4,10 @@ import {
   ATTACHMENT_CONTENT_SECURITY_POLICY,
   SECURITY_HEADERS,
 } from '@/core/security/security-headers';
-import { canUseAttachments } from '@/features/wiki/attachments/attachment-permissions';
-import { contentTypeOf } from '@/features/wiki/attachments/content-type';
-import { getAttachment } from '@/features/wiki/attachments/list-attachments';
-import { parseAttachmentPath } from '@/features/wiki/attachments/parse-attachment-path';
+import { canUseAttachments } from '@/features/attachment/attachment-permissions';
+import { contentTypeOf } from '@/features/attachment/content-type';
+import { getAttachment } from '@/features/attachment/list-attachments';
+import { parseAttachmentPath } from '@/features/attachment/parse-attachment-path';
 import { getAttachmentStorage } from '@/features/wiki/wiki-services';
 
 // Whatever a file holds, it may not run script, load anything or be sniffed into another type.

@@ -19,8 +19,8 @@ import { readFieldValues, TicketFormError } from '@/features/ticket/ticket-form'
 import type { CommentEditState, ModifyTicketFormState } from '@/features/ticket/ticket-form-state';
 import { TicketPermissionError } from '@/features/ticket/ticket-permissions';
 import type { AttachFileState } from '@/features/ticket/ui/attach-file-form';
-import { addAttachment } from '@/features/wiki/attachments/add-attachment';
-import { deleteAttachment } from '@/features/wiki/attachments/delete-attachment';
+import { addAttachment } from '@/features/attachment/add-attachment';
+import { deleteAttachment } from '@/features/attachment/delete-attachment';
 import { WikiError } from '@/features/wiki/wiki-errors';
 import { getAttachmentMaxSize, getAttachmentStorage } from '@/features/wiki/wiki-services';
 

@@ -29,10 +29,10 @@ import { TextDiff } from '@/features/ticket/ui/text-diff';
 import { TicketAttachments } from '@/features/ticket/ui/ticket-attachments';
 import '@/features/ticket/ui/ticket.css';
 import { ticketPageTitle } from '@/features/ticket/ticket-page-title';
-import { canUseAttachments } from '@/features/wiki/attachments/attachment-permissions';
-import { listAttachments } from '@/features/wiki/attachments/list-attachments';
+import { canUseAttachments } from '@/features/attachment/attachment-permissions';
+import { listAttachments } from '@/features/attachment/list-attachments';
 import { getAttachmentMaxSize } from '@/features/wiki/wiki-services';
-import { loadWorkflow } from '@/features/workflow';
+import { loadWorkflow } from '@/features/ticket/workflow';
 import {
   attachFileAction,
   deleteTicketAction,

@@ -1,6 +1,6 @@
 import { AdminForm } from '@/features/admin/ui/admin-form';
-import type { Workflow } from '@/features/workflow';
-import { actionLabel } from '@/features/workflow';
+import type { Workflow } from '@/features/ticket/workflow';
+import { actionLabel } from '@/features/ticket/workflow';
 import { BATCH_FIELDS } from '../batch-modify';
 import { batchModifyAction } from '../batch-modify-action';
 import type { SiteQueryField } from '../load-query-fields';

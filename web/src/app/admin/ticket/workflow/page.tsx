@@ -3,7 +3,7 @@ import { getDb } from '@/core/db';
 import { saveWorkflowAction } from '@/features/admin/admin-actions';
 import { AdminForm, AdminTextarea } from '@/features/admin/ui/admin-form';
 import { formatWorkflowText } from '@/features/admin/workflow-text';
-import { actionLabel, listWorkflowStates, loadWorkflow } from '@/features/workflow';
+import { actionLabel, listWorkflowStates, loadWorkflow } from '@/features/ticket/workflow';
 
 export const metadata = { title: 'Workflow – Admin' };
 

@@ -6,7 +6,7 @@ import { searchFeature } from '@/features/search/feature';
 import { ticketFeature } from '@/features/ticket/feature';
 import { timelineFeature } from '@/features/timeline/feature';
 import { wikiFeature } from '@/features/wiki/feature';
-import type { Feature } from './feature';
+import type { Feature } from '@/core/feature';
 
 /** Every feature of the app. The navigation, search and timeline are built from this list. */
 export const features: readonly Feature[] = [

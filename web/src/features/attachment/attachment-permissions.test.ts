@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { saveWikiPage } from '../save-wiki-page';
-import { serverUrl, useWikiTestDatabase, viewerWith } from '../testing/wiki-test-db';
-import { WikiError } from '../wiki-errors';
+import { saveWikiPage } from '@/features/wiki/save-wiki-page';
+import { serverUrl, useWikiTestDatabase, viewerWith } from '@/features/wiki/testing/wiki-test-db';
+import { WikiError } from '@/features/wiki/wiki-errors';
 import { addAttachment } from './add-attachment';
 import { deleteAttachment } from './delete-attachment';
 import { listAttachments } from './list-attachments';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listPermissions } from './auth/roles';
-import { buildNavigation, findActiveEntry } from './navigation';
+import { listPermissions } from '@/core/auth/roles';
+import { buildNavigation, findActiveEntry } from '@/core/navigation';
 import { features } from './registry';
 
 const labelsFor = (roles: Parameters<typeof listPermissions>[0]) =>

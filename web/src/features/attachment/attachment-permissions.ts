@@ -1,8 +1,8 @@
 import type { Db } from '@learntrac/db';
 import type { Permission } from '@/core/auth/roles';
 import type { Viewer } from '@/core/feature';
-import { WikiError, WikiPermissionError } from '../wiki-errors';
-import { assertWikiPermission } from '../wiki-permissions';
+import { WikiError, WikiPermissionError } from '@/features/wiki/wiki-errors';
+import { assertWikiPermission } from '@/features/wiki/wiki-permissions';
 
 export type AttachmentRealm = 'wiki' | 'ticket';
 type AttachmentAction = 'view' | 'create' | 'delete';

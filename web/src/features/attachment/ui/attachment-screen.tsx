@@ -3,15 +3,15 @@ import { forbidden, notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { formatDateTime } from '@/core/format';
-import { attachmentPermission, canUseAttachments } from '../attachments/attachment-permissions';
-import { isImageFile, isTextFile } from '../attachments/content-type';
-import { getAttachment } from '../attachments/list-attachments';
-import { parseAttachmentPath } from '../attachments/parse-attachment-path';
-import { deleteAttachmentAction, uploadAttachmentAction } from '../wiki-actions';
-import { wikiPageHref } from '../wiki-names';
-import { getAttachmentMaxSize, getAttachmentStorage } from '../wiki-services';
-import { ActionForm } from './action-form';
-import '../wiki.css';
+import { attachmentPermission, canUseAttachments } from '../attachment-permissions';
+import { isImageFile, isTextFile } from '../content-type';
+import { getAttachment } from '../list-attachments';
+import { parseAttachmentPath } from '../parse-attachment-path';
+import { deleteAttachmentAction, uploadAttachmentAction } from '@/features/wiki/wiki-actions';
+import { wikiPageHref } from '@/features/wiki/wiki-names';
+import { getAttachmentMaxSize, getAttachmentStorage } from '@/features/wiki/wiki-services';
+import { ActionForm } from '@/features/wiki/components/action-form';
+import '@/features/wiki/wiki.css';
 
 const parentHref = (realm: string, id: string) =>
   realm === 'ticket' ? `/ticket/${encodeURIComponent(id)}` : wikiPageHref(id);

@@ -2,13 +2,13 @@ import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
 import { toTracTime } from '@/core/db/database';
-import { features } from '@/core/registry';
-import { listOpenTickets } from './query/list-open-tickets';
-import { listMilestones } from './roadmap/list-milestones';
-import { searchEverything } from './search/search-everything';
-import { getTicket } from './ticket/get-ticket';
-import { listTimeline } from './timeline/list-timeline';
-import { getWikiPage } from './wiki/get-wiki-page';
+import { features } from '@/composition/registry';
+import { listOpenTickets } from '@/features/query/list-open-tickets';
+import { listMilestones } from '@/features/roadmap/list-milestones';
+import { searchEverything } from '@/features/search/search-everything';
+import { getTicket } from '@/features/ticket/get-ticket';
+import { listTimeline } from '@/features/timeline/list-timeline';
+import { getWikiPage } from '@/features/wiki/get-wiki-page';
 
 const serverUrl = testServerUrl();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasControlCharacters } from '../wiki-input';
+import { hasControlCharacters } from '@/features/wiki/wiki-input';
 
 export const AttachmentRealmSchema = z.enum(['wiki', 'ticket'], {
   message: 'Attachments belong to a wiki page or a ticket.',

@@ -1,8 +1,8 @@
 import type { Db } from '@learntrac/db';
 import type { z } from 'zod';
 import type { Viewer } from '@/core/feature';
-import { WikiError } from '../wiki-errors';
-import { parseWikiInput } from '../wiki-input';
+import { WikiError } from '@/features/wiki/wiki-errors';
+import { parseWikiInput } from '@/features/wiki/wiki-input';
 import { AttachmentKeyInput } from './attachment-input';
 import { assertMayChangeAttachments } from './attachment-permissions';
 import type { AttachmentStorage } from './attachment-storage';
