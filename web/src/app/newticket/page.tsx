@@ -1,6 +1,6 @@
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
+import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
 import { buildActionChoices } from '@/features/ticket/build-action-choices';
 import { customFieldDefault, loadCustomFields } from '@/features/ticket/custom-fields';
 import { getTicket } from '@/features/ticket/get-ticket';

@@ -9,9 +9,9 @@ import { createMilestone } from '@/features/roadmap/create-milestone';
 import { deleteMilestone } from '@/features/roadmap/delete-milestone';
 import { updateMilestone } from '@/features/roadmap/update-milestone';
 import { getAdminDb } from './admin-db';
-import { AdminError, assertAdmin } from './admin-error';
-import { type AdminFormState, readSubmittedValues } from './admin-form-state';
-import { removeCustomFields, reorderCustomFields, saveCustomField } from './custom-field-admin';
+import { AdminError, assertAdmin } from '@/core/forms/admin-error';
+import { type AdminFormState, readSubmittedValues } from '@/core/forms/admin-form-state';
+import { removeCustomFields, reorderCustomFields, saveCustomField } from '@/features/ticket/admin/custom-field-admin';
 import { grantPermission, revokePermissions } from './permission-admin';
 import {
   addTicketValue,
@@ -22,9 +22,9 @@ import {
   updateTicketValue,
   VALUE_LISTS,
   type ValueList,
-} from './ticket-values';
-import { saveWorkflow } from './workflow-admin';
-import { WorkflowTextError } from './workflow-text';
+} from '@/features/ticket/admin/ticket-values';
+import { saveWorkflow } from '@/features/ticket/admin/workflow-admin';
+import { WorkflowTextError } from '@/features/ticket/admin/workflow-text';
 
 const text = (form: FormData, key: string) => {
   const value = form.get(key);

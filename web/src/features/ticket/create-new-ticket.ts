@@ -1,7 +1,7 @@
 import type { Db } from '@learntrac/db';
 import { createTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
-import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
+import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
 import {
   applyWorkflowAction,
   listAvailableActions,

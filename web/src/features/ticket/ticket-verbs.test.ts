@@ -5,7 +5,7 @@ import { MidAirCollisionError, TicketNotFoundError } from '@learntrac/db/errors'
 import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
+import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
 import {
   type AttachmentStorage,
   createLocalAttachmentStorage,

@@ -1,4 +1,4 @@
-import { AdminForm } from '@/features/admin/ui/admin-form';
+import { AdminForm } from '@/core/forms/admin-form';
 import type { Workflow } from '@/features/ticket/workflow';
 import { actionLabel } from '@/features/ticket/workflow';
 import { BATCH_FIELDS } from '../batch-modify';

@@ -2,11 +2,11 @@ import { notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { decodePageSegments } from '@/core/routing/page-segments';
-import { countTicketsByValue, listComponents } from '@/features/admin/list-ticket-values';
-import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
-import { AdminInput, AdminTextarea } from '@/features/admin/ui/admin-form';
-import { ValueEditPanel } from '@/features/admin/ui/value-edit-panel';
-import { ValueListPanel } from '@/features/admin/ui/value-list-panel';
+import { countTicketsByValue, listComponents } from '@/features/ticket/admin/list-ticket-values';
+import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
+import { AdminInput, AdminTextarea } from '@/core/forms/admin-form';
+import { ValueEditPanel } from '@/features/ticket/ui/admin/value-edit-panel';
+import { ValueListPanel } from '@/features/ticket/ui/admin/value-list-panel';
 
 export const metadata = { title: 'Components – Admin' };
 const BASE = '/admin/ticket/components';

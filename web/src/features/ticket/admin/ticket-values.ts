@@ -1,6 +1,6 @@
 import type { Db, Prisma } from '@learntrac/db';
 import { toTracTime } from '@/core/db/database';
-import { AdminError, assertAdmin, readName } from './admin-error';
+import { AdminError, assertAdmin, readName } from '@/core/forms/admin-error';
 import { type DefaultField, defaultKey } from './ticket-defaults';
 
 /**

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AdminFormAction } from '../admin-form-state';
+import type { AdminFormAction } from './admin-form-state';
 import { AdminForm } from './admin-form';
 
 /** Trac's add box: a titled fieldset and an Add button; a successful add clears the fields. */

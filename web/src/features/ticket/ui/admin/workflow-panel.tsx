@@ -1,8 +1,8 @@
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { saveWorkflowAction } from '@/features/admin/admin-actions';
-import { AdminForm, AdminTextarea } from '@/features/admin/ui/admin-form';
-import { formatWorkflowText } from '@/features/admin/workflow-text';
+import { AdminForm, AdminTextarea } from '@/core/forms/admin-form';
+import { formatWorkflowText } from '@/features/ticket/admin/workflow-text';
 import { actionLabel, listWorkflowStates, loadWorkflow } from '@/features/ticket/workflow';
 
 export const metadata = { title: 'Workflow – Admin' };

@@ -1,12 +1,12 @@
-import { addTicketValueAction, submitListAction } from '../admin-actions';
-import { AddForm } from './add-form';
-import { AdminForm, AdminInput } from './admin-form';
+import { addTicketValueAction, submitListAction } from '@/features/admin/admin-actions';
+import { AddForm } from '@/core/forms/add-form';
+import { AdminForm, AdminInput } from '@/core/forms/admin-form';
 import {
   OrderCell,
   RemoveAndApplyButtons,
   SelectAndNameCells,
   SelectAndNameHeaders,
-} from './list-table';
+} from '@/core/forms/list-table';
 
 export interface ValueRow {
   name: string;

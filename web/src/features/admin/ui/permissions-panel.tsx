@@ -3,8 +3,8 @@ import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { grantPermissionAction, revokePermissionsAction } from '@/features/admin/admin-actions';
 import { listPermissionGrants } from '@/features/admin/permission-admin';
-import { AddForm } from '@/features/admin/ui/add-form';
-import { AdminForm, AdminInput, AdminSelect } from '@/features/admin/ui/admin-form';
+import { AddForm } from '@/core/forms/add-form';
+import { AdminForm, AdminInput, AdminSelect } from '@/core/forms/admin-form';
 
 export const metadata = { title: 'Permissions – Admin' };
 

@@ -12,7 +12,7 @@ import {
   useEffect,
   useRef,
 } from 'react';
-import type { AdminFormAction, AdminFormState } from '../admin-form-state';
+import type { AdminFormAction, AdminFormState } from './admin-form-state';
 
 /** After a refusal, what the form submitted; the fields below show it instead of their defaults. */
 const SubmittedValues = createContext<Record<string, string[]> | undefined>(undefined);

@@ -3,14 +3,14 @@ import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { decodePageSegments } from '@/core/routing/page-segments';
 import { submitListAction } from '@/features/admin/admin-actions';
-import { AdminForm } from '@/features/admin/ui/admin-form';
-import { CustomFieldForm } from '@/features/admin/ui/custom-field-form';
+import { AdminForm } from '@/core/forms/admin-form';
+import { CustomFieldForm } from '@/features/ticket/ui/admin/custom-field-form';
 import {
   OrderCell,
   RemoveAndApplyButtons,
   SelectAndNameCells,
   SelectAndNameHeaders,
-} from '@/features/admin/ui/list-table';
+} from '@/core/forms/list-table';
 import { customFieldLabel, loadCustomFields } from '@/features/ticket/custom-fields';
 
 export const metadata = { title: 'Custom Fields – Admin' };

@@ -5,11 +5,11 @@ import { getDb } from '@/core/db';
 import { fromTracTime } from '@/core/db/database';
 import { decodePageSegments } from '@/core/routing/page-segments';
 import { addMilestoneAction, updateMilestoneAction } from '@/features/admin/admin-actions';
-import { countTicketsByValue, listMilestoneRows } from '@/features/admin/list-ticket-values';
-import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
-import { AddForm } from '@/features/admin/ui/add-form';
-import { AdminForm, AdminInput, AdminTextarea } from '@/features/admin/ui/admin-form';
-import { ValueListPanel } from '@/features/admin/ui/value-list-panel';
+import { countTicketsByValue, listMilestoneRows } from '@/features/ticket/admin/list-ticket-values';
+import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
+import { AddForm } from '@/core/forms/add-form';
+import { AdminForm, AdminInput, AdminTextarea } from '@/core/forms/admin-form';
+import { ValueListPanel } from '@/features/ticket/ui/admin/value-list-panel';
 
 export const metadata = { title: 'Milestones – Admin' };
 const BASE = '/admin/ticket/milestones';

@@ -5,7 +5,7 @@ import {
   CustomFieldsConfigSchema,
   TICKET_CUSTOM_FIELDS_KEY,
 } from '@/features/ticket/custom-fields';
-import { AdminError, assertAdmin } from './admin-error';
+import { AdminError, assertAdmin } from '@/core/forms/admin-error';
 
 interface AdminOptions {
   db: Db;

@@ -3,11 +3,11 @@ import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { decodePageSegments } from '@/core/routing/page-segments';
 import { ENUM_PANELS } from '@/features/admin/admin-panels';
-import { countTicketsByValue, listEnumValues } from '@/features/admin/list-ticket-values';
-import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
-import { VALUE_LISTS } from '@/features/admin/ticket-values';
-import { ValueEditPanel } from '@/features/admin/ui/value-edit-panel';
-import { ValueListPanel } from '@/features/admin/ui/value-list-panel';
+import { countTicketsByValue, listEnumValues } from '@/features/ticket/admin/list-ticket-values';
+import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
+import { VALUE_LISTS } from '@/features/ticket/admin/ticket-values';
+import { ValueEditPanel } from '@/features/ticket/ui/admin/value-edit-panel';
+import { ValueListPanel } from '@/features/ticket/ui/admin/value-list-panel';
 
 type Props = { params: Promise<{ list: string; name?: string[] }> };
 
