@@ -140,7 +140,7 @@ const PAGE_PERMISSIONS: Record<
     permission: 'MILESTONE_DELETE',
     fields: () => ({ originalName: 'milestone2' }),
   },
-  'features/wiki/wiki-actions.ts#editWikiPageAction': {
+  'app/wiki/actions.ts#editWikiPageAction': {
     permission: 'WIKI_MODIFY',
     fields: () => ({ text: 'Changed', baseVersion: '2' }),
   },
@@ -156,11 +156,11 @@ const PAGE_PERMISSIONS: Record<
     permission: 'WIKI_MODIFY',
     fields: () => ({ name: fixtures.page, version: '1', baseVersion: '2' }),
   },
-  'features/wiki/wiki-actions.ts#uploadAttachmentAction': {
+  'features/attachment/ui/attachment-actions.ts#uploadAttachmentAction': {
     permission: 'WIKI_MODIFY',
     fields: () => ({ realm: 'wiki', id: fixtures.page, file: file('new.txt') }),
   },
-  'features/wiki/wiki-actions.ts#deleteAttachmentAction': {
+  'features/attachment/ui/attachment-actions.ts#deleteAttachmentAction': {
     permission: 'WIKI_DELETE',
     fields: () => ({ realm: 'wiki', id: fixtures.page, filename: 'guide.txt' }),
   },
@@ -246,7 +246,7 @@ describe.skipIf(!serverUrl)('every server action against PostgreSQL', () => {
     const { modifyTicket } = await import('@/features/ticket/modify-ticket');
     const { saveWikiPage } = await import('@/features/wiki/save-wiki-page');
     const { addAttachment } = await import('@/features/attachment/add-attachment');
-    const { getAttachmentStorage } = await import('@/features/wiki/wiki-services');
+    const { getAttachmentStorage } = await import('@/features/attachment/attachment-services');
     const admin = { name: 'root', permissions: listPermissions(['admin']) };
     ({ id: fixtures.ticketId } = await createNewTicket({
       db: t.db,

@@ -1,3 +1,4 @@
+import type { Feature } from '@/core/feature';
 import { adminFeature } from '@/features/admin/feature';
 import { learningFeature } from '@/features/learning/feature';
 import { queryFeature } from '@/features/query/feature';
@@ -6,7 +7,6 @@ import { searchFeature } from '@/features/search/feature';
 import { ticketFeature } from '@/features/ticket/feature';
 import { timelineFeature } from '@/features/timeline/feature';
 import { wikiFeature } from '@/features/wiki/feature';
-import type { Feature } from '@/core/feature';
 
 /** Every feature of the app. The navigation, search and timeline are built from this list. */
 export const features: readonly Feature[] = [

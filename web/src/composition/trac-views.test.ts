@@ -1,8 +1,8 @@
 import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { features } from '@/composition/registry';
 import { listPermissions } from '@/core/auth/roles';
 import { toTracTime } from '@/core/db/database';
-import { features } from '@/composition/registry';
 import { listOpenTickets } from '@/features/query/list-open-tickets';
 import { listMilestones } from '@/features/roadmap/list-milestones';
 import { searchEverything } from '@/features/search/search-everything';

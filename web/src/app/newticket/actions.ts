@@ -2,10 +2,10 @@
 
 import { DbError } from '@learntrac/db/errors';
 import { redirect } from 'next/navigation';
+import { renderWikiText } from '@/composition/render-wiki-text';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
-import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { createNewTicket } from '@/features/ticket/create-new-ticket';
 import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { getTicketDb } from '@/features/ticket/ticket-db';

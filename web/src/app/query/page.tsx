@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
+import { renderWikiTexts } from '@/composition/render-wiki-text';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { renderWikiTexts } from '@/core/wiki-render/render-wiki-text';
 import {
   createQuery,
   formatQueryUrl,

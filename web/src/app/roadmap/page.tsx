@@ -1,7 +1,7 @@
 import Link from 'next/link';
+import { renderWikiText } from '@/composition/render-wiki-text';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { listMilestones } from '@/features/roadmap/list-milestones';
 import { hasMilestonePermission } from '@/features/roadmap/milestone-errors';

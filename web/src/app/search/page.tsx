@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { features } from '@/composition/registry';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { formatDateTime } from '@/core/format';
-import { features } from '@/composition/registry';
 import { resolveQuickJump } from '@/features/search/resolve-quick-jump';
 import {
   listSearchSources,
@@ -38,7 +38,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const page = Math.min(Math.max(Number.parseInt(first(params.page) ?? '1', 10) || 1, 1), 50);
 
   if (query && first(params.noquickjump) !== '1') {
-    const target = await resolveQuickJump({ db, viewer, query });
+    const target = await resolveQuickJump({ db, viewer, query, features });
     if (target) redirect(target);
   }
   const bare = query.replace(/^!/, '');

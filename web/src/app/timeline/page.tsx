@@ -1,8 +1,8 @@
 import { redirect } from 'next/navigation';
+import { features } from '@/composition/registry';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import type { TimelineEvent } from '@/core/feature';
-import { features } from '@/composition/registry';
 import { listTimeline, MAX_DAYS_BACK, MAX_EVENTS } from '@/features/timeline/list-timeline';
 import { readTimelineRequest } from '@/features/timeline/read-timeline-request';
 import { renderTimelineDays } from '@/features/timeline/ui/render-timeline-days';

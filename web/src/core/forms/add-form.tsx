@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { AdminFormAction } from './admin-form-state';
 import { AdminForm } from './admin-form';
+import type { AdminFormAction } from './admin-form-state';
 
 /** Trac's add box: a titled fieldset and an Add button; a successful add clears the fields. */
 export function AddForm(props: { action: AdminFormAction; title: string; children: ReactNode }) {

@@ -4,15 +4,17 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { safeReturnPath } from '@/core/auth/safe-return-path';
+import { AdminError, assertAdmin } from '@/core/forms/admin-error';
+import { type AdminFormState, readSubmittedValues } from '@/core/forms/admin-form-state';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { createMilestone } from '@/features/roadmap/create-milestone';
 import { deleteMilestone } from '@/features/roadmap/delete-milestone';
 import { updateMilestone } from '@/features/roadmap/update-milestone';
-import { getAdminDb } from './admin-db';
-import { AdminError, assertAdmin } from '@/core/forms/admin-error';
-import { type AdminFormState, readSubmittedValues } from '@/core/forms/admin-form-state';
-import { removeCustomFields, reorderCustomFields, saveCustomField } from '@/features/ticket/admin/custom-field-admin';
-import { grantPermission, revokePermissions } from './permission-admin';
+import {
+  removeCustomFields,
+  reorderCustomFields,
+  saveCustomField,
+} from '@/features/ticket/admin/custom-field-admin';
 import {
   addTicketValue,
   type EnumList,
@@ -25,6 +27,8 @@ import {
 } from '@/features/ticket/admin/ticket-values';
 import { saveWorkflow } from '@/features/ticket/admin/workflow-admin';
 import { WorkflowTextError } from '@/features/ticket/admin/workflow-text';
+import { getAdminDb } from './admin-db';
+import { grantPermission, revokePermissions } from './permission-admin';
 
 const text = (form: FormData, key: string) => {
   const value = form.get(key);

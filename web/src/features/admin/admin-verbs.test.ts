@@ -4,13 +4,13 @@ import { createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
 import type { Database } from '@/core/db/database';
-import { loadCustomFields } from '@/features/ticket/custom-fields';
-import { loadTicketOptions } from '@/features/ticket/ticket-options';
-import { loadWorkflow } from '@/features/ticket/workflow';
 import { AdminError } from '@/core/forms/admin-error';
-import { removeCustomFields, reorderCustomFields, saveCustomField } from '@/features/ticket/admin/custom-field-admin';
+import {
+  removeCustomFields,
+  reorderCustomFields,
+  saveCustomField,
+} from '@/features/ticket/admin/custom-field-admin';
 import { listEnumValues } from '@/features/ticket/admin/list-ticket-values';
-import { grantPermission, revokePermissions } from './permission-admin';
 import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
 import {
   addTicketValue,
@@ -21,6 +21,10 @@ import {
 } from '@/features/ticket/admin/ticket-values';
 import { saveWorkflow } from '@/features/ticket/admin/workflow-admin';
 import { formatWorkflowText } from '@/features/ticket/admin/workflow-text';
+import { loadCustomFields } from '@/features/ticket/custom-fields';
+import { loadTicketOptions } from '@/features/ticket/ticket-options';
+import { loadWorkflow } from '@/features/ticket/workflow';
+import { grantPermission, revokePermissions } from './permission-admin';
 
 const serverUrl = testServerUrl();
 const admin = listPermissions(['admin']);

@@ -2,9 +2,12 @@ import type { Db } from '@learntrac/db';
 import { z } from 'zod';
 import { toTracTime } from '@/core/db/database';
 import type { Viewer } from '@/core/feature';
-import { WikiError } from '@/features/wiki/wiki-errors';
-import { parseWikiInput } from '@/features/wiki/wiki-input';
-import { AttachmentFilenameSchema, AttachmentRealmSchema } from './attachment-input';
+import { AttachmentError } from './attachment-errors';
+import {
+  AttachmentFilenameSchema,
+  AttachmentRealmSchema,
+  parseAttachmentInput,
+} from './attachment-input';
 import { assertMayChangeAttachments } from './attachment-permissions';
 import type { AttachmentStorage } from './attachment-storage';
 
@@ -32,10 +35,11 @@ export async function addAttachment(options: {
   input: AddAttachmentInput;
   data: Uint8Array;
 }) {
-  const input = parseWikiInput(AddAttachmentInput, options.input);
-  if (options.data.byteLength === 0) throw new WikiError('invalid_input', 'The file is empty.');
+  const input = parseAttachmentInput(AddAttachmentInput, options.input);
+  if (options.data.byteLength === 0)
+    throw new AttachmentError('invalid_input', 'The file is empty.');
   if (options.data.byteLength > options.maxSize) {
-    throw new WikiError(
+    throw new AttachmentError(
       'too_large',
       `The file is ${options.data.byteLength} bytes; attachments may have at most ${options.maxSize} bytes.`,
     );
@@ -47,7 +51,10 @@ export async function addAttachment(options: {
     const [existing] = await tx.$queryRaw<{ author: string | null }[]>`SELECT author FROM attachment
       WHERE type = ${input.realm} AND id = ${input.id} AND filename = ${input.filename}`;
     if (existing && !input.replace) {
-      throw new WikiError('invalid_input', `An attachment named ${input.filename} already exists.`);
+      throw new AttachmentError(
+        'invalid_input',
+        `An attachment named ${input.filename} already exists.`,
+      );
     }
     // Replacing a file deletes it: only its signed-in author may do that without delete rights.
     if (existing && (existing.author !== options.author || options.author === 'anonymous')) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { saveWikiPage } from '@/features/wiki/save-wiki-page';
 import { serverUrl, useWikiTestDatabase, viewerWith } from '@/features/wiki/testing/wiki-test-db';
-import { WikiError } from '@/features/wiki/wiki-errors';
 import { addAttachment } from './add-attachment';
+import { AttachmentError } from './attachment-errors';
 import { deleteAttachment } from './delete-attachment';
 import { listAttachments } from './list-attachments';
 
@@ -11,11 +11,11 @@ const instructor = viewerWith(['instructor']);
 const learner = viewerWith(['learner']);
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-async function refusal(promise: Promise<unknown>): Promise<WikiError> {
+async function refusal(promise: Promise<unknown>): Promise<AttachmentError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof WikiError) return error;
+    if (error instanceof AttachmentError) return error;
     throw error;
   }
   throw new Error('expected a refusal');

@@ -1,8 +1,7 @@
 import type { Db } from '@learntrac/db';
 import type { Permission } from '@/core/auth/roles';
 import type { Viewer } from '@/core/feature';
-import { WikiError, WikiPermissionError } from '@/features/wiki/wiki-errors';
-import { assertWikiPermission } from '@/features/wiki/wiki-permissions';
+import { AttachmentError, AttachmentPermissionError } from './attachment-errors';
 
 export type AttachmentRealm = 'wiki' | 'ticket';
 type AttachmentAction = 'view' | 'create' | 'delete';
@@ -37,7 +36,10 @@ export function assertAttachmentPermission(
   action: AttachmentAction,
 ) {
   if (!canUseAttachments(viewer, realm, action)) {
-    throw new WikiPermissionError(attachmentPermission(realm, action), `${action} attachments`);
+    throw new AttachmentPermissionError(
+      attachmentPermission(realm, action),
+      `${action} attachments`,
+    );
   }
 }
 
@@ -64,12 +66,17 @@ export async function assertMayChangeAttachments(options: {
       : await tx.$queryRaw<{ readonly: number | null }[]>`
           SELECT 0 AS readonly FROM ticket WHERE id::text = ${id}`;
   if (!parent[0]) {
-    throw new WikiError(
+    throw new AttachmentError(
       'not_found',
       `${realm === 'wiki' ? 'The page' : 'Ticket'} ${id} does not exist.`,
     );
   }
   if (parent[0].readonly) {
-    assertWikiPermission(viewer, 'WIKI_ADMIN', 'change the attachments of a read-only page');
+    if (!viewer.permissions.has('WIKI_ADMIN')) {
+      throw new AttachmentPermissionError(
+        'WIKI_ADMIN',
+        'change the attachments of a read-only page',
+      );
+    }
   }
 }

@@ -1,9 +1,8 @@
 import type { Db } from '@learntrac/db';
 import type { z } from 'zod';
 import type { Viewer } from '@/core/feature';
-import { WikiError } from '@/features/wiki/wiki-errors';
-import { parseWikiInput } from '@/features/wiki/wiki-input';
-import { AttachmentKeyInput } from './attachment-input';
+import { AttachmentError } from './attachment-errors';
+import { AttachmentKeyInput, parseAttachmentInput } from './attachment-input';
 import { assertMayChangeAttachments } from './attachment-permissions';
 import type { AttachmentStorage } from './attachment-storage';
 
@@ -16,13 +15,14 @@ export async function deleteAttachment(options: {
   viewer: Viewer;
   input: DeleteAttachmentInput;
 }) {
-  const key = parseWikiInput(AttachmentKeyInput, options.input);
+  const key = parseAttachmentInput(AttachmentKeyInput, options.input);
   await options.db.$transaction(async (tx) => {
     const { realm, id } = key;
     await assertMayChangeAttachments({ tx, viewer: options.viewer, realm, id, action: 'delete' });
     const removed = await tx.$executeRaw`DELETE FROM attachment
       WHERE type = ${key.realm} AND id = ${key.id} AND filename = ${key.filename}`;
-    if (removed === 0) throw new WikiError('not_found', `No attachment named ${key.filename}.`);
+    if (removed === 0)
+      throw new AttachmentError('not_found', `No attachment named ${key.filename}.`);
     await options.storage.remove(key);
   });
 }

@@ -3,8 +3,8 @@
 import type { Db } from '@learntrac/db';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
+import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { BatchModifyError, batchModifyTickets } from './batch-modify';
 

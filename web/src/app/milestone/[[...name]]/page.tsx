@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { forbidden, notFound, redirect } from 'next/navigation';
+import { renderWikiText } from '@/composition/render-wiki-text';
 import { getViewer } from '@/core/auth/current-user';
 import { safeReturnPath } from '@/core/auth/safe-return-path';
 import { getDb } from '@/core/db';
 import { decodePageSegments } from '@/core/routing/page-segments';
-import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import {
   getMilestone,

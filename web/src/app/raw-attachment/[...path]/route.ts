@@ -5,10 +5,10 @@ import {
   SECURITY_HEADERS,
 } from '@/core/security/security-headers';
 import { canUseAttachments } from '@/features/attachment/attachment-permissions';
+import { getAttachmentStorage } from '@/features/attachment/attachment-services';
 import { contentTypeOf } from '@/features/attachment/content-type';
 import { getAttachment } from '@/features/attachment/list-attachments';
 import { parseAttachmentPath } from '@/features/attachment/parse-attachment-path';
-import { getAttachmentStorage } from '@/features/wiki/wiki-services';
 
 // Whatever a file holds, it may not run script, load anything or be sniffed into another type.
 const FILE_HEADERS = {

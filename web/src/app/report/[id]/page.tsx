@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { renderWikiText } from '@/composition/render-wiki-text';
 import { requirePermission } from '@/core/auth/current-user';
-import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { paramsFromRecord } from '@/features/query/query-from-params';
 import { TicketsContextNav } from '@/features/query/ui/tickets-context-nav';

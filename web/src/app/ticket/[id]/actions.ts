@@ -3,10 +3,17 @@
 import { DbError, MidAirCollisionError } from '@learntrac/db/errors';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { renderWikiText } from '@/composition/render-wiki-text';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
-import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
+import { addAttachment } from '@/features/attachment/add-attachment';
+import { AttachmentError } from '@/features/attachment/attachment-errors';
+import {
+  getAttachmentMaxSize,
+  getAttachmentStorage,
+} from '@/features/attachment/attachment-services';
+import { deleteAttachment } from '@/features/attachment/delete-attachment';
 import { collectChangesSince } from '@/features/ticket/collect-changes-since';
 import { deleteTicket } from '@/features/ticket/delete-ticket';
 import { editTicketComment } from '@/features/ticket/edit-ticket-comment';
@@ -19,10 +26,6 @@ import { readFieldValues, TicketFormError } from '@/features/ticket/ticket-form'
 import type { CommentEditState, ModifyTicketFormState } from '@/features/ticket/ticket-form-state';
 import { TicketPermissionError } from '@/features/ticket/ticket-permissions';
 import type { AttachFileState } from '@/features/ticket/ui/attach-file-form';
-import { addAttachment } from '@/features/attachment/add-attachment';
-import { deleteAttachment } from '@/features/attachment/delete-attachment';
-import { WikiError } from '@/features/wiki/wiki-errors';
-import { getAttachmentMaxSize, getAttachmentStorage } from '@/features/wiki/wiki-services';
 
 const text = (form: FormData, key: string) => {
   const value = form.get(key);
@@ -211,7 +214,7 @@ export async function attachFileAction(
       data: new Uint8Array(await file.arrayBuffer()),
     });
   } catch (error) {
-    if (error instanceof WikiError) return { error: error.message };
+    if (error instanceof AttachmentError) return { error: error.message };
     throw error;
   }
   revalidatePath(`/ticket/${ticketId}`);
@@ -236,7 +239,7 @@ export async function deleteTicketAttachmentAction(
       input: { realm: 'ticket', id: String(ticketId), filename: text(form, 'filename') },
     });
   } catch (error) {
-    if (error instanceof WikiError) return { error: error.message };
+    if (error instanceof AttachmentError) return { error: error.message };
     throw error;
   }
   revalidatePath(`/ticket/${ticketId}`);

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { renderWikiTexts } from '@/composition/render-wiki-text';
 import { getViewer, requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { formatDateTime } from '@/core/format';
-import { renderWikiTexts } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { buildActionChoices } from '@/features/ticket/build-action-choices';
 import { buildTicketHistory, type HistoryEntry } from '@/features/ticket/build-ticket-history';
@@ -28,10 +28,10 @@ import { ModifyTicketForm } from '@/features/ticket/ui/modify-ticket-form';
 import { TextDiff } from '@/features/ticket/ui/text-diff';
 import { TicketAttachments } from '@/features/ticket/ui/ticket-attachments';
 import '@/features/ticket/ui/ticket.css';
-import { ticketPageTitle } from '@/features/ticket/ticket-page-title';
 import { canUseAttachments } from '@/features/attachment/attachment-permissions';
+import { getAttachmentMaxSize } from '@/features/attachment/attachment-services';
 import { listAttachments } from '@/features/attachment/list-attachments';
-import { getAttachmentMaxSize } from '@/features/wiki/wiki-services';
+import { ticketPageTitle } from '@/features/ticket/ticket-page-title';
 import { loadWorkflow } from '@/features/ticket/workflow';
 import {
   attachFileAction,

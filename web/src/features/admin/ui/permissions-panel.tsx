@@ -1,10 +1,10 @@
 import { isPermissionAction, PERMISSION_ACTIONS } from '@learntrac/db/permissions';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { grantPermissionAction, revokePermissionsAction } from '@/features/admin/admin-actions';
-import { listPermissionGrants } from '@/features/admin/permission-admin';
 import { AddForm } from '@/core/forms/add-form';
 import { AdminForm, AdminInput, AdminSelect } from '@/core/forms/admin-form';
+import { grantPermissionAction, revokePermissionsAction } from '@/features/admin/admin-actions';
+import { listPermissionGrants } from '@/features/admin/permission-admin';
 
 export const metadata = { title: 'Permissions – Admin' };
 

@@ -3,18 +3,16 @@ import { forbidden, notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { formatDateTime } from '@/core/format';
+import { ActionForm } from '@/core/forms/action-form';
+import { attachmentParentHref } from '../attachment-links';
 import { attachmentPermission, canUseAttachments } from '../attachment-permissions';
+import { getAttachmentMaxSize, getAttachmentStorage } from '../attachment-services';
 import { isImageFile, isTextFile } from '../content-type';
 import { getAttachment } from '../list-attachments';
 import { parseAttachmentPath } from '../parse-attachment-path';
-import { deleteAttachmentAction, uploadAttachmentAction } from '@/features/wiki/wiki-actions';
-import { wikiPageHref } from '@/features/wiki/wiki-names';
-import { getAttachmentMaxSize, getAttachmentStorage } from '@/features/wiki/wiki-services';
-import { ActionForm } from '@/features/wiki/components/action-form';
-import '@/features/wiki/wiki.css';
+import { deleteAttachmentAction, uploadAttachmentAction } from './attachment-actions';
+import '@/core/layout/page-chrome.css';
 
-const parentHref = (realm: string, id: string) =>
-  realm === 'ticket' ? `/ticket/${encodeURIComponent(id)}` : wikiPageHref(id);
 const parentLabel = (realm: string, id: string) => (realm === 'ticket' ? `Ticket #${id}` : id);
 
 /** `/attachment/<realm>/<id>/<file>` shows one attachment; `?action=new` the upload form. */
@@ -31,7 +29,7 @@ export async function AttachmentScreen({ path, action }: { path: string[]; actio
     return (
       <>
         <nav className="ctxtnav" aria-label="Attachment">
-          <Link href={parentHref(parent.realm, parent.id)}>
+          <Link href={attachmentParentHref(parent.realm, parent.id)}>
             Back to {parentLabel(parent.realm, parent.id)}
           </Link>
         </nav>
@@ -69,7 +67,9 @@ export async function AttachmentScreen({ path, action }: { path: string[]; actio
   return (
     <>
       <nav className="ctxtnav" aria-label="Attachment">
-        <Link href={parentHref(key.realm, key.id)}>Back to {parentLabel(key.realm, key.id)}</Link>
+        <Link href={attachmentParentHref(key.realm, key.id)}>
+          Back to {parentLabel(key.realm, key.id)}
+        </Link>
       </nav>
       <h1>
         {parentLabel(key.realm, key.id)}: {key.filename}

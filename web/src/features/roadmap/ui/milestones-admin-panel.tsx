@@ -3,12 +3,12 @@ import { notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { fromTracTime } from '@/core/db/database';
+import { AddForm } from '@/core/forms/add-form';
+import { AdminForm, AdminInput, AdminTextarea } from '@/core/forms/admin-form';
 import { decodePageSegments } from '@/core/routing/page-segments';
 import { addMilestoneAction, updateMilestoneAction } from '@/features/admin/admin-actions';
 import { countTicketsByValue, listMilestoneRows } from '@/features/ticket/admin/list-ticket-values';
 import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
-import { AddForm } from '@/core/forms/add-form';
-import { AdminForm, AdminInput, AdminTextarea } from '@/core/forms/admin-form';
 import { ValueListPanel } from '@/features/ticket/ui/admin/value-list-panel';
 
 export const metadata = { title: 'Milestones – Admin' };

@@ -1,11 +1,11 @@
 import type { Db, Prisma } from '@learntrac/db';
+import { AdminError, assertAdmin } from '@/core/forms/admin-error';
 import {
   type CustomField,
   CustomFieldSchema,
   CustomFieldsConfigSchema,
   TICKET_CUSTOM_FIELDS_KEY,
 } from '@/features/ticket/custom-fields';
-import { AdminError, assertAdmin } from '@/core/forms/admin-error';
 
 interface AdminOptions {
   db: Db;

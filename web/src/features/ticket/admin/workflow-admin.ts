@@ -1,6 +1,6 @@
 import type { Db } from '@learntrac/db';
-import { TICKET_WORKFLOW_KEY } from '@/features/ticket/workflow';
 import { assertAdmin } from '@/core/forms/admin-error';
+import { TICKET_WORKFLOW_KEY } from '@/features/ticket/workflow';
 import { parseWorkflowText } from './workflow-text';
 
 /** Validates the workflow text and stores it as the site's workflow (WorkflowTextError if not). */

@@ -2,22 +2,25 @@
 
 import { useActionState, useState } from 'react';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
-import { type EditWikiState, editWikiPageAction } from '../wiki-actions';
 import { DiffView } from './diff-view';
+import type { EditWikiState } from './submit-wiki-page-edit';
 
 /** The editor: text, comment, preview and save, with the formatting help beside it. */
 export function WikiEditForm({
+  action,
   initial,
   helpHtml,
   canSetReadonly,
   templates,
 }: {
+  /** Previews or saves; the route binds it to the app's features. */
+  action: (previous: EditWikiState, form: FormData) => Promise<EditWikiState>;
   initial: EditWikiState;
   helpHtml: string;
   canSetReadonly: boolean;
   templates: { name: string; text: string }[];
 }) {
-  const [state, formAction, pending] = useActionState(editWikiPageAction, initial);
+  const [state, formAction, pending] = useActionState(action, initial);
   const [showHelp, setShowHelp] = useState(true);
   const [text, setText] = useState(initial.text);
   const [lastState, setLastState] = useState(state);

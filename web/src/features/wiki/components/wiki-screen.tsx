@@ -2,28 +2,27 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import type { Feature } from '@/core/feature';
 import { formatDateTime } from '@/core/format';
+import { ActionForm } from '@/core/forms/action-form';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { canUseAttachments } from '@/features/attachment/attachment-permissions';
 import { listAttachments } from '@/features/attachment/list-attachments';
+import { deleteAttachmentAction } from '@/features/attachment/ui/attachment-actions';
 import { diffWikiText } from '../diff-wiki-text';
 import { EDITOR_HELP } from '../editor-help';
 import { getWikiPage } from '../get-wiki-page';
 import { listWikiPageHistory } from '../list-wiki-page-history';
 import { listWikiPages } from '../list-wiki-pages';
-import {
-  deleteAttachmentAction,
-  deleteWikiPageAction,
-  renameWikiPageAction,
-  revertWikiPageAction,
-} from '../wiki-actions';
+import { deleteWikiPageAction, renameWikiPageAction, revertWikiPageAction } from '../wiki-actions';
 import { WikiPageNameSchema, wikiPageHref } from '../wiki-names';
 import { hasWikiPermission } from '../wiki-permissions';
-import { ActionForm } from './action-form';
 import { DiffView } from './diff-view';
+import type { EditWikiState } from './submit-wiki-page-edit';
 import { WikiEditForm } from './wiki-edit-form';
 import { WikiPageNav } from './wiki-page-nav';
+import '@/core/layout/page-chrome.css';
 import '../wiki.css';
 
 export type WikiSearchParams = Record<string, string | string[] | undefined>;
@@ -35,7 +34,18 @@ const positive = (value: string | undefined) => {
 };
 
 /** Every view of one wiki page, chosen by `?action=` as Trac's URLs choose them. */
-export async function WikiScreen({ name, params }: { name: string; params: WikiSearchParams }) {
+export async function WikiScreen({
+  name,
+  params,
+  features,
+  editAction,
+}: {
+  name: string;
+  params: WikiSearchParams;
+  /** The features whose links and macros the page renders. */
+  features: readonly Feature[];
+  editAction: (previous: EditWikiState, form: FormData) => Promise<EditWikiState>;
+}) {
   const action = one(params.action) ?? 'view';
   const returnTo = wikiPageHref(
     name,
@@ -53,7 +63,13 @@ export async function WikiScreen({ name, params }: { name: string; params: WikiS
     if (latest?.readonly) await requirePermission('WIKI_ADMIN', returnTo);
     const templateName = one(params.template);
     const [help, templates] = await Promise.all([
-      renderWikiText({ db, viewer, text: EDITOR_HELP, context: { realm: 'wiki', id: name } }),
+      renderWikiText({
+        db,
+        viewer,
+        text: EDITOR_HELP,
+        context: { realm: 'wiki', id: name },
+        features,
+      }),
       creating ? listTemplates(name) : Promise.resolve([]),
     ]);
     const chosen = templates.find((t) => t.name === templateName);
@@ -62,6 +78,7 @@ export async function WikiScreen({ name, params }: { name: string; params: WikiS
         {nav}
         <h1>{creating ? `Create ${name}` : `Editing ${name}`}</h1>
         <WikiEditForm
+          action={editAction}
           initial={{
             name,
             text: latest?.text ?? chosen?.text ?? '',
@@ -263,7 +280,13 @@ export async function WikiScreen({ name, params }: { name: string; params: WikiS
   if (!page) notFound();
   const isOld = page.version !== latest.version;
   const [html, attachments] = await Promise.all([
-    renderWikiText({ db, viewer, text: page.text, context: { realm: 'wiki', id: name } }),
+    renderWikiText({
+      db,
+      viewer,
+      text: page.text,
+      context: { realm: 'wiki', id: name },
+      features,
+    }),
     listAttachments({ db, realm: 'wiki', id: name }),
   ]);
   const editable = !latest.readonly || hasWikiPermission(viewer, 'WIKI_ADMIN');

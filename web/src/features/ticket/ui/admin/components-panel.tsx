@@ -1,10 +1,10 @@
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { AdminInput, AdminTextarea } from '@/core/forms/admin-form';
 import { decodePageSegments } from '@/core/routing/page-segments';
 import { countTicketsByValue, listComponents } from '@/features/ticket/admin/list-ticket-values';
 import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
-import { AdminInput, AdminTextarea } from '@/core/forms/admin-form';
 import { ValueEditPanel } from '@/features/ticket/ui/admin/value-edit-panel';
 import { ValueListPanel } from '@/features/ticket/ui/admin/value-list-panel';
 

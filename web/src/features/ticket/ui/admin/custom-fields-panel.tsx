@@ -1,17 +1,17 @@
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { decodePageSegments } from '@/core/routing/page-segments';
-import { submitListAction } from '@/features/admin/admin-actions';
 import { AdminForm } from '@/core/forms/admin-form';
-import { CustomFieldForm } from '@/features/ticket/ui/admin/custom-field-form';
 import {
   OrderCell,
   RemoveAndApplyButtons,
   SelectAndNameCells,
   SelectAndNameHeaders,
 } from '@/core/forms/list-table';
+import { decodePageSegments } from '@/core/routing/page-segments';
+import { submitListAction } from '@/features/admin/admin-actions';
 import { customFieldLabel, loadCustomFields } from '@/features/ticket/custom-fields';
+import { CustomFieldForm } from '@/features/ticket/ui/admin/custom-field-form';
 
 export const metadata = { title: 'Custom Fields – Admin' };
 const BASE = '/admin/ticket/customfields';

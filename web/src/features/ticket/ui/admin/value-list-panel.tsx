@@ -1,4 +1,3 @@
-import { addTicketValueAction, submitListAction } from '@/features/admin/admin-actions';
 import { AddForm } from '@/core/forms/add-form';
 import { AdminForm, AdminInput } from '@/core/forms/admin-form';
 import {
@@ -7,6 +6,7 @@ import {
   SelectAndNameCells,
   SelectAndNameHeaders,
 } from '@/core/forms/list-table';
+import { addTicketValueAction, submitListAction } from '@/features/admin/admin-actions';
 
 export interface ValueRow {
   name: string;

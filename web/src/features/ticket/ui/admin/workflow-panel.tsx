@@ -1,7 +1,7 @@
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { saveWorkflowAction } from '@/features/admin/admin-actions';
 import { AdminForm, AdminTextarea } from '@/core/forms/admin-form';
+import { saveWorkflowAction } from '@/features/admin/admin-actions';
 import { formatWorkflowText } from '@/features/ticket/admin/workflow-text';
 import { actionLabel, listWorkflowStates, loadWorkflow } from '@/features/ticket/workflow';
 

@@ -1,7 +1,11 @@
 'use client';
 
 import { type ReactNode, useActionState } from 'react';
-import type { FormState } from '../wiki-actions';
+
+/** What a simple form's action answers: nothing, or why it refused. */
+export interface FormState {
+  error?: string;
+}
 
 /** A form posting to a server action, showing the action's message when it refuses. */
 export function ActionForm({
