@@ -92,39 +92,43 @@ const PAGE_PERMISSIONS: Record<
     permission: 'TICKET_ADMIN',
     fields: () => ({ ticketId: String(fixtures.ticketId), filename: 'spec.txt' }),
   },
-  'features/admin/admin-actions.ts#addTicketValueAction': {
+  'features/ticket/ui/admin/ticket-admin-actions.ts#addTicketValueAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ list: 'component', name: 'Parser' }),
   },
-  'features/admin/admin-actions.ts#updateTicketValueAction': {
+  'features/ticket/ui/admin/ticket-admin-actions.ts#updateTicketValueAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ list: 'component', originalName: 'component1', name: 'Renamed' }),
   },
-  'features/admin/admin-actions.ts#addMilestoneAction': {
+  'features/roadmap/ui/milestone-admin-actions.ts#addMilestoneAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ name: 'Sneaky milestone' }),
   },
-  'features/admin/admin-actions.ts#updateMilestoneAction': {
+  'features/roadmap/ui/milestone-admin-actions.ts#updateMilestoneAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ originalName: 'milestone1', name: 'milestone1', description: 'x' }),
   },
-  'features/admin/admin-actions.ts#saveCustomFieldAction': {
+  'features/ticket/ui/admin/ticket-admin-actions.ts#saveCustomFieldAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ name: 'points', type: 'text', label: 'Points' }),
   },
-  'features/admin/admin-actions.ts#saveWorkflowAction': {
+  'features/ticket/ui/admin/ticket-admin-actions.ts#saveWorkflowAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ workflow: 'leave = * -> *' }),
   },
-  'features/admin/admin-actions.ts#grantPermissionAction': {
+  'features/admin/ui/permission-actions.ts#grantPermissionAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ subject: 'learners', action: 'TRAC_ADMIN' }),
   },
-  'features/admin/admin-actions.ts#revokePermissionsAction': {
+  'features/admin/ui/permission-actions.ts#revokePermissionsAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ sel: 'admins:TRAC_ADMIN' }),
   },
-  'features/admin/admin-actions.ts#submitListAction': {
+  'features/ticket/ui/admin/ticket-admin-actions.ts#submitListAction': {
+    permission: 'TRAC_ADMIN',
+    fields: () => ({ list: 'component', intent: 'remove', sel: 'component1' }),
+  },
+  'features/roadmap/ui/milestone-admin-actions.ts#submitMilestoneListAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ list: 'milestone', intent: 'remove', sel: 'milestone1' }),
   },
@@ -301,7 +305,7 @@ describe.skipIf(!serverUrl)('every server action against PostgreSQL', () => {
   it('lets instructors add milestones on the roadmap but not through the admin panel', async () => {
     const instructor = listPermissions(['instructor']);
     acting.viewer = { ...viewerWithout('TRAC_ADMIN'), permissions: instructor } as never;
-    const adminAdd = actions.get('features/admin/admin-actions.ts#addMilestoneAction')!;
+    const adminAdd = actions.get('features/roadmap/ui/milestone-admin-actions.ts#addMilestoneAction')!;
     const { result } = await submit(adminAdd, { name: 'Via admin' });
     expect(result).toMatchObject({
       ok: false,

@@ -1,17 +1,13 @@
 import { isPermissionAction, PERMISSION_ACTIONS } from '@learntrac/db/permissions';
-import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { AddForm } from '@/core/forms/add-form';
 import { AdminForm, AdminInput, AdminSelect } from '@/core/forms/admin-form';
-import { grantPermissionAction, revokePermissionsAction } from '@/features/admin/admin-actions';
 import { listPermissionGrants } from '@/features/admin/permission-admin';
-
-export const metadata = { title: 'Permissions – Admin' };
+import { grantPermissionAction, revokePermissionsAction } from './permission-actions';
 
 const GROUPS = ['anonymous', 'authenticated', 'admins', 'instructors', 'learners'];
 
-export default async function PermissionsAdminPage() {
-  await requirePermission('TRAC_ADMIN', '/admin/general/perm');
+export async function PermissionsPanel() {
   const grants = await listPermissionGrants({ db: getDb() });
   const subjects = [...new Set([...GROUPS, ...grants.map((grant) => grant.username)])];
   const groups = [

@@ -1,17 +1,20 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { fromTracTime } from '@/core/db/database';
+import type { AdminPanelProps } from '@/core/feature';
 import { AddForm } from '@/core/forms/add-form';
 import { AdminForm, AdminInput, AdminTextarea } from '@/core/forms/admin-form';
-import { decodePageSegments } from '@/core/routing/page-segments';
-import { addMilestoneAction, updateMilestoneAction } from '@/features/admin/admin-actions';
+
 import { countTicketsByValue, listMilestoneRows } from '@/features/ticket/admin/list-ticket-values';
 import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
 import { ValueListPanel } from '@/features/ticket/ui/admin/value-list-panel';
+import {
+  addMilestoneAction,
+  submitMilestoneListAction,
+  updateMilestoneAction,
+} from './milestone-admin-actions';
 
-export const metadata = { title: 'Milestones – Admin' };
 const BASE = '/admin/ticket/milestones';
 
 const minute = (time: bigint | null) => {
@@ -19,19 +22,15 @@ const minute = (time: bigint | null) => {
   return date && date.getTime() > 0 ? date.toISOString().slice(0, 16) : '';
 };
 
-type Props = { params: Promise<{ name?: string[] }> };
-
-export default async function MilestonesAdminPage({ params }: Props) {
-  const { name: path } = await params;
-  await requirePermission('TRAC_ADMIN', BASE);
+export async function MilestonesAdminPanel({ path }: AdminPanelProps) {
   const db = getDb();
   const [milestones, counts, defaults] = await Promise.all([
     listMilestoneRows({ db }),
     countTicketsByValue({ db, field: 'milestone' }),
     loadTicketDefaults({ db }),
   ]);
-  if (path?.length) {
-    const name = decodePageSegments(path).join('/');
+  if (path.length) {
+    const name = path.join('/');
     const milestone = milestones.find((m) => m.name === name);
     if (!milestone) notFound();
     return (
@@ -92,6 +91,7 @@ export default async function MilestonesAdminPage({ params }: Props) {
         tickets: counts.get(m.name) ?? 0,
       }))}
       defaultValue={defaults.milestone ?? ''}
+      listAction={submitMilestoneListAction}
       help="Removing a milestone takes it off its tickets, noted in each ticket's history; renaming one (on its page) moves its tickets along."
       addForm={
         <AddForm action={addMilestoneAction} title="Add Milestone">

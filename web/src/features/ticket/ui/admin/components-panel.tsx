@@ -1,29 +1,23 @@
 import { notFound } from 'next/navigation';
-import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import type { AdminPanelProps } from '@/core/feature';
 import { AdminInput, AdminTextarea } from '@/core/forms/admin-form';
-import { decodePageSegments } from '@/core/routing/page-segments';
 import { countTicketsByValue, listComponents } from '@/features/ticket/admin/list-ticket-values';
 import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
 import { ValueEditPanel } from '@/features/ticket/ui/admin/value-edit-panel';
 import { ValueListPanel } from '@/features/ticket/ui/admin/value-list-panel';
 
-export const metadata = { title: 'Components – Admin' };
 const BASE = '/admin/ticket/components';
 
-type Props = { params: Promise<{ name?: string[] }> };
-
-export default async function ComponentsAdminPage({ params }: Props) {
-  const { name: path } = await params;
-  await requirePermission('TRAC_ADMIN', BASE);
+export async function ComponentsPanel({ path }: AdminPanelProps) {
   const db = getDb();
   const [components, counts, defaults] = await Promise.all([
     listComponents({ db }),
     countTicketsByValue({ db, field: 'component' }),
     loadTicketDefaults({ db }),
   ]);
-  if (path?.length) {
-    const name = decodePageSegments(path).join('/');
+  if (path.length) {
+    const name = path.join('/');
     const component = components.find((c) => c.name === name);
     if (!component) notFound();
     return (

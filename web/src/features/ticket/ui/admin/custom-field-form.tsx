@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { AdminForm, AdminInput, AdminSelect, AdminTextarea } from '@/core/forms/admin-form';
-import { saveCustomFieldAction } from '@/features/admin/admin-actions';
 import type { CustomField } from '@/features/ticket/custom-fields';
 import { CUSTOM_FIELD_TYPES } from '@/features/ticket/custom-fields';
+import { saveCustomFieldAction } from './ticket-admin-actions';
 
 /** Add or modify one custom field: every Trac kind with its options, default, order, format. */
 export function CustomFieldForm(props: { field?: CustomField; back?: string }) {

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
-import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import type { AdminPanelProps } from '@/core/feature';
 import { AdminForm } from '@/core/forms/admin-form';
 import {
   OrderCell,
@@ -8,27 +8,21 @@ import {
   SelectAndNameCells,
   SelectAndNameHeaders,
 } from '@/core/forms/list-table';
-import { decodePageSegments } from '@/core/routing/page-segments';
-import { submitListAction } from '@/features/admin/admin-actions';
 import { customFieldLabel, loadCustomFields } from '@/features/ticket/custom-fields';
 import { CustomFieldForm } from '@/features/ticket/ui/admin/custom-field-form';
+import { submitListAction } from './ticket-admin-actions';
 
-export const metadata = { title: 'Custom Fields – Admin' };
 const BASE = '/admin/ticket/customfields';
 
-type Props = { params: Promise<{ name?: string[] }> };
-
-export default async function CustomFieldsAdminPage({ params }: Props) {
-  const { name: path } = await params;
-  await requirePermission('TRAC_ADMIN', BASE);
+export async function CustomFieldsPanel({ path }: AdminPanelProps) {
   const fields = await loadCustomFields({ db: getDb() });
   const heading = (
     <h1>
       <span className="category">Ticket System: </span>Custom Fields
     </h1>
   );
-  if (path?.length) {
-    const field = fields.find((f) => f.name === decodePageSegments(path).join('/'));
+  if (path.length) {
+    const field = fields.find((f) => f.name === path.join('/'));
     if (!field) notFound();
     return (
       <>

@@ -1,29 +1,25 @@
 import { notFound } from 'next/navigation';
-import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { decodePageSegments } from '@/core/routing/page-segments';
-import { ENUM_PANELS } from '@/features/admin/admin-panels';
+import type { AdminPanelProps } from '@/core/feature';
 import { countTicketsByValue, listEnumValues } from '@/features/ticket/admin/list-ticket-values';
 import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
 import { VALUE_LISTS } from '@/features/ticket/admin/ticket-values';
 import { ValueEditPanel } from '@/features/ticket/ui/admin/value-edit-panel';
 import { ValueListPanel } from '@/features/ticket/ui/admin/value-list-panel';
 
-type Props = { params: Promise<{ list: string; name?: string[] }> };
-
-export async function generateMetadata({ params }: Props) {
-  const { list } = await params;
-  const panel = ENUM_PANELS[list as keyof typeof ENUM_PANELS];
-  return { title: `${panel?.title ?? 'Admin'} – Admin` };
-}
+/** The enum panels' URL names (Trac's) and the `enum` table type behind each. */
+export const ENUM_PANELS = {
+  priority: { list: 'priority', title: 'Priorities', one: 'Priority' },
+  resolution: { list: 'resolution', title: 'Resolutions', one: 'Resolution' },
+  severity: { list: 'severity', title: 'Severities', one: 'Severity' },
+  type: { list: 'ticket_type', title: 'Ticket Types', one: 'Ticket Type' },
+} as const;
+export type EnumPanelName = keyof typeof ENUM_PANELS;
 
 /** Priorities, severities, resolutions and ticket types: Trac's `enum` lists. */
-export default async function EnumAdminPage({ params }: Props) {
-  const { list: urlName, name: path } = await params;
+export async function EnumPanel({ path, urlName }: AdminPanelProps & { urlName: EnumPanelName }) {
   const base = `/admin/ticket/${urlName}`;
-  await requirePermission('TRAC_ADMIN', base);
-  const panel = ENUM_PANELS[urlName as keyof typeof ENUM_PANELS];
-  if (!panel) notFound();
+  const panel = ENUM_PANELS[urlName];
   const db = getDb();
   const field = VALUE_LISTS[panel.list].field;
   const [values, counts, defaults] = await Promise.all([
@@ -31,8 +27,8 @@ export default async function EnumAdminPage({ params }: Props) {
     countTicketsByValue({ db, field }),
     loadTicketDefaults({ db }),
   ]);
-  if (path?.length) {
-    const name = decodePageSegments(path).join('/');
+  if (path.length) {
+    const name = path.join('/');
     if (!values.includes(name)) notFound();
     return <ValueEditPanel {...panel} base={base} name={name} />;
   }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AdminForm, AdminInput } from '@/core/forms/admin-form';
-import { updateTicketValueAction } from '@/features/admin/admin-actions';
+import { updateTicketValueAction } from './ticket-admin-actions';
 
 /** A value's own page: rename it (its tickets follow) and edit its other fields. */
 export function ValueEditPanel(props: {

@@ -1,12 +1,13 @@
 import { AddForm } from '@/core/forms/add-form';
 import { AdminForm, AdminInput } from '@/core/forms/admin-form';
+import type { AdminFormAction } from '@/core/forms/admin-form-state';
 import {
   OrderCell,
   RemoveAndApplyButtons,
   SelectAndNameCells,
   SelectAndNameHeaders,
 } from '@/core/forms/list-table';
-import { addTicketValueAction, submitListAction } from '@/features/admin/admin-actions';
+import { addTicketValueAction, submitListAction } from './ticket-admin-actions';
 
 export interface ValueRow {
   name: string;
@@ -32,6 +33,8 @@ export function ValueListPanel(props: {
   addForm?: React.ReactNode;
   extraAddFields?: React.ReactNode;
   help?: string;
+  /** The list form's action; milestones pass their own, which retargets tickets. */
+  listAction?: AdminFormAction;
 }) {
   const { list, rows } = props;
   return (
@@ -51,7 +54,7 @@ export function ValueListPanel(props: {
             {props.extraAddFields}
           </AddForm>
         )}
-        <AdminForm action={submitListAction} label={`${props.title} list`}>
+        <AdminForm action={props.listAction ?? submitListAction} label={`${props.title} list`}>
           <input type="hidden" name="list" value={list} />
           {rows.length === 0 ? (
             <p className="notice">None defined.</p>

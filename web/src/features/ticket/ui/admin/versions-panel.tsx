@@ -1,15 +1,13 @@
 import { notFound } from 'next/navigation';
-import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { fromTracTime } from '@/core/db/database';
+import type { AdminPanelProps } from '@/core/feature';
 import { AdminInput, AdminTextarea } from '@/core/forms/admin-form';
-import { decodePageSegments } from '@/core/routing/page-segments';
 import { countTicketsByValue, listVersions } from '@/features/ticket/admin/list-ticket-values';
 import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
 import { ValueEditPanel } from '@/features/ticket/ui/admin/value-edit-panel';
 import { ValueListPanel } from '@/features/ticket/ui/admin/value-list-panel';
 
-export const metadata = { title: 'Versions – Admin' };
 const BASE = '/admin/ticket/versions';
 
 const day = (time: bigint | null) => {
@@ -17,19 +15,15 @@ const day = (time: bigint | null) => {
   return date && date.getTime() > 0 ? date.toISOString().slice(0, 10) : '';
 };
 
-type Props = { params: Promise<{ name?: string[] }> };
-
-export default async function VersionsAdminPage({ params }: Props) {
-  const { name: path } = await params;
-  await requirePermission('TRAC_ADMIN', BASE);
+export async function VersionsPanel({ path }: AdminPanelProps) {
   const db = getDb();
   const [versions, counts, defaults] = await Promise.all([
     listVersions({ db }),
     countTicketsByValue({ db, field: 'version' }),
     loadTicketDefaults({ db }),
   ]);
-  if (path?.length) {
-    const name = decodePageSegments(path).join('/');
+  if (path.length) {
+    const name = path.join('/');
     const version = versions.find((v) => v.name === name);
     if (!version) notFound();
     return (

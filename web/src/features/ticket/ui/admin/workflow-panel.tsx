@@ -1,14 +1,10 @@
-import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { AdminForm, AdminTextarea } from '@/core/forms/admin-form';
-import { saveWorkflowAction } from '@/features/admin/admin-actions';
 import { formatWorkflowText } from '@/features/ticket/admin/workflow-text';
 import { actionLabel, listWorkflowStates, loadWorkflow } from '@/features/ticket/workflow';
+import { saveWorkflowAction } from './ticket-admin-actions';
 
-export const metadata = { title: 'Workflow – Admin' };
-
-export default async function WorkflowAdminPage() {
-  await requirePermission('TRAC_ADMIN', '/admin/ticket/workflow');
+export async function WorkflowPanel() {
   const workflow = await loadWorkflow({ db: getDb() });
   const text = formatWorkflowText(workflow);
   return (
