@@ -2,6 +2,7 @@ import type { Feature } from '@/core/feature';
 import { adminFeature } from '@/features/admin/feature';
 import { learningFeature } from '@/features/learning/feature';
 import { queryFeature } from '@/features/query/feature';
+import { reportFeature } from '@/features/report/feature';
 import { roadmapFeature } from '@/features/roadmap/feature';
 import { searchFeature } from '@/features/search/feature';
 import { ticketFeature } from '@/features/ticket/feature';
@@ -14,6 +15,7 @@ export const features: readonly Feature[] = [
   timelineFeature,
   roadmapFeature,
   queryFeature,
+  reportFeature,
   ticketFeature,
   searchFeature,
   learningFeature,
