@@ -10,7 +10,7 @@ import { createNewTicket } from '@/features/ticket/create-new-ticket';
 import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { getTicketDb } from '@/features/ticket/ticket-db';
 import { readFieldValues, TicketFormError } from '@/features/ticket/ticket-form';
-import type { NewTicketFormState } from '@/features/ticket/ticket-form-state';
+import type { NewTicketFormState } from '@/features/ticket/ui/ticket-form-state';
 import { TicketPermissionError } from '@/features/ticket/ticket-permissions';
 
 /** Previews or files a new ticket; a refused submit keeps everything typed. */

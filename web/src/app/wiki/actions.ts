@@ -4,7 +4,7 @@ import { features } from '@/composition/registry';
 import {
   type EditWikiState,
   submitWikiPageEdit,
-} from '@/features/wiki/components/submit-wiki-page-edit';
+} from '@/features/wiki/ui/submit-wiki-page-edit';
 
 /** Previews or saves the edit form; a refused save keeps what was typed. */
 export async function editWikiPageAction(

@@ -1,5 +1,5 @@
 import { features } from '@/composition/registry';
-import { WikiScreen, type WikiSearchParams } from '@/features/wiki/components/wiki-screen';
+import { WikiScreen, type WikiSearchParams } from '@/features/wiki/ui/wiki-screen';
 import { editWikiPageAction } from './actions';
 
 export const metadata = { title: 'WikiStart' };

@@ -23,7 +23,7 @@ import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { tooLargeMessage } from '@/features/ticket/ticket-attachment-links';
 import { getTicketDb } from '@/features/ticket/ticket-db';
 import { readFieldValues, TicketFormError } from '@/features/ticket/ticket-form';
-import type { CommentEditState, ModifyTicketFormState } from '@/features/ticket/ticket-form-state';
+import type { CommentEditState, ModifyTicketFormState } from '@/features/ticket/ui/ticket-form-state';
 import { TicketPermissionError } from '@/features/ticket/ticket-permissions';
 import type { AttachFileState } from '@/features/ticket/ui/attach-file-form';
 

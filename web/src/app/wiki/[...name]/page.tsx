@@ -1,6 +1,6 @@
 import { features } from '@/composition/registry';
 import { decodePageSegments } from '@/core/routing/page-segments';
-import { WikiScreen, type WikiSearchParams } from '@/features/wiki/components/wiki-screen';
+import { WikiScreen, type WikiSearchParams } from '@/features/wiki/ui/wiki-screen';
 import { editWikiPageAction } from '../actions';
 
 type Props = { params: Promise<{ name: string[] }>; searchParams: Promise<WikiSearchParams> };

@@ -2,7 +2,7 @@ import { AdminForm } from '@/core/forms/admin-form';
 import type { Workflow } from '@/features/ticket/workflow';
 import { actionLabel } from '@/features/ticket/workflow';
 import { BATCH_FIELDS } from '../batch-modify';
-import { batchModifyAction } from '../batch-modify-action';
+import { batchModifyAction } from './batch-modify-action';
 import type { SiteQueryField } from '../load-query-fields';
 import './batch-modify.css';
 

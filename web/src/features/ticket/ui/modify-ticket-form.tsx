@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import type { FieldSpec } from '../ticket-field-specs';
-import type { ModifyTicketFormState } from '../ticket-form-state';
+import type { ModifyTicketFormState } from './ticket-form-state';
 import { TicketFieldInputs } from './ticket-field-inputs';
 import { type ActionChoice, WorkflowActionChoices } from './workflow-action-choices';
 

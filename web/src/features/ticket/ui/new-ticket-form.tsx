@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import type { FieldSpec } from '../ticket-field-specs';
-import type { NewTicketFormState } from '../ticket-form-state';
+import type { NewTicketFormState } from './ticket-form-state';
 import { TicketFieldInputs } from './ticket-field-inputs';
 import { type ActionChoice, WorkflowActionChoices } from './workflow-action-choices';
 

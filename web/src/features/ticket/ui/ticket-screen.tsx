@@ -19,7 +19,7 @@ import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { ticketAttachmentHref } from '@/features/ticket/ticket-attachment-links';
 import { buildFieldSpecs, formValuesFor } from '@/features/ticket/ticket-field-specs';
 import { EDITABLE_FIELDS, FIELD_LABELS } from '@/features/ticket/ticket-form';
-import type { ModifyTicketFormState } from '@/features/ticket/ticket-form-state';
+import type { ModifyTicketFormState } from '@/features/ticket/ui/ticket-form-state';
 import { loadTicketOptions } from '@/features/ticket/ticket-options';
 import { hasTicketPermission } from '@/features/ticket/ticket-permissions';
 import { CommentEditForm } from '@/features/ticket/ui/comment-edit-form';
@@ -39,7 +39,7 @@ import {
   deleteTicketAttachmentAction,
   editCommentAction,
   modifyTicketAction,
-} from './actions';
+} from '@/app/ticket/[id]/actions';
 
 type Props = {
   params: Promise<{ id: string }>;

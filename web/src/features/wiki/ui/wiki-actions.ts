@@ -5,12 +5,12 @@ import { getViewer } from '@/core/auth/current-user';
 import type { FormState } from '@/core/forms/action-form';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { getAttachmentStorage } from '@/features/attachment/attachment-services';
-import { deleteWikiPage } from './delete-wiki-page';
-import { renameWikiPage } from './rename-wiki-page';
-import { revertWikiPage } from './revert-wiki-page';
-import { WikiError } from './wiki-errors';
-import { wikiPageHref } from './wiki-names';
-import { getWikiDb } from './wiki-services';
+import { deleteWikiPage } from '../delete-wiki-page';
+import { renameWikiPage } from '../rename-wiki-page';
+import { revertWikiPage } from '../revert-wiki-page';
+import { WikiError } from '../wiki-errors';
+import { wikiPageHref } from '../wiki-names';
+import { getWikiDb } from '../wiki-services';
 
 const text = (form: FormData, key: string) => {
   const value = form.get(key);

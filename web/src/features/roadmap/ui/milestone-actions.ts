@@ -3,13 +3,13 @@
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
-import { createMilestone } from './create-milestone';
-import { deleteMilestone } from './delete-milestone';
-import { getMilestoneDb } from './milestone-db';
-import { MilestoneError } from './milestone-errors';
+import { createMilestone } from '../create-milestone';
+import { deleteMilestone } from '../delete-milestone';
+import { getMilestoneDb } from '../milestone-db';
+import { MilestoneError } from '../milestone-errors';
 import { LEAVE_TICKETS, type MilestoneFormState } from './milestone-form-state';
-import { milestoneHref } from './milestone-href';
-import { updateMilestone } from './update-milestone';
+import { milestoneHref } from '../milestone-href';
+import { updateMilestone } from '../update-milestone';
 
 const text = (form: FormData, key: string) => {
   const value = form.get(key);

@@ -1,4 +1,4 @@
-import type { FieldErrors } from './ticket-form';
+import type { FieldErrors } from '../ticket-form';
 
 /** What the /newticket form shows after a preview or a refused submit: everything as typed. */
 export interface NewTicketFormState {

@@ -6,7 +6,7 @@ import { getDb } from '@/core/db';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { actorFromViewer } from '@/features/ticket/ticket-actor';
-import { BatchModifyError, batchModifyTickets } from './batch-modify';
+import { BatchModifyError, batchModifyTickets } from '../batch-modify';
 
 const text = (form: FormData, key: string) => {
   const value = form.get(key);

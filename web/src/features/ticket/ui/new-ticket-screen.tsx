@@ -8,12 +8,12 @@ import { newTicketDefaults } from '@/features/ticket/new-ticket-defaults';
 import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { buildFieldSpecs, formValuesFor } from '@/features/ticket/ticket-field-specs';
 import { EDITABLE_FIELDS } from '@/features/ticket/ticket-form';
-import type { NewTicketFormState } from '@/features/ticket/ticket-form-state';
+import type { NewTicketFormState } from '@/features/ticket/ui/ticket-form-state';
 import { loadTicketOptions } from '@/features/ticket/ticket-options';
 import { NewTicketForm } from '@/features/ticket/ui/new-ticket-form';
 import '@/features/ticket/ui/ticket.css';
 import { loadWorkflow } from '@/features/ticket/workflow';
-import { createTicketAction } from './actions';
+import { createTicketAction } from '@/app/newticket/actions';
 
 export const metadata = { title: 'New Ticket' };
 

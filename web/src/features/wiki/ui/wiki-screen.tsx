@@ -15,7 +15,7 @@ import { EDITOR_HELP } from '../editor-help';
 import { getWikiPage } from '../get-wiki-page';
 import { listWikiPageHistory } from '../list-wiki-page-history';
 import { listWikiPages } from '../list-wiki-pages';
-import { deleteWikiPageAction, renameWikiPageAction, revertWikiPageAction } from '../wiki-actions';
+import { deleteWikiPageAction, renameWikiPageAction, revertWikiPageAction } from './wiki-actions';
 import { WikiPageNameSchema, wikiPageHref } from '../wiki-names';
 import { hasWikiPermission } from '../wiki-permissions';
 import { DiffView } from './diff-view';

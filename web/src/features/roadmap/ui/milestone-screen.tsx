@@ -13,7 +13,7 @@ import {
 } from '@/features/roadmap/get-milestone';
 import { listRetargetMilestones } from '@/features/roadmap/list-milestones';
 import { hasMilestonePermission } from '@/features/roadmap/milestone-errors';
-import { LEAVE_TICKETS, type MilestoneFormState } from '@/features/roadmap/milestone-form-state';
+import { LEAVE_TICKETS, type MilestoneFormState } from '@/features/roadmap/ui/milestone-form-state';
 import { milestoneHref } from '@/features/roadmap/milestone-href';
 import { MilestoneDeleteForm } from '@/features/roadmap/ui/milestone-delete-form';
 import { MilestoneForm } from '@/features/roadmap/ui/milestone-form';

@@ -3,7 +3,7 @@ import { getReport } from '@/features/report/get-report';
 import { getReportDb, reportActorOf } from '@/features/report/report-db';
 import { ReportNotFoundError } from '@/features/report/report-errors';
 import { ReportForm } from '@/features/report/ui/report-form';
-import { saveReportAction } from '../actions';
+import { saveReportAction } from './report-actions';
 import '@/features/report/ui/report.css';
 
 export const metadata = { title: 'New Report' };
