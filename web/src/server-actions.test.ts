@@ -64,11 +64,11 @@ const PAGE_PERMISSIONS: Record<
     permission: 'TICKET_CREATE',
     fields: () => ({ field_summary: 'New', field_type: 'defect', field_priority: 'major' }),
   },
-  'app/report/actions.ts#saveReportAction': {
+  'features/report/ui/report-actions.ts#saveReportAction': {
     permission: 'REPORT_CREATE',
     fields: () => ({ title: 'Mine', query: 'SELECT id FROM ticket' }),
   },
-  'app/report/actions.ts#deleteReportAction': {
+  'features/report/ui/report-actions.ts#deleteReportAction': {
     permission: 'REPORT_DELETE',
     fields: () => ({ id: '1' }),
   },
@@ -76,19 +76,19 @@ const PAGE_PERMISSIONS: Record<
     permission: 'TICKET_APPEND',
     fields: () => ({ ticketId: String(fixtures.ticketId), comment: 'Me too', action: 'leave' }),
   },
-  'app/ticket/[id]/actions.ts#editCommentAction': {
+  'features/ticket/ui/ticket-actions.ts#editCommentAction': {
     permission: 'TICKET_EDIT_COMMENT',
     fields: () => ({ ticketId: String(fixtures.ticketId), cnum: '1', edited_comment: 'Edited' }),
   },
-  'app/ticket/[id]/actions.ts#deleteTicketAction': {
+  'features/ticket/ui/ticket-actions.ts#deleteTicketAction': {
     permission: 'TICKET_ADMIN',
     fields: () => ({ ticketId: String(fixtures.ticketId), confirm: String(fixtures.ticketId) }),
   },
-  'app/ticket/[id]/actions.ts#attachFileAction': {
+  'features/ticket/ui/ticket-actions.ts#attachFileAction': {
     permission: 'TICKET_APPEND',
     fields: () => ({ ticketId: String(fixtures.ticketId), file: file() }),
   },
-  'app/ticket/[id]/actions.ts#deleteTicketAttachmentAction': {
+  'features/ticket/ui/ticket-actions.ts#deleteTicketAttachmentAction': {
     permission: 'TICKET_ADMIN',
     fields: () => ({ ticketId: String(fixtures.ticketId), filename: 'spec.txt' }),
   },
@@ -132,15 +132,15 @@ const PAGE_PERMISSIONS: Record<
     permission: 'TRAC_ADMIN',
     fields: () => ({ list: 'milestone', intent: 'remove', sel: 'milestone1' }),
   },
-  'features/query/batch-modify-action.ts#batchModifyAction': {
+  'features/query/ui/batch-modify-action.ts#batchModifyAction': {
     permission: 'TICKET_BATCH_MODIFY',
     fields: () => ({ ticket: String(fixtures.ticketId), batch_priority: 'minor' }),
   },
-  'features/roadmap/milestone-actions.ts#saveMilestoneAction': {
+  'features/roadmap/ui/milestone-actions.ts#saveMilestoneAction': {
     permission: 'MILESTONE_CREATE',
     fields: () => ({ name: 'Another milestone' }),
   },
-  'features/roadmap/milestone-actions.ts#deleteMilestoneAction': {
+  'features/roadmap/ui/milestone-actions.ts#deleteMilestoneAction': {
     permission: 'MILESTONE_DELETE',
     fields: () => ({ originalName: 'milestone2' }),
   },
@@ -148,15 +148,15 @@ const PAGE_PERMISSIONS: Record<
     permission: 'WIKI_MODIFY',
     fields: () => ({ text: 'Changed', baseVersion: '2' }),
   },
-  'features/wiki/wiki-actions.ts#renameWikiPageAction': {
+  'features/wiki/ui/wiki-actions.ts#renameWikiPageAction': {
     permission: 'WIKI_RENAME',
     fields: () => ({ name: fixtures.page, newName: 'Elsewhere' }),
   },
-  'features/wiki/wiki-actions.ts#deleteWikiPageAction': {
+  'features/wiki/ui/wiki-actions.ts#deleteWikiPageAction': {
     permission: 'WIKI_DELETE',
     fields: () => ({ name: fixtures.page }),
   },
-  'features/wiki/wiki-actions.ts#revertWikiPageAction': {
+  'features/wiki/ui/wiki-actions.ts#revertWikiPageAction': {
     permission: 'WIKI_MODIFY',
     fields: () => ({ name: fixtures.page, version: '1', baseVersion: '2' }),
   },

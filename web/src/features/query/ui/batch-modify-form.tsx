@@ -2,8 +2,8 @@ import { AdminForm } from '@/core/forms/admin-form';
 import type { Workflow } from '@/features/ticket/workflow';
 import { actionLabel } from '@/features/ticket/workflow';
 import { BATCH_FIELDS } from '../batch-modify';
-import { batchModifyAction } from './batch-modify-action';
 import type { SiteQueryField } from '../load-query-fields';
+import { batchModifyAction } from './batch-modify-action';
 import './batch-modify.css';
 
 export const BATCH_FORM_ID = 'batchmod-form';

@@ -1,7 +1,8 @@
 import { redirect } from 'next/navigation';
-import { renderWikiTexts } from '@/composition/render-wiki-text';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import type { Feature } from '@/core/feature';
+import { renderWikiTexts } from '@/core/wiki-render/render-wiki-text';
 import {
   createQuery,
   formatQueryUrl,
@@ -24,11 +25,17 @@ import { loadCustomFields } from '@/features/ticket/custom-fields';
 import { loadWorkflow } from '@/features/ticket/workflow';
 import '@/features/query/ui/query.css';
 
-export const metadata = { title: 'Custom Query' };
+export type QueryScreenProps = {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function QueryPage({ searchParams }: Props) {
+export async function QueryScreen({
+  searchParams,
+  features,
+}: QueryScreenProps & {
+  /** The features whose links, macros and sources the page shows. */
+  features: readonly Feature[];
+}) {
   const params = paramsFromRecord(await searchParams);
   const here = `/query${params.size > 0 ? `?${params}` : ''}`;
   const viewer = await requirePermission('TICKET_VIEW', here);
@@ -56,7 +63,7 @@ export default async function QueryPage({ searchParams }: Props) {
         ? [{ text: texts[index]!, context: { realm: 'ticket', id: String(row.id) } }]
         : [],
     );
-    const html = await renderWikiTexts({ db, viewer, texts: present, flavour });
+    const html = await renderWikiTexts({ features, db, viewer, texts: present, flavour });
     let next = 0;
     return rows.map((row, index) => [row.id, texts[index] ? html[next++]! : ''] as const);
   };

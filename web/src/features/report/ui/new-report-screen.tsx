@@ -6,11 +6,9 @@ import { ReportForm } from '@/features/report/ui/report-form';
 import { saveReportAction } from './report-actions';
 import '@/features/report/ui/report.css';
 
-export const metadata = { title: 'New Report' };
+export type NewReportScreenProps = { searchParams: Promise<{ copy?: string }> };
 
-type Props = { searchParams: Promise<{ copy?: string }> };
-
-export default async function NewReportPage({ searchParams }: Props) {
+export async function NewReportScreen({ searchParams }: NewReportScreenProps) {
   const viewer = await requirePermission('REPORT_CREATE', '/report/new');
   const { copy } = await searchParams;
   let values = { title: '', description: '', query: '' };

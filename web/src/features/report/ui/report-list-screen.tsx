@@ -7,9 +7,7 @@ import { reportActorOf } from '@/features/report/report-db';
 import '@/features/query/ui/query.css';
 import '@/features/report/ui/report.css';
 
-export const metadata = { title: 'Available Reports' };
-
-export default async function ReportListPage() {
+export async function ReportListScreen() {
   const viewer = await requirePermission('REPORT_VIEW', '/report');
   const actor = reportActorOf(viewer);
   const reports = await listReports({ db: getDb(), actor });

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { renderWikiText } from '@/composition/render-wiki-text';
 import { requirePermission } from '@/core/auth/current-user';
+import type { Feature } from '@/core/feature';
+import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { paramsFromRecord } from '@/features/query/query-from-params';
 import { TicketsContextNav } from '@/features/query/ui/tickets-context-nav';
@@ -22,18 +23,25 @@ import { ReportResults } from '@/features/report/ui/report-results';
 import '@/features/query/ui/query.css';
 import '@/features/report/ui/report.css';
 
-type Props = {
+export type ReportScreenProps = {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props) {
+export async function reportPageMetadata({ params }: ReportScreenProps) {
   return { title: `Report {${(await params).id}}` };
 }
 
 const EXPORTS = new Set(['csv', 'tab', 'rss', 'sql']);
 
-export default async function ReportPage({ params, searchParams }: Props) {
+export async function ReportScreen({
+  params,
+  searchParams,
+  features,
+}: ReportScreenProps & {
+  /** The features whose links, macros and sources the page shows. */
+  features: readonly Feature[];
+}) {
   const { id: rawId } = await params;
   const search = paramsFromRecord(await searchParams);
   const id = /^\d{1,10}$/.test(rawId) ? Number(rawId) : Number.NaN;
@@ -80,6 +88,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   }
   const descriptionHtml = report.description
     ? await renderWikiText({
+        features,
         db,
         viewer,
         text: report.description,

@@ -7,9 +7,9 @@ import { createMilestone } from '../create-milestone';
 import { deleteMilestone } from '../delete-milestone';
 import { getMilestoneDb } from '../milestone-db';
 import { MilestoneError } from '../milestone-errors';
-import { LEAVE_TICKETS, type MilestoneFormState } from './milestone-form-state';
 import { milestoneHref } from '../milestone-href';
 import { updateMilestone } from '../update-milestone';
+import { LEAVE_TICKETS, type MilestoneFormState } from './milestone-form-state';
 
 const text = (form: FormData, key: string) => {
   const value = form.get(key);

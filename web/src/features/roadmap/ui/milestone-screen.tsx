@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { forbidden, notFound, redirect } from 'next/navigation';
-import { renderWikiText } from '@/composition/render-wiki-text';
 import { getViewer } from '@/core/auth/current-user';
 import { safeReturnPath } from '@/core/auth/safe-return-path';
 import { getDb } from '@/core/db';
+import type { Feature } from '@/core/feature';
 import { decodePageSegments } from '@/core/routing/page-segments';
+import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import {
   getMilestone,
@@ -13,10 +14,10 @@ import {
 } from '@/features/roadmap/get-milestone';
 import { listRetargetMilestones } from '@/features/roadmap/list-milestones';
 import { hasMilestonePermission } from '@/features/roadmap/milestone-errors';
-import { LEAVE_TICKETS, type MilestoneFormState } from '@/features/roadmap/ui/milestone-form-state';
 import { milestoneHref } from '@/features/roadmap/milestone-href';
 import { MilestoneDeleteForm } from '@/features/roadmap/ui/milestone-delete-form';
 import { MilestoneForm } from '@/features/roadmap/ui/milestone-form';
+import { LEAVE_TICKETS, type MilestoneFormState } from '@/features/roadmap/ui/milestone-form-state';
 import {
   MilestoneDates,
   MilestoneProgress,
@@ -26,7 +27,7 @@ import '@/features/roadmap/ui/roadmap.css';
 
 type Params = { name?: string[] };
 type Search = { action?: string; by?: string };
-type Props = { params: Promise<Params>; searchParams: Promise<Search> };
+export type MilestoneScreenProps = { params: Promise<Params>; searchParams: Promise<Search> };
 
 /** A form with nothing filled in but the name (a new milestone, or the one being deleted). */
 const blankForm = (name: string): MilestoneFormState => ({
@@ -43,7 +44,7 @@ const blankForm = (name: string): MilestoneFormState => ({
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : '');
 
-export async function generateMetadata({ params }: Props) {
+export async function milestonePageMetadata({ params }: MilestoneScreenProps) {
   const parts = (await params).name ?? [];
   return { title: parts.length ? `Milestone ${parts.join('/')}` : 'New milestone' };
 }
@@ -54,7 +55,14 @@ function refuse(signedIn: boolean, returnTo: string): never {
   forbidden();
 }
 
-export default async function MilestonePage({ params, searchParams }: Props) {
+export async function MilestoneScreen({
+  params,
+  searchParams,
+  features,
+}: MilestoneScreenProps & {
+  /** The features whose links, macros and sources the page shows. */
+  features: readonly Feature[];
+}) {
   const parts = (await params).name ?? [];
   const { action, by } = await searchParams;
   const viewer = await getViewer();
@@ -135,6 +143,7 @@ export default async function MilestonePage({ params, searchParams }: Props) {
 
   const description = milestone.description
     ? await renderWikiText({
+        features,
         db,
         viewer,
         text: milestone.description,

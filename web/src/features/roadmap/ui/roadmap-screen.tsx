@@ -1,7 +1,8 @@
 import Link from 'next/link';
-import { renderWikiText } from '@/composition/render-wiki-text';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import type { Feature } from '@/core/feature';
+import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { listMilestones } from '@/features/roadmap/list-milestones';
 import { hasMilestonePermission } from '@/features/roadmap/milestone-errors';
@@ -9,11 +10,15 @@ import { milestoneHref } from '@/features/roadmap/milestone-href';
 import { MilestoneDates, MilestoneTicketsProgress } from '@/features/roadmap/ui/milestone-progress';
 import '@/features/roadmap/ui/roadmap.css';
 
-export const metadata = { title: 'Roadmap' };
+export type RoadmapScreenProps = { searchParams: Promise<{ show?: string | string[] }> };
 
-type Props = { searchParams: Promise<{ show?: string | string[] }> };
-
-export default async function RoadmapPage({ searchParams }: Props) {
+export async function RoadmapScreen({
+  searchParams,
+  features,
+}: RoadmapScreenProps & {
+  /** The features whose links, macros and sources the page shows. */
+  features: readonly Feature[];
+}) {
   const viewer = await requirePermission('ROADMAP_VIEW', '/roadmap');
   const show = [(await searchParams).show ?? []].flat();
   // Trac's `show=completed` and `show=noduedate`; `all` is kept for older links.
@@ -26,6 +31,7 @@ export default async function RoadmapPage({ searchParams }: Props) {
     milestones.map((milestone) =>
       milestone.description
         ? renderWikiText({
+            features,
             db,
             viewer,
             text: milestone.description,

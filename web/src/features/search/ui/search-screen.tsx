@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { features } from '@/composition/registry';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import type { Feature } from '@/core/feature';
 import { formatDateTime } from '@/core/format';
 import { resolveQuickJump } from '@/features/search/resolve-quick-jump';
 import {
@@ -15,13 +15,19 @@ import {
 import { HighlightedExcerpt } from '@/features/search/ui/highlighted-excerpt';
 import '@/features/search/ui/search.css';
 
-export const metadata = { title: 'Search' };
-
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+export type SearchScreenProps = {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-export default async function SearchPage({ searchParams }: Props) {
+export async function SearchScreen({
+  searchParams,
+  features,
+}: SearchScreenProps & {
+  /** The features whose links, macros and sources the page shows. */
+  features: readonly Feature[];
+}) {
   const params = await searchParams;
   const returnTo = `/search?${new URLSearchParams(
     Object.entries(params).flatMap(([key, value]) =>

@@ -8,16 +8,15 @@ import { newTicketDefaults } from '@/features/ticket/new-ticket-defaults';
 import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { buildFieldSpecs, formValuesFor } from '@/features/ticket/ticket-field-specs';
 import { EDITABLE_FIELDS } from '@/features/ticket/ticket-form';
-import type { NewTicketFormState } from '@/features/ticket/ui/ticket-form-state';
 import { loadTicketOptions } from '@/features/ticket/ticket-options';
 import { NewTicketForm } from '@/features/ticket/ui/new-ticket-form';
+import type { NewTicketFormState } from '@/features/ticket/ui/ticket-form-state';
 import '@/features/ticket/ui/ticket.css';
 import { loadWorkflow } from '@/features/ticket/workflow';
-import { createTicketAction } from '@/app/newticket/actions';
 
-export const metadata = { title: 'New Ticket' };
-
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+export type NewTicketScreenProps = {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // A clone copies every field the form edits except the reporter, who is the one cloning.
 const CLONED_FIELDS = EDITABLE_FIELDS.filter((name) => name !== 'reporter');
@@ -26,7 +25,12 @@ const ADDRESS_FIELDS = EDITABLE_FIELDS.filter(
   (name) => !['reporter', 'description', 'cc', 'owner'].includes(name),
 );
 
-export default async function NewTicketPage({ searchParams }: Props) {
+export async function NewTicketScreen({
+  searchParams,
+  createAction,
+}: NewTicketScreenProps & {
+  createAction: (previous: NewTicketFormState, form: FormData) => Promise<NewTicketFormState>;
+}) {
   const query = await searchParams;
   const cloneOf = typeof query.clone === 'string' ? query.clone : '';
   const viewer = await requirePermission(
@@ -77,7 +81,7 @@ export default async function NewTicketPage({ searchParams }: Props) {
         </p>
       )}
       <NewTicketForm
-        createAction={createTicketAction}
+        createAction={createAction}
         initial={initial}
         specs={buildFieldSpecs({ ticketOptions, customFields, actor })}
         actions={buildActionChoices({

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { renderWikiTexts } from '@/composition/render-wiki-text';
 import { getViewer, requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import type { Feature } from '@/core/feature';
 import { formatDateTime } from '@/core/format';
+import { renderWikiTexts } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { buildActionChoices } from '@/features/ticket/build-action-choices';
 import { buildTicketHistory, type HistoryEntry } from '@/features/ticket/build-ticket-history';
@@ -19,7 +20,6 @@ import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { ticketAttachmentHref } from '@/features/ticket/ticket-attachment-links';
 import { buildFieldSpecs, formValuesFor } from '@/features/ticket/ticket-field-specs';
 import { EDITABLE_FIELDS, FIELD_LABELS } from '@/features/ticket/ticket-form';
-import type { ModifyTicketFormState } from '@/features/ticket/ui/ticket-form-state';
 import { loadTicketOptions } from '@/features/ticket/ticket-options';
 import { hasTicketPermission } from '@/features/ticket/ticket-permissions';
 import { CommentEditForm } from '@/features/ticket/ui/comment-edit-form';
@@ -27,21 +27,21 @@ import { DeleteTicketForm } from '@/features/ticket/ui/delete-ticket-form';
 import { ModifyTicketForm } from '@/features/ticket/ui/modify-ticket-form';
 import { TextDiff } from '@/features/ticket/ui/text-diff';
 import { TicketAttachments } from '@/features/ticket/ui/ticket-attachments';
+import type { ModifyTicketFormState } from '@/features/ticket/ui/ticket-form-state';
+import {
+  attachFileAction,
+  deleteTicketAction,
+  deleteTicketAttachmentAction,
+  editCommentAction,
+} from './ticket-actions';
 import '@/features/ticket/ui/ticket.css';
 import { canUseAttachments } from '@/features/attachment/attachment-permissions';
 import { getAttachmentMaxSize } from '@/features/attachment/attachment-services';
 import { listAttachments } from '@/features/attachment/list-attachments';
 import { ticketPageTitle } from '@/features/ticket/ticket-page-title';
 import { loadWorkflow } from '@/features/ticket/workflow';
-import {
-  attachFileAction,
-  deleteTicketAction,
-  deleteTicketAttachmentAction,
-  editCommentAction,
-  modifyTicketAction,
-} from '@/app/ticket/[id]/actions';
 
-type Props = {
+export type TicketScreenProps = {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
@@ -55,7 +55,7 @@ function parseTicketId(raw: string): number | null {
 // The page and its title read the ticket once per request.
 const loadTicket = cache((id: number) => getTicket({ db: getDb(), id }));
 
-export async function generateMetadata({ params }: Props) {
+export async function ticketPageMetadata({ params }: TicketScreenProps) {
   const { id: raw } = await params;
   const id = parseTicketId(raw);
   const viewer = await getViewer();
@@ -66,7 +66,16 @@ export async function generateMetadata({ params }: Props) {
 
 const single = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
 
-export default async function TicketPage({ params, searchParams }: Props) {
+export async function TicketScreen({
+  params,
+  searchParams,
+  features,
+  modifyAction,
+}: TicketScreenProps & {
+  /** The features whose links, macros and sources the page shows. */
+  features: readonly Feature[];
+  modifyAction: (previous: ModifyTicketFormState, form: FormData) => Promise<ModifyTicketFormState>;
+}) {
   const { id: raw } = await params;
   const query = await searchParams;
   const viewer = await requirePermission('TICKET_VIEW', `/ticket/${raw}`);
@@ -86,6 +95,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const context = { realm: 'ticket', id: String(id) };
   // The description and every comment share one prefetch of the tickets and pages they link.
   const [descriptionHtml, ...commentHtml] = await renderWikiTexts({
+    features,
     db,
     viewer,
     texts: [ticket.description ?? '', ...history.map((entry) => entry.comment)].map((text) => ({
@@ -394,7 +404,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
         <section id="trac-add-comment" aria-labelledby="modify-heading">
           <h2 id="modify-heading">Modify Ticket</h2>
           <ModifyTicketForm
-            modifyAction={modifyTicketAction}
+            modifyAction={modifyAction}
             ticketId={ticket.id}
             initial={initial}
             specs={specs}

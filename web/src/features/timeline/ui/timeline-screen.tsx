@@ -1,18 +1,23 @@
 import { redirect } from 'next/navigation';
-import { features } from '@/composition/registry';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import type { TimelineEvent } from '@/core/feature';
+import type { Feature, TimelineEvent } from '@/core/feature';
 import { listTimeline, MAX_DAYS_BACK, MAX_EVENTS } from '@/features/timeline/list-timeline';
 import { readTimelineRequest } from '@/features/timeline/read-timeline-request';
 import { renderTimelineDays } from '@/features/timeline/ui/render-timeline-days';
 import '@/features/timeline/ui/timeline.css';
 
-export const metadata = { title: 'Timeline' };
+export type TimelineScreenProps = {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function TimelinePage({ searchParams }: Props) {
+export async function TimelineScreen({
+  searchParams,
+  features,
+}: TimelineScreenProps & {
+  /** The features whose links, macros and sources the page shows. */
+  features: readonly Feature[];
+}) {
   const params = await searchParams;
   const viewer = await requirePermission('TIMELINE_VIEW', '/timeline');
   const request = readTimelineRequest({
