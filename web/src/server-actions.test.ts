@@ -305,7 +305,9 @@ describe.skipIf(!serverUrl)('every server action against PostgreSQL', () => {
   it('lets instructors add milestones on the roadmap but not through the admin panel', async () => {
     const instructor = listPermissions(['instructor']);
     acting.viewer = { ...viewerWithout('TRAC_ADMIN'), permissions: instructor } as never;
-    const adminAdd = actions.get('features/roadmap/ui/milestone-admin-actions.ts#addMilestoneAction')!;
+    const adminAdd = actions.get(
+      'features/roadmap/ui/milestone-admin-actions.ts#addMilestoneAction',
+    )!;
     const { result } = await submit(adminAdd, { name: 'Via admin' });
     expect(result).toMatchObject({
       ok: false,

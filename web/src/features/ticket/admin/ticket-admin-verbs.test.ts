@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
 import type { Database } from '@/core/db/database';
 import { AdminError } from '@/core/forms/admin-error';
+import { grantPermission, revokePermissions } from '@/features/admin/permission-admin';
 import {
   removeCustomFields,
   reorderCustomFields,
@@ -24,7 +25,6 @@ import { formatWorkflowText } from '@/features/ticket/admin/workflow-text';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
 import { loadTicketOptions } from '@/features/ticket/ticket-options';
 import { loadWorkflow } from '@/features/ticket/workflow';
-import { grantPermission, revokePermissions } from './permission-admin';
 
 const serverUrl = testServerUrl();
 const admin = listPermissions(['admin']);
