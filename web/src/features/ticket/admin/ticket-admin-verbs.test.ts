@@ -1,11 +1,9 @@
-import { loadPermissions } from '@learntrac/db/permissions';
 import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
 import type { Database } from '@/core/db/database';
 import { AdminError } from '@/core/forms/admin-error';
-import { grantPermission, revokePermissions } from '@/features/admin/permission-admin';
 import {
   removeCustomFields,
   reorderCustomFields,
@@ -39,7 +37,7 @@ async function refusal(promise: Promise<unknown>): Promise<AdminError> {
   throw new Error('expected the write to be refused');
 }
 
-describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
+describe.skipIf(!serverUrl)('ticket system administration against PostgreSQL', () => {
   const t = useTestDatabase({ prefix: 'web_admin', seed: true });
   const reader = () => t.db as unknown as Database;
 
@@ -65,16 +63,9 @@ describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
         removeCustomFields({ db: t.db, permissions, names: ['x'] }),
         reorderCustomFields({ db: t.db, permissions, order: {} }),
         saveWorkflow({ db: t.db, permissions, text: 'x = a -> b' }),
-        grantPermission({ db: t.db, permissions, subject: 'eve', action: 'TRAC_ADMIN' }),
-        revokePermissions({
-          db: t.db,
-          permissions,
-          grants: [{ username: 'admins', action: 'TRAC_ADMIN' }],
-        }),
       ];
       for (const write of writes) expect((await refusal(write)).code).toBe('forbidden');
     }
-    expect(await t.db.permission.count({ where: { username: 'eve' } })).toBe(0);
   });
 
   it('renames a component on its tickets and leaves tickets alone when one is removed', async () => {
@@ -249,59 +240,5 @@ describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
     );
     expect(broken.problems.join('\n')).toMatch(/operations/);
     expect((await loadWorkflow({ db: reader() })).map((a) => a.name)).toContain('pass');
-  });
-
-  it('applies grants and group memberships from the permission table', async () => {
-    const ana = { username: 'ana', groups: ['learners'] };
-    expect((await loadPermissions({ db: reader(), subject: ana })).has('TICKET_BATCH_MODIFY')).toBe(
-      false,
-    );
-    await grantPermission({
-      db: t.db,
-      permissions: admin,
-      subject: 'graders',
-      action: 'TICKET_ADMIN',
-    });
-    await grantPermission({ db: t.db, permissions: admin, subject: 'ana', action: 'graders' });
-    const granted = await loadPermissions({ db: reader(), subject: ana });
-    expect(granted.has('TICKET_BATCH_MODIFY')).toBe(true);
-    expect(granted.has('TRAC_ADMIN')).toBe(false);
-
-    const again = await refusal(
-      grantPermission({ db: t.db, permissions: admin, subject: 'ana', action: 'graders' }),
-    );
-    expect(again.fieldErrors.action).toMatch(/already a member/);
-    const unknown = await refusal(
-      grantPermission({ db: t.db, permissions: admin, subject: 'ana', action: 'FLY_HIGH' }),
-    );
-    expect(unknown.fieldErrors.action).toMatch(/not a permission/);
-
-    await revokePermissions({
-      db: t.db,
-      permissions: admin,
-      grants: [{ username: 'ana', action: 'graders' }],
-    });
-    expect((await loadPermissions({ db: reader(), subject: ana })).has('TICKET_BATCH_MODIFY')).toBe(
-      false,
-    );
-    const lockout = await refusal(
-      revokePermissions({
-        db: t.db,
-        permissions: admin,
-        grants: [{ username: 'admins', action: 'TRAC_ADMIN' }],
-      }),
-    );
-    expect(lockout.message).toMatch(/no one with TRAC_ADMIN/);
-  });
-
-  it('reproduces the default roles from the seeded table', async () => {
-    for (const [subject, roles] of [
-      [{ username: null, groups: [] }, null],
-      [{ username: 'learner-user', groups: ['learners'] }, ['learner']],
-      [{ username: 'instructor-user', groups: ['instructors'] }, ['instructor']],
-    ] as const) {
-      const fromTable = await loadPermissions({ db: reader(), subject });
-      expect([...fromTable].sort()).toEqual([...listPermissions(roles)].sort());
-    }
   });
 });
