@@ -7,10 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { defaultCaseFile } from '../src/wiki-engine/conformance/default-case-file';
-import {
-  formatFailure,
-  runConformance,
-} from '../src/wiki-engine/conformance/run-conformance';
+import { formatFailure, runConformance } from '../src/wiki-engine/conformance/run-conformance';
 
 const argv = process.argv.slice(2);
 const floorArg = argv.find((a) => a.startsWith('--floor='));
