@@ -5,7 +5,7 @@ import {
   type PermissionGrant,
 } from '@learntrac/db/permissions';
 import type { Database } from '@/core/db/database';
-import { AdminError, assertAdmin, readName } from './admin-error';
+import { AdminError, assertAdmin, readName } from '@/core/forms/admin-error';
 
 /** Every row of the `permission` table, subjects then actions in order. */
 export function listPermissionGrants(options: { db: Database }): PromiseLike<PermissionGrant[]> {

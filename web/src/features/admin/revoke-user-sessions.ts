@@ -1,6 +1,6 @@
 import { endUserSessions } from '@/core/auth/session-lifetime';
 import type { SessionRevocations } from '@/core/auth/session-revocations';
-import { AdminError, assertAdmin, readName } from './admin-error';
+import { AdminError, assertAdmin, readName } from '@/core/forms/admin-error';
 
 /**
  * Signs a user out everywhere: every session they have now ends on its next request, on every

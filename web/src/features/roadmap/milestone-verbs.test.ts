@@ -1,8 +1,8 @@
 import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { changeTicket, createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
+import { features } from '@/composition/registry';
 import { listPermissions } from '@/core/auth/roles';
-import { features } from '@/core/registry';
 import { createMilestone } from './create-milestone';
 import { deleteMilestone } from './delete-milestone';
 import { getMilestone } from './get-milestone';

@@ -1,5 +1,5 @@
 import type { WikiSupport } from '@/core/feature';
-import { element, makeHref, type RenderContext } from '@/features/wiki/formatter';
+import { element, makeHref, type RenderContext } from '@/wiki-engine';
 
 /** `12`, `12#comment:3` or a range list `1-3,7`. */
 function parseTicketTarget(target: string) {

@@ -1,8 +1,8 @@
 import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
 import { changeTicket, createTicket } from '@learntrac/db/tickets';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { features } from '@/composition/registry';
 import { listPermissions, type Permission } from '@/core/auth/roles';
-import { features } from '@/core/registry';
 import { listTimeline, parseAuthors, parseTimelineRange } from './list-timeline';
 import { renderTimelineRss } from './render-timeline-rss';
 

@@ -1,47 +1,5 @@
-import { getViewer } from '@/core/auth/current-user';
-import { getDb } from '@/core/db';
-import {
-  ATTACHMENT_CONTENT_SECURITY_POLICY,
-  SECURITY_HEADERS,
-} from '@/core/security/security-headers';
-import { canUseAttachments } from '@/features/wiki/attachments/attachment-permissions';
-import { contentTypeOf } from '@/features/wiki/attachments/content-type';
-import { getAttachment } from '@/features/wiki/attachments/list-attachments';
-import { parseAttachmentPath } from '@/features/wiki/attachments/parse-attachment-path';
-import { getAttachmentStorage } from '@/features/wiki/wiki-services';
+import { respondWithAttachmentFile } from '@/features/attachment/ui/attachment-file-response';
 
-// Whatever a file holds, it may not run script, load anything or be sniffed into another type.
-const FILE_HEADERS = {
-  ...SECURITY_HEADERS,
-  'Content-Security-Policy': ATTACHMENT_CONTENT_SECURITY_POLICY,
-};
-
-function refuse(status: number, message: string) {
-  return new Response(message, {
-    status,
-    headers: { ...FILE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
-  });
-}
-
-/** The file itself. Only images and plain text show inline; everything else downloads. */
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
-  const key = parseAttachmentPath((await params).path);
-  if (!key) return refuse(404, 'Not found');
-  const viewer = await getViewer();
-  if (!canUseAttachments(viewer, key.realm, 'view')) {
-    return refuse(viewer.user ? 403 : 401, 'Forbidden');
-  }
-  const info = await getAttachment({ db: getDb(), ...key });
-  const data = info ? await getAttachmentStorage().read(key) : null;
-  if (!info || !data) return refuse(404, 'Not found');
-  const { type, inline } = contentTypeOf(key.filename);
-  const disposition = `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(key.filename)}`;
-  return new Response(Buffer.from(data), {
-    headers: {
-      ...FILE_HEADERS,
-      'Content-Type': type,
-      'Content-Disposition': disposition,
-      'Content-Length': String(data.byteLength),
-    },
-  });
+  return respondWithAttachmentFile({ path: (await params).path });
 }

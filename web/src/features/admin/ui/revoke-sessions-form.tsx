@@ -1,5 +1,5 @@
-import { revokeUserSessionsAction } from '../session-admin-actions';
-import { AdminForm, AdminInput } from './admin-form';
+import { AdminForm, AdminInput } from '@/core/forms/admin-form';
+import { revokeUserSessionsAction } from './session-actions';
 
 /** Ends every session a user has, for a lost laptop or a person who has left. */
 export function RevokeSessionsForm(props: { listId: string }) {

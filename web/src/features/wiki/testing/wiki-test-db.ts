@@ -9,7 +9,7 @@ import type { Viewer } from '@/core/feature';
 import {
   type AttachmentStorage,
   createLocalAttachmentStorage,
-} from '../attachments/attachment-storage';
+} from '@/features/attachment/attachment-storage';
 
 export const serverUrl = testServerUrl();
 

@@ -1,59 +1,8 @@
 import type { NextRequest } from 'next/server';
-import { getConfig } from '@/config';
-import { getViewer } from '@/core/auth/current-user';
-import { exportErrorResponse } from '@/features/query/export-response';
-import { exportReport } from '@/features/report/export-report';
-import { getReportDb, getReportPool, reportActorOf } from '@/features/report/report-db';
-import {
-  ReportError,
-  ReportNotFoundError,
-  ReportPermissionError,
-  ReportUnavailableError,
-} from '@/features/report/report-errors';
+import { respondWithReportExport } from '@/features/report/ui/report-export-response';
 
 export const dynamic = 'force-dynamic';
 
-const FORMATS = ['csv', 'tab', 'rss', 'sql'] as const;
-
-/** `/report/N?format=csv|tab|rss|sql` lands here (the page redirects): the report as a file. */
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
-  const { id: rawId } = await context.params;
-  const params = request.nextUrl.searchParams;
-  const format = FORMATS.find((f) => f === params.get('format'));
-  if (!format) return exportErrorResponse(400, "'format' must be csv, tab, rss or sql");
-  if (!/^\d{1,10}$/.test(rawId))
-    return exportErrorResponse(404, `Report {${rawId}} does not exist.`);
-  const viewer = await getViewer();
-  try {
-    const file = await exportReport({
-      db: getReportDb(),
-      pool: getReportPool(),
-      actor: reportActorOf(viewer),
-      id: Number(rawId),
-      params,
-      format,
-      baseUrl: getConfig().NEXTAUTH_URL,
-    });
-    // Trac sends tables as attachments and feeds inline.
-    const headers = new Headers({ 'Content-Type': file.contentType, 'Cache-Control': 'no-store' });
-    if (!file.filename.endsWith('.xml')) {
-      headers.set('Content-Disposition', `attachment; filename=${file.filename}`);
-    }
-    return new Response(file.body, { status: 200, headers });
-  } catch (error) {
-    if (error instanceof ReportPermissionError) return exportErrorResponse(403, error.message);
-    if (error instanceof ReportNotFoundError) return exportErrorResponse(404, error.message);
-    if (error instanceof ReportUnavailableError) {
-      return new Response(`${error.message}\n`, {
-        status: 503,
-        headers: {
-          'Content-Type': 'text/plain;charset=utf-8',
-          'Cache-Control': 'no-store',
-          'Retry-After': '5',
-        },
-      });
-    }
-    if (error instanceof ReportError) return exportErrorResponse(400, error.message);
-    throw error;
-  }
+  return respondWithReportExport({ request, rawId: (await context.params).id });
 }
