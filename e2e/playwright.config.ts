@@ -17,8 +17,8 @@ export default defineConfig({
     // Signs in once per role through the issuer's page and stores each session for the rest.
     { name: 'setup', testMatch: /\.setup\.ts$/ },
     // The fuzzer posts every form with bad input and may change or delete anything, so it runs
-    // as the browser tests' teardown: after all of them, whether they passed or not. Naming
-    // spec files leaves it out (it matches none of them) and still signs in first.
+    // as the browser tests' teardown: after all of them, whether they passed or not.
+    // `--no-deps` leaves out both it and the sign-in (reusing the last sessions kept).
     {
       name: 'browser',
       testIgnore: [/security\/fuzz\.spec\.ts/, /\.setup\.ts$/],
