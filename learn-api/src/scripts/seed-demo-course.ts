@@ -4,12 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { createPrismaClient } from '@learntrac/db';
 import { pino, stdTimeFunctions } from 'pino';
-import { createCache } from '../adapters/cache/create-cache.js';
-import { createEmbedder } from '../adapters/embedder/create-embedder.js';
-import { createLlm } from '../adapters/llm/create-llm.js';
-import { createVectorStore } from '../adapters/vector-store/create-vector-store.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { seedDemoCourse } from '../services/demo/seed-demo-course.js';
+import { isDemoCourseSeeded } from '../services/demo/demo-course-state.js';
 
 // The same from src/ and dist/.
 const courseFile = new URL('../../demo-course/graph-algorithms.md', import.meta.url);
@@ -23,6 +19,25 @@ async function main() {
     formatters: { level: (label) => ({ level: label }) },
   });
   const db = createPrismaClient(config.databaseUrl);
+  if (await isDemoCourseSeeded(db)) {
+    console.log(JSON.stringify({ ready: true, alreadySeeded: true }));
+    await db.$disconnect();
+    return;
+  }
+  // Loaded only when there is work to do: every start after the first pays for none of it.
+  const [
+    { createCache },
+    { createEmbedder },
+    { createLlm },
+    { createVectorStore },
+    { seedDemoCourse },
+  ] = await Promise.all([
+    import('../adapters/cache/create-cache.js'),
+    import('../adapters/embedder/create-embedder.js'),
+    import('../adapters/llm/create-llm.js'),
+    import('../adapters/vector-store/create-vector-store.js'),
+    import('../services/demo/seed-demo-course.js'),
+  ]);
   const cache = createCache({ redisUrl: config.redisUrl });
   const embedder = await createEmbedder({ config, logger });
   const vectorStore = createVectorStore({ config, logger });

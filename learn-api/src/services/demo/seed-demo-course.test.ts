@@ -9,6 +9,7 @@ import { loadAuthUser } from '../../auth/load-auth-user.js';
 import { createCaptureLogger } from '../../test-support/capture-logger.js';
 import { databaseServerUrl, openTestDatabase } from '../../test-support/test-database.js';
 import { createPath } from '../paths/create-path.js';
+import { isDemoCourseSeeded } from './demo-course-state.js';
 import { type SeedDemoCourseDeps, seedDemoCourse } from './seed-demo-course.js';
 
 const course = {
@@ -47,6 +48,7 @@ describe.skipIf(!databaseServerUrl)('seeding the demo course', () => {
       reason: 'the database holds no demo path',
     });
     expect(await testDb.db.document.count()).toBe(0);
+    expect(await isDemoCourseSeeded(testDb.db)).toBe(false);
   });
 
   it('ingests and publishes the course, ties every demo concept to its section and gives each approved questions', async () => {
@@ -77,6 +79,7 @@ describe.skipIf(!databaseServerUrl)('seeding the demo course', () => {
       expect(approved, concept.ticket.summary ?? '').toBeGreaterThan(0);
     }
     expect(await db.question.count({ where: { reviewStatus: { not: 'approved' } } })).toBe(0);
+    expect(await isDemoCourseSeeded(db)).toBe(true);
 
     // A new learner can build a personal path from it straight away.
     const learner = await loadAuthUser({

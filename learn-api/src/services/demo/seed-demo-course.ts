@@ -12,6 +12,7 @@ import { uploadDocument } from '../documents/upload-document.js';
 import { invalidateScopes, pathGraphScope } from '../paths/path-cache.js';
 import { generateQuestions } from '../questions/generate-questions.js';
 import { updateQuestion } from '../questions/update-question.js';
+import { demoCourseKey } from './demo-course-state.js';
 
 export interface SeedDemoCourseDeps {
   db: Database;
@@ -27,7 +28,6 @@ export type SeedDemoCourseResult =
   | { ready: false; reason: string };
 
 const questionsPerConcept = 4;
-
 /**
  * Gives the demo path (written by the database seed) its material: the course text is
  * uploaded as the demo instructor, ingested through the same pipeline as any upload and
@@ -150,6 +150,11 @@ export async function seedDemoCourse({
   }
   // Learn-api may already hold the path's graph without its material.
   await invalidateScopes(deps, [pathGraphScope(path.id)]);
+  await db.system.upsert({
+    where: { name: demoCourseKey },
+    create: { name: demoCourseKey, value: indexed.id },
+    update: { value: indexed.id },
+  });
   logger.info({ pathId: path.id, documentId: indexed.id, questions }, 'demo course ready');
   return { ready: true, pathId: path.id, documentId: indexed.id, questions };
 }
