@@ -35,8 +35,9 @@ test('a learner finds the published demo path, its material and approved questio
     data: { query: 'shortest paths with a priority queue' },
   });
   expect(search.status()).toBe(200);
-  const hits = (await search.json()).hits;
-  expect(hits[0]).toMatchObject({ documentTitle: DEMO_PATH });
+  expect((await search.json()).hits).toContainEqual(
+    expect.objectContaining({ documentTitle: DEMO_PATH }),
+  );
 });
 
 test('the demo milestone and course page are on the roadmap and wiki', async ({ page }) => {
