@@ -260,24 +260,37 @@ async function main(): Promise<void> {
   );
   say(`sign-in (OpenID Connect issuer) ready at ${urls.issuer} (${elapsed()})`);
 
-  // 3. The two services, started side by side.
   const shared = {
     ...base,
     DATABASE_URL: appDatabaseUrl,
     COGNITO_ISSUER: urls.issuer,
   };
+  const learnApiEnv = {
+    ...shared,
+    PORT: String(ports.learnApi),
+    COGNITO_CLIENT_IDS: 'learntrac-web',
+    CORS_ORIGINS: urls.web,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  };
+
+  // 3. The demo course's material, ingested by learn-api's own pipeline, and its approved
+  // questions; done once per database. Without it the site still works, so only say so.
+  await runToCompletion({
+    name: 'demo-course',
+    command: 'pnpm',
+    args: ['--filter', '@learntrac/learn-api', 'run', 'seed:demo-course'],
+    env: learnApiEnv,
+  })
+    .then(() => say(`demo course ready (${elapsed()})`))
+    .catch((error: unknown) => say(`warning: ${error instanceof Error ? error.message : error}`));
+
+  // 4. The two services, started side by side.
   const learnApi = supervisor.launch({
     name: 'learn-api',
     command: 'pnpm',
     args: ['--filter', '@learntrac/learn-api', 'start'],
     cwd: root,
-    env: {
-      ...shared,
-      PORT: String(ports.learnApi),
-      COGNITO_CLIENT_IDS: 'learntrac-web',
-      CORS_ORIGINS: urls.web,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-    },
+    env: learnApiEnv,
   });
   const web = supervisor.launch({
     name: 'web',

@@ -10,13 +10,21 @@ export default defineConfig({
   // One retry at most: a test that needs more is a bug to fix, not to hide.
   retries: ci ? 1 : 0,
   workers: 2,
-  timeout: 30_000,
+  // Journeys of a dozen page loads take longer than 30 s on a busy two-core machine.
+  timeout: 60_000,
   reporter: ci ? [['list']] : [['list'], ['html', { open: 'never' }]],
   projects: [
+    // Signs in once per role through the issuer's page and stores each session for the rest.
+    { name: 'setup', testMatch: /\.setup\.ts$/ },
     // The fuzzer posts every form with bad input and may change or delete anything, so it runs
     // as the browser tests' teardown: after all of them, whether they passed or not.
-    // `--no-deps` leaves it out when running a few specs.
-    { name: 'browser', testIgnore: /security\/fuzz\.spec\.ts/, teardown: 'fuzz' },
+    // `--no-deps` leaves out both it and the sign-in (reusing the last sessions kept).
+    {
+      name: 'browser',
+      testIgnore: [/security\/fuzz\.spec\.ts/, /\.setup\.ts$/],
+      dependencies: ['setup'],
+      teardown: 'fuzz',
+    },
     { name: 'fuzz', testMatch: /security\/fuzz\.spec\.ts/ },
   ],
   use: {

@@ -20,10 +20,21 @@ await admin.end();
 const databaseUrl = new URL(serverUrl);
 databaseUrl.pathname = `/${name}`;
 
+// The test servers' Redis and Neo4j, when given, so the suite meets the same shared cache,
+// session list and vector store as production; without them the services' own local defaults.
+const services: Record<string, string> = {};
+const redisUrl = process.env.REDIS_URL || process.env.TEST_REDIS_URL;
+if (redisUrl) services.REDIS_URL = redisUrl;
+const neo4jUri = process.env.NEO4J_URI || process.env.TEST_NEO4J_URI;
+if (neo4jUri) services.NEO4J_URI = neo4jUri;
+console.log(
+  `[e2e] stack on database ${name}, cache ${services.REDIS_URL ?? 'in process'}, vectors in ${services.NEO4J_URI ?? 'PostgreSQL'}`,
+);
+
 const launcher = fileURLToPath(new URL('../../dev/start.ts', import.meta.url));
 const stack = spawn(process.execPath, ['--import', 'tsx', launcher, '--logs'], {
   cwd: fileURLToPath(new URL('../../dev', import.meta.url)),
-  env: { ...process.env, DATABASE_URL: databaseUrl.toString() },
+  env: { ...process.env, ...services, DATABASE_URL: databaseUrl.toString() },
   stdio: 'inherit',
 });
 

@@ -1,30 +1,11 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { signIn } from '../../fixtures/auth';
+import { expect, test } from '../../fixtures/sessions';
 
 // Every admin form must work as a plain HTML form, as Trac's do.
-test.use({ javaScriptEnabled: false });
-
-/**
- * A page signed in as the admin with JavaScript off. Signing in goes through the issuer's
- * scripted redirects, so it happens in a context with JavaScript, whose cookies are then reused.
- */
-async function adminPageWithoutScript(
-  browser: Browser,
-  baseURL: string | undefined,
-): Promise<Page> {
-  const withScript = await browser.newContext({ baseURL, javaScriptEnabled: true });
-  await signIn(await withScript.newPage(), 'admin', '/admin/general/perm');
-  const storageState = await withScript.storageState();
-  await withScript.close();
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState });
-  return context.newPage();
-}
+test.use({ role: 'admin', javaScriptEnabled: false });
 
 test('without JavaScript an admin adds, renames and removes a component, and a taken name is refused', async ({
-  browser,
-  baseURL,
+  page,
 }) => {
-  const page = await adminPageWithoutScript(browser, baseURL);
   const component = `NoScript component ${Date.now().toString(36)}`;
   await page.goto('/admin/ticket/components');
   const addForm = page.getByRole('form', { name: 'Add Component' });
@@ -60,11 +41,7 @@ test('without JavaScript an admin adds, renames and removes a component, and a t
   await expect(page.getByRole('link', { name: renamed, exact: true })).toHaveCount(0);
 });
 
-test('without JavaScript an admin grants a permission and revokes it', async ({
-  browser,
-  baseURL,
-}) => {
-  const page = await adminPageWithoutScript(browser, baseURL);
+test('without JavaScript an admin grants a permission and revokes it', async ({ page }) => {
   const subject = `noscript_${Date.now().toString(36)}`;
   await page.goto('/admin/general/perm');
 
@@ -84,10 +61,8 @@ test('without JavaScript an admin grants a permission and revokes it', async ({
 });
 
 test('without JavaScript a refused workflow keeps the edited text and saves nothing', async ({
-  browser,
-  baseURL,
+  page,
 }) => {
-  const page = await adminPageWithoutScript(browser, baseURL);
   await page.goto('/admin/ticket/workflow');
   const form = page.getByRole('form', { name: 'Edit workflow' });
   const saved = await form.getByLabel('Workflow').inputValue();
@@ -103,10 +78,8 @@ test('without JavaScript a refused workflow keeps the edited text and saves noth
 });
 
 test('without JavaScript a refused custom field keeps every choice, and a good one is added and removed', async ({
-  browser,
-  baseURL,
+  page,
 }) => {
-  const page = await adminPageWithoutScript(browser, baseURL);
   const field = `noscript_${Date.now().toString(36)}`;
   await page.goto('/admin/ticket/customfields');
   const add = page.getByRole('form', { name: 'Add Custom Field' });

@@ -1,5 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
-import { signIn } from '../../fixtures/auth';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../../fixtures/sessions';
+
+test.use({ role: 'instructor' });
 
 async function saveReport(page: Page, title: string, sql: string) {
   await page.goto('/report/new');
@@ -12,7 +14,6 @@ async function saveReport(page: Page, title: string, sql: string) {
 test('a report without rows still shows its column headers, and its CSV its header line', async ({
   page,
 }) => {
-  await signIn(page, 'instructor', '/report');
   await saveReport(
     page,
     `Nothing matches ${Date.now()}`,
@@ -34,7 +35,6 @@ test('a report without rows still shows its column headers, and its CSV its head
 test('a report reading the permission table is refused on the page, not with a server error', async ({
   page,
 }) => {
-  await signIn(page, 'instructor', '/report');
   await saveReport(
     page,
     `Who may do what ${Date.now()}`,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../fixtures/sessions';
 
 test('a search lists ranked hits with the matched words highlighted', async ({ page }) => {
   await page.goto('/search');
@@ -9,10 +9,17 @@ test('a search lists ranked hits with the matched words highlighted', async ({ p
   await expect(hits.first().locator('mark').first()).toHaveText(/search/i);
 });
 
-test('typing #N jumps to ticket N, and a leading ! searches instead', async ({ page }) => {
-  await page.goto('/search?q=%231');
-  await expect(page).toHaveURL(/\/ticket\/1$/);
-  await page.goto('/search?q=!%231');
+test('typing #N jumps to ticket N, and a leading ! searches instead', async ({ page, pageAs }) => {
+  const instructor = await pageAs('instructor');
+  await instructor.goto('/newticket');
+  await instructor.getByLabel('Summary:').fill(`Jump target ${Date.now().toString(36)}`);
+  await instructor.getByRole('button', { name: 'Create ticket' }).click();
+  await expect(instructor).toHaveURL(/\/ticket\/\d+$/);
+  const id = new URL(instructor.url()).pathname.split('/').pop();
+
+  await page.goto(`/search?q=%23${id}`);
+  await expect(page).toHaveURL(new RegExp(`/ticket/${id}$`));
+  await page.goto(`/search?q=!%23${id}`);
   await expect(page).toHaveURL(/\/search/);
 });
 

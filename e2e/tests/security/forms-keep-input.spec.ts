@@ -1,5 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
-import { signIn } from '../../fixtures/auth';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../../fixtures/sessions';
+
+test.use({ role: 'instructor' });
 
 async function fileTicket(page: Page, summary: string): Promise<number> {
   await page.goto('/newticket');
@@ -19,7 +21,6 @@ async function createPage(page: Page, name: string) {
 test('a comment over the length limit is refused with a message and kept as typed', async ({
   page,
 }) => {
-  await signIn(page, 'instructor');
   const id = await fileTicket(page, `Long comment ${Date.now()}`);
   const comment = `${'x'.repeat(100_000)}y`;
   await page.locator('#comment').fill(comment);
@@ -30,7 +31,6 @@ test('a comment over the length limit is refused with a message and kept as type
 });
 
 test('text with a NUL character is refused with a message and kept as typed', async ({ page }) => {
-  await signIn(page, 'instructor');
   const name = `Nul${Date.now()}`;
   await page.goto(`/wiki/${name}?action=edit`);
   await page.getByLabel('Page source').fill('before\u0000after');
@@ -42,7 +42,6 @@ test('text with a NUL character is refused with a message and kept as typed', as
 test('attachments whose names hold %, #, ?, spaces or non-ASCII letters download from their own links', async ({
   page,
 }) => {
-  await signIn(page, 'instructor');
   const name = `Files${Date.now()}`;
   await createPage(page, name);
   const files = ['50% off.txt', 'c#d.txt', 'why?.txt', 'a%20b.txt', 'naïve 数学.txt'];
@@ -76,7 +75,6 @@ test('attachments whose names hold %, #, ?, spaces or non-ASCII letters download
 });
 
 test('active files are downloads that can run nothing', async ({ page }) => {
-  await signIn(page, 'instructor');
   const name = `Active${Date.now()}`;
   await createPage(page, name);
   for (const filename of ['page.html', 'drawing.svg', 'data.xml', 'slides.pdf']) {
@@ -105,7 +103,6 @@ test('active files are downloads that can run nothing', async ({ page }) => {
 test('a form post larger than any form may send is refused with 413 and a message', async ({
   page,
 }) => {
-  await signIn(page, 'instructor');
   const response = await page.request.post('/wiki/WikiStart', {
     headers: { 'next-action': '0'.repeat(40), 'content-type': 'text/plain;charset=UTF-8' },
     data: 'x'.repeat(3 * 1024 * 1024),

@@ -21,9 +21,3 @@ test('learn-api answers an unauthenticated call with a JSON 401 through the web 
   const body = await response.json();
   expect(body).toMatchObject({ code: expect.any(String), message: expect.any(String) });
 });
-
-test('the demo course is there on first start', async ({ page }) => {
-  await page.goto('/roadmap');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.locator('main')).toContainText(/milestone/i);
-});

@@ -1,12 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from '../../fixtures/auth';
+import { expect, test } from '../../fixtures/sessions';
+
+test.use({ role: 'instructor' });
 
 test('deleting a milestone moves its tickets to the milestone chosen, none by default', async ({
   page,
 }) => {
   const doomed = `Doomed ${Date.now()}`;
   const target = `Target ${Date.now()}`;
-  await signIn(page, 'instructor', '/roadmap');
   for (const name of [doomed, target]) {
     await page.goto('/milestone?action=new');
     await page.getByLabel('Name').fill(name);

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { signIn } from '../../fixtures/auth';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../../fixtures/sessions';
 
 /** Files a ticket through /newticket and returns its number. */
 async function fileTicket(page: Page, summary: string): Promise<number> {
@@ -11,10 +11,9 @@ async function fileTicket(page: Page, summary: string): Promise<number> {
 }
 
 test('a file attached to a ticket is listed, viewable, downloadable and deletable by an admin', async ({
-  browser,
+  pageAs,
 }) => {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, 'instructor');
+  const page = await pageAs('instructor');
   const summary = `Attach ${Date.now()}`;
   const id = await fileTicket(page, summary);
   await expect(page).toHaveTitle(`#${id} (${summary}) – LearnTrac`);
@@ -59,8 +58,7 @@ test('a file attached to a ticket is listed, viewable, downloadable and deletabl
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Ticket #${id}: bfs-notes.txt`);
   await expect(page.locator('pre')).toContainText('Visit neighbours level by level.');
 
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, 'admin', `/ticket/${id}`);
+  const admin = await pageAs('admin');
   await admin.goto(`/ticket/${id}`);
   await admin.getByRole('button', { name: 'Delete bfs-notes.txt' }).click();
   await expect(admin.getByRole('heading', { name: 'Attachments (0)' })).toBeVisible();
@@ -68,13 +66,10 @@ test('a file attached to a ticket is listed, viewable, downloadable and deletabl
   expect(gone.status()).toBe(404);
 });
 
-test('a learner adds and removes only themselves in Cc', async ({ browser }) => {
-  const instructor = await (await browser.newContext()).newPage();
-  await signIn(instructor, 'instructor');
-  const id = await fileTicket(instructor, `Cc ${Date.now()}`);
+test('a learner adds and removes only themselves in Cc', async ({ pageAs }) => {
+  const id = await fileTicket(await pageAs('instructor'), `Cc ${Date.now()}`);
 
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, 'learner', `/ticket/${id}`);
+  const page = await pageAs('learner');
   await page.goto(`/ticket/${id}`);
   await page.getByText('Change Properties').click();
   // The field itself is not editable for them, only their own name.

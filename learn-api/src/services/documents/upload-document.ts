@@ -9,7 +9,7 @@ import { type DocumentView, toDocumentView } from './document-view.js';
 
 export interface UploadDocumentOptions {
   db: Database;
-  ingestQueue: IngestQueue;
+  ingestQueue: Pick<IngestQueue, 'enqueue'>;
   uploader: AuthUser;
   file: { bytes: Uint8Array; fileName: string; contentType: string };
   title?: string | undefined;

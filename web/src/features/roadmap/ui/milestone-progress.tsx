@@ -16,14 +16,9 @@ export function MilestoneProgress(props: {
   return (
     <div>
       <div className="rm-progress">
-        <div
-          className="rm-bar"
-          role="progressbar"
-          aria-label={props.label}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={stats.percentClosed}
-        >
+        {/* The bar's segments are links, which a progressbar may not hold: the percentage
+            beside it carries the progressbar role. */}
+        <div className="rm-bar">
           {STATUS_GROUPS.filter((group) => stats.groups[group.id] > 0).map((group) => (
             <Link
               key={group.id}
@@ -35,7 +30,16 @@ export function MilestoneProgress(props: {
             />
           ))}
         </div>
-        <span className="rm-percent">{stats.percentClosed}%</span>
+        <span
+          className="rm-percent"
+          role="progressbar"
+          aria-label={props.label}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={stats.percentClosed}
+        >
+          {stats.percentClosed}%
+        </span>
       </div>
       {props.legend !== false && (
         <ul className="rm-legend" aria-label={`${props.label} counts`}>
