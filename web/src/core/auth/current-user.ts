@@ -4,6 +4,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { getServerSession, type Session } from 'next-auth';
 import { cache } from 'react';
 import { getDb } from '@/core/db';
+import { readSiteConfig } from '@/core/db/site-config';
 import type { Viewer } from '@/core/feature';
 import { getAuthOptions } from './auth-options';
 import type { Permission } from './roles';
@@ -25,11 +26,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
  */
 export const getViewer = cache(async (): Promise<Viewer & { user: CurrentUser | null }> => {
   const user = await getCurrentUser();
-  const permissions = await loadPermissions({
-    db: getDb(),
-    subject: user
-      ? { username: user.username, groups: user.groups }
-      : { username: null, groups: [] },
+  const db = getDb();
+  const subject = user
+    ? { username: user.username, groups: user.groups }
+    : { username: null, groups: [] };
+  const permissions = await readSiteConfig({
+    db,
+    name: `permissions:${JSON.stringify(subject)}`,
+    load: () => loadPermissions({ db, subject }),
   });
   return { user, userId: user?.id ?? null, permissions };
 });

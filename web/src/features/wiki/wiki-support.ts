@@ -1,3 +1,4 @@
+import { readSiteConfig } from '@/core/db/site-config';
 import type { WikiSupport } from '@/core/feature';
 import {
   createWikiLinkResolver,
@@ -81,8 +82,15 @@ export const wikiSupport: WikiSupport = {
       (references.targets.get('wiki') ?? []).length > 0;
     const [pages, interMap, attachments] = await Promise.all([
       canView && needsPages ? listWikiPages({ db }) : Promise.resolve([]),
-      db.$queryRaw<{ text: string | null }[]>`SELECT text FROM wiki WHERE name = 'InterMapTxt'
-        ORDER BY version DESC LIMIT 1`,
+      readSiteConfig({
+        db,
+        name: 'intermap',
+        load: async () => {
+          const rows = await db.$queryRaw<{ text: string | null }[]>`
+            SELECT text FROM wiki WHERE name = 'InterMapTxt' ORDER BY version DESC LIMIT 1`;
+          return parseInterMapTxt(rows[0]?.text ?? '');
+        },
+      }),
       attachmentTargets.length
         ? db.$queryRaw<{ type: string; id: string; filename: string }[]>`
             SELECT type, id, filename FROM attachment
@@ -97,7 +105,7 @@ export const wikiSupport: WikiSupport = {
       attachments.map((a) => attachmentKey(a.type, a.id, a.filename)),
     );
     return {
-      interWiki: parseInterMapTxt(interMap[0]?.text ?? ''),
+      interWiki: interMap,
       resolvers: {
         wiki: createWikiLinkResolver({ pageExists: (name) => names.has(name) }),
         attachment: ({ target, labelHtml, context: ctx }) => {
