@@ -28,6 +28,7 @@ function comparison(
     },
     trac: { perSecond: overrides.tracRate ?? 40, p50: 150, p95: 400, errors: 0 },
     cpuMsPerRequest: 4,
+    tracCpuMsPerRequest: 20,
   };
 }
 

@@ -75,8 +75,12 @@ export interface PageComparison {
   page: ComparedPage;
   learntrac: LoadResult;
   trac: LoadResult;
-  /** The web server's CPU time per LearnTrac request, when it was measured. */
+  /**
+   * CPU time per request of LearnTrac's web server (PostgreSQL's work not included) and of
+   * tracd (its SQLite work included), when measured: less swayed by a busy machine than rates.
+   */
   cpuMsPerRequest: number | null;
+  tracCpuMsPerRequest: number | null;
 }
 
 /** LearnTrac's rate over Trac's; NaN when Trac answered nothing, so there is no comparison. */
@@ -107,6 +111,7 @@ export function formatComparison(comparisons: PageComparison[]): string {
     'CPU ms/req',
     'Trac req/s',
     'Trac p95 ms',
+    'Trac CPU ms/req',
     'ratio',
     'target',
   ];
@@ -125,6 +130,7 @@ export function formatComparison(comparisons: PageComparison[]): string {
       fixed(c.cpuMsPerRequest),
       fixed(c.trac.perSecond),
       fixed(c.trac.p95),
+      fixed(c.tracCpuMsPerRequest),
       Number.isFinite(ratio) ? `${ratio.toFixed(1)}x` : '-',
       meetsTarget(c) ? 'met' : `MISSED (${reasons.join(', ')})`,
     ];
@@ -132,7 +138,9 @@ export function formatComparison(comparisons: PageComparison[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>
     cells
-      .map((cell, i) => (i === 0 || i === 7 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .map((cell, i) =>
+        i === 0 || i === header.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!),
+      )
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');

@@ -188,14 +188,19 @@ async function main() {
       const learntrac = await load(learntracUrl);
       const cpuAfter = readCpuSeconds(web.pid);
       process.stdout.write(`${learntrac.perSecond.toFixed(1)} req/s, Trac… `);
+      const tracCpuBefore = readCpuSeconds(trac.pid);
       const tracResult = await load(trac.baseUrl);
+      const tracCpuAfter = readCpuSeconds(trac.pid);
       console.log(`${tracResult.perSecond.toFixed(1)} req/s`);
       const served = learntrac.perSecond * seconds;
+      const tracServed = tracResult.perSecond * seconds;
       comparisons.push({
         page,
         learntrac,
         trac: tracResult,
         cpuMsPerRequest: served > 0 ? ((cpuAfter - cpuBefore) * 1000) / served : null,
+        tracCpuMsPerRequest:
+          tracServed > 0 ? ((tracCpuAfter - tracCpuBefore) * 1000) / tracServed : null,
       });
     }
     console.log(

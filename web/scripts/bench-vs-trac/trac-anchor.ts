@@ -32,6 +32,8 @@ export function findTracAnchor(options: { repoRoot: string; env: NodeJS.ProcessE
 
 export interface StartedTrac {
   baseUrl: string;
+  /** tracd's process (serve-trac.sh execs it). */
+  pid: number;
   /** The Python of the kit's virtual environment (it has psycopg2). */
   python: string;
   stop(): Promise<void>;
@@ -113,6 +115,7 @@ export async function startTrac(options: {
   }
   return {
     baseUrl: `${baseUrl}/bench`,
+    pid: child.pid as number,
     python: join(options.cacheDir, 'venv', 'bin', 'python'),
     stop,
   };
