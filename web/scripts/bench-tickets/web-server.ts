@@ -32,29 +32,26 @@ export async function startWebServer(options: {
   const log = createWriteStream(options.logFile, { flags: 'w' });
   // The heap sizes the container image and `pnpm start` give the server.
   const heap = ['--max-old-space-size=384', '--max-semi-space-size=16'];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...heap, ...(options.nodeArgs ?? []), server],
-    {
-      cwd: join(options.webDir, '.next/standalone/web'),
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        PORT: String(options.port),
-        HOSTNAME: '127.0.0.1',
-        DATABASE_URL: options.databaseUrl,
-        NEXTAUTH_URL: baseUrl,
-        NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-        COGNITO_ISSUER: process.env.BENCH_COGNITO_ISSUER ?? 'http://127.0.0.1:8502',
-        COGNITO_CLIENT_ID: 'learntrac-web',
-        COGNITO_CLIENT_SECRET: randomBytes(16).toString('base64url'),
-        LEARN_API_URL: process.env.BENCH_LEARN_API_URL ?? 'http://127.0.0.1:8501',
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const args = [...heap, ...(options.nodeArgs ?? []), server];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: join(options.webDir, '.next/standalone/web'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(options.port),
+      HOSTNAME: '127.0.0.1',
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+      COGNITO_ISSUER: process.env.BENCH_COGNITO_ISSUER ?? 'http://127.0.0.1:8502',
+      COGNITO_CLIENT_ID: 'learntrac-web',
+      COGNITO_CLIENT_SECRET: randomBytes(16).toString('base64url'),
+      LEARN_API_URL: process.env.BENCH_LEARN_API_URL ?? 'http://127.0.0.1:8501',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
