@@ -39,9 +39,11 @@ const { values: args } = parseArgs({
   allowPositionals: false,
 });
 
-function positiveNumber(name: string, raw: string): number {
+function positiveNumber(name: string, raw: string, options: { whole?: boolean } = {}): number {
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  if (!Number.isFinite(value) || value <= 0 || (options.whole && !Number.isSafeInteger(value))) {
+    throw new Error(`${name} must be a positive ${options.whole ? 'whole ' : ''}number`);
+  }
   return value;
 }
 
@@ -107,9 +109,13 @@ async function checkPages(options: {
 }
 
 async function main() {
-  const tickets = positiveNumber('--tickets', args.tickets as string);
+  const tickets = positiveNumber('--tickets', args.tickets as string, { whole: true });
+  // The ticket page compared is #5000.
+  if (tickets < 5000) throw new Error('--tickets must be at least 5000');
   const seconds = positiveNumber('--duration', args.duration as string);
-  const concurrency = positiveNumber('--concurrency', args.concurrency as string);
+  const concurrency = positiveNumber('--concurrency', args.concurrency as string, {
+    whole: true,
+  });
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     throw new Error(
