@@ -19,6 +19,8 @@ export async function startWebServer(options: {
   port: number;
   databaseUrl: string;
   logFile: string;
+  /** Extra Node.js flags for the server, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
 }): Promise<StartedWebServer> {
   const server = join(options.webDir, '.next/standalone/web/start-server.mjs');
   if (!existsSync(server)) {
@@ -30,7 +32,8 @@ export async function startWebServer(options: {
   const log = createWriteStream(options.logFile, { flags: 'w' });
   // The heap sizes the container image and `pnpm start` give the server.
   const heap = ['--max-old-space-size=384', '--max-semi-space-size=16'];
-  const child: ChildProcess = spawn(process.execPath, [...heap, server], {
+  const args = [...heap, ...(options.nodeArgs ?? []), server];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: join(options.webDir, '.next/standalone/web'),
     env: {
       ...process.env,

@@ -153,3 +153,11 @@ function buildAuthOptions(): AuthOptions {
     },
   };
 }
+
+/**
+ * Whether a cookie is (a part of) next-auth's session cookie: `next-auth.session-token`, with a
+ * `__Secure-` prefix on https and `.0`, `.1`… suffixes when it is split.
+ */
+export function isSessionCookieName(name: string): boolean {
+  return name.includes('next-auth.session-token');
+}

@@ -1,11 +1,13 @@
 import 'server-only';
 import { loadPermissions } from '@learntrac/db/permissions';
+import { cookies } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { getServerSession, type Session } from 'next-auth';
 import { cache } from 'react';
 import { getDb } from '@/core/db';
+import { readSiteConfig } from '@/core/db/site-config';
 import type { Viewer } from '@/core/feature';
-import { getAuthOptions } from './auth-options';
+import { getAuthOptions, isSessionCookieName } from './auth-options';
 import type { Permission } from './roles';
 import { safeReturnPath } from './safe-return-path';
 
@@ -14,6 +16,9 @@ export type CurrentUser = Session['user'];
 
 /** The signed-in user, or null. Cached for the duration of one request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  // Without the cookie there is no session: anonymous requests skip next-auth's handler, which
+  // would decode nothing but still build its configuration and a CSRF token each time.
+  if (!(await cookies()).getAll().some((cookie) => isSessionCookieName(cookie.name))) return null;
   const session = await getServerSession(getAuthOptions());
   if (!session?.user?.id) return null;
   return session.user;
@@ -25,11 +30,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
  */
 export const getViewer = cache(async (): Promise<Viewer & { user: CurrentUser | null }> => {
   const user = await getCurrentUser();
-  const permissions = await loadPermissions({
-    db: getDb(),
-    subject: user
-      ? { username: user.username, groups: user.groups }
-      : { username: null, groups: [] },
+  const db = getDb();
+  const subject = user
+    ? { username: user.username, groups: user.groups }
+    : { username: null, groups: [] };
+  const permissions = await readSiteConfig({
+    db,
+    name: `permissions:${JSON.stringify(subject)}`,
+    load: () => loadPermissions({ db, subject }),
   });
   return { user, userId: user?.id ?? null, permissions };
 });

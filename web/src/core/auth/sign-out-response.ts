@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 import { getConfig } from '@/config';
-import { getSessionRevocations } from '@/core/auth/auth-options';
+import { getSessionRevocations, isSessionCookieName } from '@/core/auth/auth-options';
 import { buildIssuerLogoutUrl, discoverEndSessionEndpoint } from '@/core/auth/issuer-logout';
 import { endSession } from '@/core/auth/session-lifetime';
 import { requestLogger } from '@/core/log';
@@ -42,7 +42,7 @@ export async function respondWithSignOut(request: NextRequest): Promise<Response
   const response = NextResponse.redirect(logoutUrl, 303);
   for (const cookie of request.cookies.getAll()) {
     // The session cookie may be split into numbered chunks; the secure variant has a prefix.
-    if (cookie.name.includes('next-auth.session-token')) response.cookies.delete(cookie.name);
+    if (isSessionCookieName(cookie.name)) response.cookies.delete(cookie.name);
   }
   return response;
 }

@@ -43,14 +43,15 @@ function emptyReferences(): MutableReferences {
 /**
  * The first pass: renders with resolvers and data sources that only take notes, so the
  * features learn which tickets, pages and queries the text names before anything is loaded.
+ * One note-taking environment serves every text of a call (a list's hundred summaries
+ * would otherwise build a hundred); each text's notes start empty.
  */
-function collectReferences(
-  item: RenderItem,
+function createReferenceCollector(
   flavour: WikiFlavour | undefined,
   shorten: boolean | undefined,
   features: readonly Feature[],
-): MutableReferences {
-  const references = emptyReferences();
+): (item: RenderItem) => MutableReferences {
+  let references = emptyReferences();
   const resolvers: Record<string, LinkResolver> = {};
   const syntax: SyntaxRule[] = [];
   for (const support of supportsOf(features)) {
@@ -79,8 +80,11 @@ function collectReferences(
     },
   };
   const env = createWikiEnvironment({ resolvers, syntax, data, highlight: false });
-  renderWiki({ text: item.text, env, context: item.context, flavour, shorten });
-  return references;
+  return (item) => {
+    references = emptyReferences();
+    renderWiki({ text: item.text, env, context: item.context, flavour, shorten });
+    return references;
+  };
 }
 
 function mergeReferences(into: MutableReferences, from: MutableReferences) {
@@ -162,8 +166,9 @@ export async function renderWikiTexts(options: RenderWikiTextsOptions): Promise<
   // grouped by their resource.
   const groups = new Map<string, { context: RenderContext; references: MutableReferences }>();
   const groupOf: string[] = [];
+  const collectReferences = createReferenceCollector(options.flavour, options.shorten, features);
   for (const item of items) {
-    const references = collectReferences(item, options.flavour, options.shorten, features);
+    const references = collectReferences(item);
     const relative = CONTEXT_RELATIVE_NAMESPACES.some((ns) => references.targets.has(ns));
     const key = relative ? contextKey(item.context) : '';
     let group = groups.get(key);

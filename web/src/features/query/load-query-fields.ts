@@ -1,4 +1,5 @@
 import type { Database } from '@/core/db/database';
+import { readSiteConfig } from '@/core/db/site-config';
 import {
   type CustomField,
   customFieldLabel,
@@ -21,7 +22,38 @@ const DEFAULT_STATUSES = ['new', 'assigned', 'accepted', 'reopened', 'closed'];
  */
 export async function loadQueryFields(options: { db: Database }): Promise<SiteQueryField[]> {
   const { db } = options;
-  const [enums, components, milestones, versions, statuses, custom] = await Promise.all([
+  const [settings, statuses] = await Promise.all([
+    // The choices the admin configures change rarely; the statuses tickets hold, at any time.
+    readSiteConfig({ db, name: 'query-field-choices', load: () => loadFieldChoices({ db }) }),
+    // Each step jumps through ticket_status_idx to the next status after the last found, so
+    // a handful of statuses costs a handful of index probes, not a read of every ticket.
+    db.$queryRaw<{ status: string }[]>`
+      WITH RECURSIVE found(status) AS (
+        SELECT min(status) FROM ticket WHERE status > ''
+        UNION ALL
+        SELECT (SELECT min(status) FROM ticket WHERE status > found.status)
+        FROM found WHERE found.status IS NOT NULL)
+      SELECT status FROM found WHERE status IS NOT NULL ORDER BY status`,
+  ]);
+  const choices: Record<string, string[]> = {
+    ...settings.choices,
+    status: [
+      ...DEFAULT_STATUSES,
+      ...statuses.map((r) => r.status).filter((s) => !DEFAULT_STATUSES.includes(s)),
+    ],
+  };
+  const standard: SiteQueryField[] = standardTicketFields.map((field) => ({
+    ...field,
+    label: field.label ?? field.name,
+    ...(choices[field.name] ? { options: choices[field.name] } : {}),
+  }));
+  return [...standard, ...customQueryFields(settings.custom)];
+}
+
+/** The configured choices of the standard fields, and the custom fields. */
+async function loadFieldChoices(options: { db: Database }) {
+  const { db } = options;
+  const [enums, components, milestones, versions, custom] = await Promise.all([
     db.$queryRaw<{ type: string; name: string }[]>`
       SELECT type, name FROM enum
       WHERE type IN ('ticket_type', 'priority', 'severity', 'resolution')
@@ -32,15 +64,6 @@ export async function loadQueryFields(options: { db: Database }): Promise<SiteQu
       ORDER BY COALESCE(completed, 0) <> 0, CASE WHEN COALESCE(due, 0) = 0 THEN 1 ELSE 0 END, due, name`,
     db.$queryRaw<{ name: string }[]>`
       SELECT name FROM version ORDER BY CASE WHEN COALESCE(time, 0) = 0 THEN 1 ELSE 0 END, time, name`,
-    // Each step jumps through ticket_status_idx to the next status after the last found, so
-    // a handful of statuses costs a handful of index probes, not a read of every ticket.
-    db.$queryRaw<{ status: string }[]>`
-      WITH RECURSIVE found(status) AS (
-        SELECT min(status) FROM ticket WHERE status > ''
-        UNION ALL
-        SELECT (SELECT min(status) FROM ticket WHERE status > found.status)
-        FROM found WHERE found.status IS NOT NULL)
-      SELECT status FROM found WHERE status IS NOT NULL ORDER BY status`,
     loadCustomFields({ db }),
   ]);
   const enumOf = (type: string) => enums.filter((r) => r.type === type).map((r) => r.name);
@@ -52,17 +75,8 @@ export async function loadQueryFields(options: { db: Database }): Promise<SiteQu
     component: components.map((r) => r.name),
     milestone: milestones.map((r) => r.name),
     version: versions.map((r) => r.name),
-    status: [
-      ...DEFAULT_STATUSES,
-      ...statuses.map((r) => r.status).filter((s) => !DEFAULT_STATUSES.includes(s)),
-    ],
   };
-  const standard: SiteQueryField[] = standardTicketFields.map((field) => ({
-    ...field,
-    label: field.label ?? field.name,
-    ...(choices[field.name] ? { options: choices[field.name] } : {}),
-  }));
-  return [...standard, ...customQueryFields(custom)];
+  return { choices, custom };
 }
 
 /** The admin's custom fields as query fields. */

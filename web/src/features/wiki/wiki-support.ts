@@ -1,3 +1,4 @@
+import { readSiteConfig } from '@/core/db/site-config';
 import type { WikiSupport } from '@/core/feature';
 import {
   createWikiLinkResolver,
@@ -66,12 +67,19 @@ export const wikiSupport: WikiSupport = {
       (references.targets.get('wiki') ?? []).length > 0;
     const [pages, interMap] = await Promise.all([
       canView && needsPages ? listWikiPages({ db }) : Promise.resolve([]),
-      db.$queryRaw<{ text: string | null }[]>`SELECT text FROM wiki WHERE name = 'InterMapTxt'
-        ORDER BY version DESC LIMIT 1`,
+      readSiteConfig({
+        db,
+        name: 'intermap',
+        load: async () => {
+          const rows = await db.$queryRaw<{ text: string | null }[]>`
+            SELECT text FROM wiki WHERE name = 'InterMapTxt' ORDER BY version DESC LIMIT 1`;
+          return parseInterMapTxt(rows[0]?.text ?? '');
+        },
+      }),
     ]);
     const names = new Set(pages.map((page) => page.name));
     return {
-      interWiki: parseInterMapTxt(interMap[0]?.text ?? ''),
+      interWiki: interMap,
       resolvers: {
         wiki: createWikiLinkResolver({ pageExists: (name) => names.has(name) }),
       },

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getViewer, requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { readSiteConfig } from '@/core/db/site-config';
 import type { Feature } from '@/core/feature';
 import { formatDateTime } from '@/core/format';
 import { renderWikiTexts } from '@/core/wiki-render/render-wiki-text';
@@ -86,9 +87,9 @@ export async function TicketScreen({
   if (!ticket) notFound();
   const actor = actorFromViewer(viewer);
   const [ticketOptions, customFields, workflow, attachments] = await Promise.all([
-    loadTicketOptions({ db }),
-    loadCustomFields({ db }),
-    loadWorkflow({ db }),
+    readSiteConfig({ db, name: 'ticket-options', load: () => loadTicketOptions({ db }) }),
+    readSiteConfig({ db, name: 'custom-fields', load: () => loadCustomFields({ db }) }),
+    readSiteConfig({ db, name: 'workflow', load: () => loadWorkflow({ db }) }),
     listAttachments({ db, realm: 'ticket', id: String(id) }),
   ]);
   const history = buildTicketHistory(ticket.changes, attachments);
