@@ -42,16 +42,15 @@ export function KnowledgeGraph(props: { concepts: GraphConcept[]; label: string 
 
   if (layout.nodes.length === 0) return <p className="muted">This path has no concepts yet.</p>;
   return (
-    <figure className="knowledge-graph">
+    <figure className="knowledge-graph" aria-label={props.label}>
       <div className="kg-scroll">
         <svg
           width={layout.width}
           height={layout.height}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
-          role="group"
-          aria-label={props.label}
           onKeyDown={moveFocus}
         >
+          <title>{props.label}</title>
           <defs>
             <marker
               id={markerId}
@@ -65,7 +64,7 @@ export function KnowledgeGraph(props: { concepts: GraphConcept[]; label: string 
               <path d="M 0 0 L 10 5 L 0 10 z" fill="#777" />
             </marker>
           </defs>
-          <g aria-hidden="true">
+          <g>
             {layout.edges.map((edge) => (
               <polyline
                 key={`${edge.from}-${edge.to}`}
@@ -107,13 +106,14 @@ export function KnowledgeGraph(props: { concepts: GraphConcept[]; label: string 
                 />
                 <text x={node.x} y={top + 12} textAnchor="middle">
                   {node.lines.map((line, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a label's lines never move
                     <tspan key={index} x={node.x} dy={index === 0 ? 14 : 16}>
                       {line}
                     </tspan>
                   ))}
                 </text>
                 {standing && (
-                  <g aria-hidden="true">
+                  <g>
                     <rect
                       x={left + 12}
                       y={top + node.height - 16}
