@@ -1,26 +1,12 @@
 import Link from 'next/link';
 import { describeStanding } from '../graph/concept-standing';
-import type { GraphConcept } from '../graph/graph-concept';
 import { KnowledgeGraph } from '../graph/knowledge-graph';
 import { currentLearnApi } from './current-learn-api';
 import { LearnApiProblem } from './learn-api-problem';
-import { loadPath, type PathDetail } from './learner-api';
+import { loadPath } from './learner-api';
 import { conceptHref, formatPercent } from './learning-format';
+import { toGraphConcepts } from './path-graph-concepts';
 import './learning.css';
-
-/** A path's concepts as the graph component draws them, each linking to its concept page. */
-export function toGraphConcepts(path: PathDetail): GraphConcept[] {
-  return path.concepts.map((concept) => ({
-    ticketId: concept.ticketId,
-    concept: concept.concept,
-    sequence: concept.sequence,
-    prerequisites: concept.prerequisites,
-    href: conceptHref(path.id, concept.ticketId),
-    status: concept.status,
-    score: concept.score,
-    locked: concept.locked,
-  }));
-}
 
 /** `/learning/paths/[id]`: the knowledge graph and the same concepts as an ordered list. */
 export async function PathScreen({ pathId }: { pathId: string }) {

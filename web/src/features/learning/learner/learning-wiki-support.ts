@@ -1,0 +1,17 @@
+import 'server-only';
+import { createLearningWikiSupport } from './learning-macros';
+import { currentLearnApi } from './current-learn-api';
+import { loadPath } from './learner-api';
+import { toGraphConcepts } from './path-graph-concepts';
+
+/** The learning macros in wiki text, reading paths from learn-api as the signed-in reader. */
+export const learningWikiSupport = createLearningWikiSupport({
+  loaderFor: (viewer) =>
+    viewer.userId && viewer.permissions.has('LEARNING_VIEW')
+      ? async (pathId) => {
+          const result = await loadPath(await currentLearnApi(), pathId);
+          if (!result.ok) return null;
+          return { id: result.data.id, title: result.data.title, concepts: toGraphConcepts(result.data) };
+        }
+      : null,
+});
