@@ -1,6 +1,5 @@
 'use client';
 
-import { usePathname } from 'next/navigation';
 import { useEffect } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { GraphConceptsSchema } from './graph-concept';
@@ -39,26 +38,22 @@ function drawPlaceholders(roots: Root[]) {
 
 /**
  * Wiki text is HTML made on the server, so `[[KnowledgeGraph(...)]]` leaves a placeholder;
- * this fills each one with the graph component, also in previews that appear later.
+ * this fills each one with the graph component, also in wiki text that appears later.
  */
 export function KnowledgeGraphIslands() {
-  const pathname = usePathname();
   useEffect(() => {
     const roots: Root[] = [];
     drawPlaceholders(roots);
+    // Client navigation and previews bring new wiki text without reloading the page.
     const observer = new MutationObserver(() => drawPlaceholders(roots));
     observer.observe(document.body, { childList: true, subtree: true });
     return () => {
       observer.disconnect();
-      // Not while React is committing the navigation that triggered this cleanup.
+      // Not while React is committing the change that unmounted this component.
       setTimeout(() => {
         for (const root of roots) root.unmount();
       });
-      for (const drawn of document.querySelectorAll(`[${HYDRATED}]`)) {
-        drawn.removeAttribute(HYDRATED);
-        drawn.querySelector(':scope > div:first-child')?.remove();
-      }
     };
-  }, [pathname]);
+  }, []);
   return null;
 }

@@ -6,8 +6,8 @@ import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { getTicket } from '@/features/ticket/get-ticket';
 import { describeStanding } from '../graph/concept-standing';
+import { learnApiFor } from '../learn-api/learn-api-for';
 import { AnswerForm } from './answer-form';
-import { currentLearnApi } from './current-learn-api';
 import { LearnApiProblem } from './learn-api-problem';
 import { loadConceptPage } from './learner-api';
 import { conceptHref, formatPercent, formatPlace, pathHref } from './learning-format';
@@ -18,7 +18,7 @@ import './learning.css';
  * its questions with an answer form each, and the learner's own attempts.
  */
 export async function ConceptScreen(props: { viewer: Viewer; pathId: string; ticketId: number }) {
-  const result = await loadConceptPage(await currentLearnApi(), props);
+  const result = await loadConceptPage(await learnApiFor(), props);
   if (!result) notFound();
   if (!result.ok) return <LearnApiProblem result={result} />;
   const { path, concept, questions, attempts } = result.data;

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Viewer } from '@/core/feature';
-import { currentLearnApi } from './current-learn-api';
+import { learnApiFor } from '../learn-api/learn-api-for';
 import { LearnApiProblem } from './learn-api-problem';
 import { loadDashboard } from './learner-api';
 import { conceptHref, formatDue, pathHref } from './learning-format';
@@ -14,7 +14,7 @@ const INSTRUCTOR_LINKS = [
 
 /** `/learning`: my paths with progress, what I can learn next, and reviews due now. */
 export async function DashboardScreen({ viewer }: { viewer: Viewer }) {
-  const result = await loadDashboard(await currentLearnApi());
+  const result = await loadDashboard(await learnApiFor());
   const manages = viewer.permissions.has('LEARNING_MANAGE');
   const now = new Date();
   return (

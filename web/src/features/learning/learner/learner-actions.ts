@@ -5,7 +5,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { learnApiResult } from '../learn-api/learn-api-client';
-import { currentLearnApi } from './current-learn-api';
+import { learnApiFor } from '../learn-api/learn-api-for';
 import type { AnswerFormState, NewPathFormState, ReviewFormState } from './learner-form-state';
 import { conceptHref, pathHref } from './learning-format';
 
@@ -29,7 +29,7 @@ export async function answerQuestionAction(
   if (unsafe) return { values, fieldErrors: {}, message: unsafe.message };
   await requireLearner();
   if (!values.answer.trim()) return { values, fieldErrors: { answer: 'Write an answer first.' } };
-  const api = await currentLearnApi();
+  const api = await learnApiFor();
   const result = await learnApiResult(
     api.POST('/api/learntrac/questions/{id}/answers', {
       params: { path: { id: text(form, 'questionId') } },
@@ -58,7 +58,7 @@ export async function submitReviewAction(
   if (unsafe) return { values, fieldErrors: {}, message: unsafe.message };
   await requireLearner();
   if (!values.answer.trim()) return { values, fieldErrors: { answer: 'Write an answer first.' } };
-  const api = await currentLearnApi();
+  const api = await learnApiFor();
   const result = await learnApiResult(
     api.POST('/api/learntrac/review/{cardId}', {
       params: { path: { cardId: text(form, 'cardId') } },
@@ -92,7 +92,7 @@ export async function newPathAction(
   if (query.length < 2) {
     return { values, fieldErrors: { query: 'Say in a few words what you want to learn.' } };
   }
-  const api = await currentLearnApi();
+  const api = await learnApiFor();
   if (text(form, 'intent') !== 'build' || text(form, 'searchedQuery') !== query) {
     const found = await learnApiResult(
       api.POST('/api/learntrac/search', { body: { query, limit: 8 } }),

@@ -10,8 +10,26 @@ const recursion: MacroPath = {
   id: pathId,
   title: 'Recursion <basics>',
   concepts: [
-    { ticketId: 12, concept: 'Recursive case', sequence: 2, prerequisites: [11], href: '/learning/c/12', status: 'not_started', score: 0, locked: true },
-    { ticketId: 11, concept: 'Base case', sequence: 1, prerequisites: [], href: '/learning/c/11', status: 'mastered', score: 0.9, locked: false },
+    {
+      ticketId: 12,
+      concept: 'Recursive case',
+      sequence: 2,
+      prerequisites: [11],
+      href: '/learning/c/12',
+      status: 'not_started',
+      score: 0,
+      locked: true,
+    },
+    {
+      ticketId: 11,
+      concept: 'Base case',
+      sequence: 1,
+      prerequisites: [],
+      href: '/learning/c/11',
+      status: 'mastered',
+      score: 0.9,
+      locked: false,
+    },
   ],
 };
 
@@ -60,7 +78,9 @@ describe.skipIf(!testServerUrl())('the learning macros in wiki text', () => {
   it('leaves a placeholder holding the list and the concepts for the graph to draw', async () => {
     const html = await render(`[[KnowledgeGraph(path=${pathId})]]`);
     const data = /data-knowledge-graph="([^"]*)"/.exec(html)?.[1];
-    const concepts = JSON.parse(data!.replaceAll('&quot;', '"').replaceAll('&#34;', '"').replaceAll('&amp;', '&'));
+    const concepts = JSON.parse(
+      data!.replaceAll('&quot;', '"').replaceAll('&#34;', '"').replaceAll('&amp;', '&'),
+    );
     expect(concepts.map((c: { ticketId: number }) => c.ticketId).sort()).toEqual([11, 12]);
     expect(html).toContain('<ol><li><a href="/learning/c/11">Base case</a>');
   });

@@ -42,7 +42,11 @@ function pathListHtml(path: MacroPath): string {
       const suffix = standing
         ? ` <span class="muted">(${escapeText(standing.label.toLowerCase())}, ${formatPercent(concept.score ?? 0)})</span>`
         : '';
-      return element('li', {}, `${element('a', { href: concept.href }, escapeText(concept.concept))}${suffix}`);
+      return element(
+        'li',
+        {},
+        `${element('a', { href: concept.href }, escapeText(concept.concept))}${suffix}`,
+      );
     })
     .join('');
   return `${title}${element('ol', {}, items)}`;
@@ -92,8 +96,11 @@ export function createLearningWikiSupport(options: {
       }
       return {
         macros: [
-          macro('LearningPath', 'Lists a learning path’s concepts in order, with your standing.', paths, (path) =>
-            element('div', { class: 'learning-macro' }, pathListHtml(path)),
+          macro(
+            'LearningPath',
+            'Lists a learning path’s concepts in order, with your standing.',
+            paths,
+            (path) => element('div', { class: 'learning-macro' }, pathListHtml(path)),
           ),
           macro(
             'KnowledgeGraph',

@@ -1,7 +1,7 @@
 import 'server-only';
-import { createLearningWikiSupport } from './learning-macros';
-import { currentLearnApi } from './current-learn-api';
+import { learnApiFor } from '../learn-api/learn-api-for';
 import { loadPath } from './learner-api';
+import { createLearningWikiSupport } from './learning-macros';
 import { toGraphConcepts } from './path-graph-concepts';
 
 /** The learning macros in wiki text, reading paths from learn-api as the signed-in reader. */
@@ -9,9 +9,13 @@ export const learningWikiSupport = createLearningWikiSupport({
   loaderFor: (viewer) =>
     viewer.userId && viewer.permissions.has('LEARNING_VIEW')
       ? async (pathId) => {
-          const result = await loadPath(await currentLearnApi(), pathId);
+          const result = await loadPath(await learnApiFor(), pathId);
           if (!result.ok) return null;
-          return { id: result.data.id, title: result.data.title, concepts: toGraphConcepts(result.data) };
+          return {
+            id: result.data.id,
+            title: result.data.title,
+            concepts: toGraphConcepts(result.data),
+          };
         }
       : null,
 });

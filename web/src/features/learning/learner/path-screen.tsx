@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { describeStanding } from '../graph/concept-standing';
 import { KnowledgeGraph } from '../graph/knowledge-graph';
-import { currentLearnApi } from './current-learn-api';
+import { learnApiFor } from '../learn-api/learn-api-for';
 import { LearnApiProblem } from './learn-api-problem';
 import { loadPath } from './learner-api';
 import { conceptHref, formatPercent } from './learning-format';
@@ -10,7 +10,7 @@ import './learning.css';
 
 /** `/learning/paths/[id]`: the knowledge graph and the same concepts as an ordered list. */
 export async function PathScreen({ pathId }: { pathId: string }) {
-  const result = await loadPath(await currentLearnApi(), pathId);
+  const result = await loadPath(await learnApiFor(), pathId);
   if (!result.ok) return <LearnApiProblem result={result} />;
   const path = result.data;
   const concepts = toGraphConcepts(path);

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { currentLearnApi } from './current-learn-api';
+import { learnApiFor } from '../learn-api/learn-api-for';
 import { LearnApiProblem } from './learn-api-problem';
 import { loadProgress } from './learner-api';
 import { formatPercent, formatStatus, pathHref } from './learning-format';
@@ -8,7 +8,7 @@ import './learning.css';
 
 /** `/learning/progress`: overall and per path, with mastery over the last 30 days. */
 export async function ProgressScreen() {
-  const result = await loadProgress(await currentLearnApi());
+  const result = await loadProgress(await learnApiFor());
   if (!result.ok) return <LearnApiProblem result={result} />;
   const { progress, history } = result.data;
   const total = progress.paths.reduce((sum, path) => sum + path.concepts, 0);

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { currentLearnApi } from './current-learn-api';
+import { learnApiFor } from '../learn-api/learn-api-for';
 import { LearnApiProblem } from './learn-api-problem';
 import { loadDueCards } from './learner-api';
 import { ReviewSession } from './review-session';
@@ -7,7 +7,7 @@ import './learning.css';
 
 /** `/learning/review`: the concepts due for review, one question each. */
 export async function ReviewScreen() {
-  const result = await loadDueCards(await currentLearnApi());
+  const result = await loadDueCards(await learnApiFor());
   return (
     <>
       <p className="muted">
