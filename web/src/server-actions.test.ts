@@ -128,6 +128,10 @@ const PAGE_PERMISSIONS: Record<
     permission: 'TRAC_ADMIN',
     fields: () => ({ list: 'milestone', intent: 'remove', sel: 'milestone1' }),
   },
+  'features/admin/session-admin-actions.ts#revokeUserSessionsAction': {
+    permission: 'TRAC_ADMIN',
+    fields: () => ({ username: 'someone' }),
+  },
   'features/learning/learner/learner-actions.ts#answerQuestionAction': {
     permission: 'LEARNING_ANSWER',
     fields: () => ({ questionId: fixtures.uuid, pathId: fixtures.uuid, answer: 'A base case' }),
