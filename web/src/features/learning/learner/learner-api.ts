@@ -112,12 +112,16 @@ export function loadDueCards(api: LearnApiClient) {
   return learnApiResult(api.GET('/api/learntrac/review/due', { params: { query: { limit: 50 } } }));
 }
 
+/** Overall progress, and mastery day by day over 30 days: overall, or of one path. */
 export async function loadProgress(
   api: LearnApiClient,
+  pathId?: string,
 ): Promise<LearnApiResult<{ progress: OwnProgress; history: ProgressHistory }>> {
   const [progress, history] = await Promise.all([
     learnApiResult(api.GET('/api/learntrac/progress')),
-    learnApiResult(api.GET('/api/learntrac/progress/history', { params: { query: { days: 30 } } })),
+    learnApiResult(
+      api.GET('/api/learntrac/progress/history', { params: { query: { days: 30, pathId } } }),
+    ),
   ]);
   if (!progress.ok) return progress;
   if (!history.ok) return history;
