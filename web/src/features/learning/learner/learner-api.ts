@@ -32,11 +32,17 @@ export interface Dashboard {
 }
 
 /** The learner's paths with their progress, what they are ready for next, and reviews due now. */
-export async function loadDashboard(api: LearnApiClient): Promise<LearnApiResult<Dashboard>> {
+export async function loadDashboard(
+  api: LearnApiClient,
+  { reviews }: { reviews: boolean },
+): Promise<LearnApiResult<Dashboard>> {
   const [paths, progress, due] = await Promise.all([
     learnApiResult(api.GET('/api/learntrac/paths', { params: { query: { limit: 100 } } })),
     learnApiResult(api.GET('/api/learntrac/progress')),
-    learnApiResult(api.GET('/api/learntrac/review/due', { params: { query: { limit: 100 } } })),
+    // Review cards are for those who answer; anyone else simply has none.
+    reviews
+      ? learnApiResult(api.GET('/api/learntrac/review/due', { params: { query: { limit: 100 } } }))
+      : Promise.resolve({ ok: true as const, status: 200, data: { cards: [] as DueCard[] } }),
   ]);
   if (!paths.ok) return paths;
   if (!progress.ok) return progress;
