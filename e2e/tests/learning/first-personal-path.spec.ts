@@ -40,6 +40,22 @@ test('a learner asks for a path, masters a concept, and its node and ticket show
   await expect(page).toHaveURL(/\/learning\/paths\/[0-9a-f-]{36}$/, { timeout: 90_000 });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Learning ${subject}`);
 
+  // The arrow keys move between the graph's concepts; a locked one says what to master first.
+  const nodes = page.locator('a.kg-node');
+  await nodes.first().focus();
+  await page.keyboard.press('ArrowDown');
+  const below = page.locator('a.kg-node:focus');
+  await expect(below).toHaveCount(1);
+  expect(await below.getAttribute('data-ticket-id')).not.toBe(
+    await nodes.first().getAttribute('data-ticket-id'),
+  );
+  const locked = page.locator('a.kg-node[data-status="locked"]').first();
+  if ((await locked.count()) > 0) {
+    await locked.click();
+    await expect(page.getByRole('note')).toContainText('Master these first');
+    await page.goBack();
+  }
+
   // A concept the learner can start now, from the graph.
   const startable = page.locator('a.kg-node[data-status="not_started"]').first();
   const ticketId = await startable.getAttribute('data-ticket-id');
