@@ -943,6 +943,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/learntrac/progress/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your mastery and answers day by day */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many days back, today included */
+                    days?: number;
+                    /** @description Count only this path’s concepts */
+                    pathId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One entry per day, oldest first, today last */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgressHistory"];
+                    };
+                };
+                /** @description VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHORIZED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/learntrac/concepts/{ticketId}/questions": {
         parameters: {
             query?: never;
@@ -1116,6 +1193,82 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/learntrac/concepts/{ticketId}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own answers on a concept, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    ticketId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Your attempts with their grades */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OwnAttempts"];
+                    };
+                };
+                /** @description VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHORIZED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2296,6 +2449,22 @@ export interface components {
                 started: number;
             }[];
         };
+        ProgressHistory: {
+            /** Format: uuid */
+            pathId: string | null;
+            days: {
+                /**
+                 * @description The UTC day
+                 * @example 2026-03-14
+                 */
+                date: string;
+                /** @description Concepts mastered by the day’s end */
+                mastered: number;
+                answers: number;
+                /** @description Null on a day without answers */
+                averageScore: number | null;
+            }[];
+        };
         ConceptQuestions: {
             /** @description Reviewers get every question with its answer; learners approved ones only */
             questions: (components["schemas"]["ReviewedQuestion"] | components["schemas"]["LearnerQuestion"])[];
@@ -2346,6 +2515,24 @@ export interface components {
             kinds?: ("open" | "choice" | "cloze")[];
             /** @default 6 */
             count?: number;
+        };
+        OwnAttempts: {
+            attempts: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                questionId: string;
+                prompt: string;
+                answer: string;
+                score: number;
+                feedback: {
+                    summary: string;
+                    right: string[];
+                    missing: string[];
+                };
+                /** Format: date-time */
+                answeredAt: string;
+            }[];
         };
         UpdateQuestionInput: {
             reviewStatus?: components["schemas"]["ReviewStatus"];
@@ -2406,7 +2593,8 @@ export interface components {
             cards: components["schemas"]["DueCard"][];
         };
         DueCard: components["schemas"]["ReviewCard"] & {
-            question: components["schemas"]["LearnerQuestion"] & (Record<string, never> | null);
+            /** @description The question to answer for this review: the one answered longest ago */
+            question: components["schemas"]["LearnerQuestion"] | null;
         };
         /** @enum {string} */
         ReviewCardState: "new" | "learning" | "review" | "relearning";
