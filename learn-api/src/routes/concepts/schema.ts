@@ -30,3 +30,33 @@ export const GeneratedQuestionsSchema = z
     }),
   })
   .openapi('GeneratedQuestions');
+
+export const AttemptsQuerySchema = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(50)
+    .openapi({ param: { name: 'limit', in: 'query' } }),
+});
+
+export const OwnAttemptsSchema = z
+  .object({
+    attempts: z.array(
+      z.object({
+        id: z.uuid(),
+        questionId: z.uuid(),
+        prompt: z.string(),
+        answer: z.string(),
+        score: z.number(),
+        feedback: z.object({
+          summary: z.string(),
+          right: z.array(z.string()),
+          missing: z.array(z.string()),
+        }),
+        answeredAt: z.iso.datetime(),
+      }),
+    ),
+  })
+  .openapi('OwnAttempts');

@@ -25,3 +25,40 @@ export const OwnProgressSchema = z
     ),
   })
   .openapi('OwnProgress');
+
+export const ProgressHistoryQuerySchema = z.object({
+  days: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(30)
+    .openapi({
+      param: { name: 'days', in: 'query' },
+      description: 'How many days back, today included',
+    }),
+  pathId: z
+    .uuid()
+    .optional()
+    .openapi({
+      param: { name: 'pathId', in: 'query' },
+      description: 'Count only this path’s concepts',
+    }),
+});
+
+export const ProgressHistorySchema = z
+  .object({
+    pathId: z.uuid().nullable(),
+    days: z.array(
+      z.object({
+        date: z.string().openapi({ example: '2026-03-14', description: 'The UTC day' }),
+        mastered: z.number().int().openapi({ description: 'Concepts mastered by the day’s end' }),
+        answers: z.number().int(),
+        averageScore: z
+          .number()
+          .nullable()
+          .openapi({ description: 'Null on a day without answers' }),
+      }),
+    ),
+  })
+  .openapi('ProgressHistory');
