@@ -1,3 +1,4 @@
+export { type IssuedTokens, signInForTokens } from './sign-in-for-tokens.js';
 export { loadSigningKeys } from './signing-keys.js';
 export {
   type IssuerClient,

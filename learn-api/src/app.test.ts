@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeApi } from './app.js';
 import { buildTestApp } from './test-support/build-app.js';
 import { type JwksServer, startJwksServer } from './test-support/jwks-server.js';
 import { openTestDatabase } from './test-support/test-database.js';
@@ -195,5 +196,12 @@ describe('security headers', () => {
     expect(res.headers.get('content-security-policy')).toBe(
       "default-src 'none'; frame-ancestors 'none'",
     );
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('is the same whether served or written without a running app, for clients to generate from', async () => {
+    const served = await (await built.app.request('/api/learntrac/openapi.json')).json();
+    expect(JSON.parse(JSON.stringify(describeApi()))).toEqual(served);
   });
 });

@@ -22,6 +22,48 @@ function newRouter(): App {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 }
 
+const openApiInfo = {
+  openapi: '3.1.0',
+  info: { title: 'LearnTrac learning API', version: '0.1.0' },
+};
+
+/** Every route and the security scheme; nothing here reads the dependencies. */
+function mountRoutes(app: App): void {
+  // The ALB checks /healthz on the target; clients reach the same checks under the API path.
+  const health = newRouter();
+  registerHealthRoutes(health);
+  app.route('/', health);
+
+  const api = newRouter();
+  registerHealthRoutes(api);
+  registerMeRoutes(api);
+  registerPathRoutes(api);
+  registerProgressRoutes(api);
+  registerConceptRoutes(api);
+  registerQuestionRoutes(api);
+  registerReviewRoutes(api);
+  registerDocumentRoutes(api);
+  registerSearchRoutes(api);
+  app.route(apiBasePath, api);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cognito', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A Cognito access token',
+  });
+}
+
+/**
+ * The OpenAPI document the app serves, built without a database or any other part, so that
+ * clients can generate their types from it offline.
+ */
+export function describeApi() {
+  const app = newRouter();
+  mountRoutes(app);
+  return app.getOpenAPI31Document(openApiInfo);
+}
+
 export function createApp(deps: AppDeps): App {
   const app = newRouter();
   app.use('*', requestContext(deps));
@@ -51,32 +93,7 @@ export function createApp(deps: AppDeps): App {
   app.onError(handleError);
   app.notFound(handleNotFound);
 
-  // The ALB checks /healthz on the target; clients reach the same checks under the API path.
-  const health = newRouter();
-  registerHealthRoutes(health);
-  app.route('/', health);
-
-  const api = newRouter();
-  registerHealthRoutes(api);
-  registerMeRoutes(api);
-  registerPathRoutes(api);
-  registerProgressRoutes(api);
-  registerConceptRoutes(api);
-  registerQuestionRoutes(api);
-  registerReviewRoutes(api);
-  registerDocumentRoutes(api);
-  registerSearchRoutes(api);
-  app.route(apiBasePath, api);
-
-  app.openAPIRegistry.registerComponent('securitySchemes', 'cognito', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-    description: 'A Cognito access token',
-  });
-  app.doc31(`${apiBasePath}/openapi.json`, {
-    openapi: '3.1.0',
-    info: { title: 'LearnTrac learning API', version: '0.1.0' },
-  });
+  mountRoutes(app);
+  app.doc31(`${apiBasePath}/openapi.json`, openApiInfo);
   return app;
 }

@@ -20,7 +20,8 @@ import type { JwksServer } from './jwks-server.js';
 export const unreachableDatabaseUrl = 'postgres://learntrac@127.0.0.1:1/learntrac';
 
 export interface BuildTestAppInput {
-  jwks: JwksServer;
+  /** The issuer whose access tokens the app accepts (the key server here, or a real issuer). */
+  jwks: Pick<JwksServer, 'issuer' | 'clientId'>;
   db?: Database;
   /** The database `db` talks to, for the parts that open connections of their own. */
   databaseUrl?: string;

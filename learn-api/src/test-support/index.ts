@@ -1,0 +1,4 @@
+// What other packages' tests use to run the real learn-api beside them.
+export { type BuildTestAppInput, buildTestApp } from './build-app.js';
+export { serveApp } from './serve-app.js';
+export { openTestDatabase } from './test-database.js';
