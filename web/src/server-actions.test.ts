@@ -128,6 +128,30 @@ const PAGE_PERMISSIONS: Record<
     permission: 'TRAC_ADMIN',
     fields: () => ({ list: 'milestone', intent: 'remove', sel: 'milestone1' }),
   },
+  'features/learning/instructor/instructor-actions.ts#changeDocumentAction': {
+    permission: 'LEARNING_MANAGE',
+    fields: () => ({ documentId: fixtures.uuid, intent: 'publish' }),
+  },
+  'features/learning/instructor/instructor-actions.ts#createPathAction': {
+    permission: 'LEARNING_MANAGE',
+    fields: () => ({ title: 'Recursion', source: 'query', query: 'recursion' }),
+  },
+  'features/learning/instructor/instructor-actions.ts#generateQuestionsAction': {
+    permission: 'LEARNING_MANAGE',
+    fields: () => ({ pathId: fixtures.uuid, ticketId: '1' }),
+  },
+  'features/learning/instructor/instructor-actions.ts#reviewQuestionAction': {
+    permission: 'LEARNING_MANAGE',
+    fields: () => ({ questionId: fixtures.uuid, intent: 'approve' }),
+  },
+  'features/learning/instructor/instructor-actions.ts#prerequisiteAction': {
+    permission: 'LEARNING_MANAGE',
+    fields: () => ({ pathId: fixtures.uuid, ticketId: '2', prerequisiteId: '1', intent: 'add' }),
+  },
+  'features/learning/instructor/instructor-actions.ts#changePathStatusAction': {
+    permission: 'LEARNING_MANAGE',
+    fields: () => ({ pathId: fixtures.uuid, status: 'published' }),
+  },
   'features/query/batch-modify-action.ts#batchModifyAction': {
     permission: 'TICKET_BATCH_MODIFY',
     fields: () => ({ ticket: String(fixtures.ticketId), batch_priority: 'minor' }),
@@ -166,7 +190,7 @@ const PAGE_PERMISSIONS: Record<
   },
 };
 
-const fixtures = { ticketId: 0, page: 'AuditedPage' };
+const fixtures = { ticketId: 0, page: 'AuditedPage', uuid: '00000000-0000-4000-8000-000000000000' };
 
 /** Someone holding every permission but `missing` and those that imply it (admin ones too). */
 function viewerWithout(missing: PermissionAction | null): typeof acting.viewer {

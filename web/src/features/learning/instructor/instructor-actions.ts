@@ -66,7 +66,9 @@ export async function changeDocumentAction(
   }
   if (intent === 'reindex') {
     const result = await learnApiResult(api.POST('/api/learntrac/documents/{id}/reindex', params));
-    return result.ok ? { ok: true, message: 'Reindexing: the status below follows it.' } : refusalOf(form, result);
+    return result.ok
+      ? { ok: true, message: 'Reindexing: the status below follows it.' }
+      : refusalOf(form, result);
   }
   if (intent === 'publish' || intent === 'unpublish') {
     const result = await learnApiResult(
@@ -138,9 +140,11 @@ export async function reviewQuestionAction(
   const fieldOf = (field: string) => (QUESTION_FIELDS.includes(field) ? field : null);
   if (intent === 'regenerate') {
     const result = await learnApiResult(
-      api.POST('/api/learntrac/questions/{id}/regenerate', { ...params, body: {} }),
+      api.POST('/api/learntrac/questions/{id}/regenerate', params),
     );
-    return result.ok ? { ok: true, message: 'Rewritten from the source.' } : refusalOf(form, result);
+    return result.ok
+      ? { ok: true, message: 'Rewritten from the source.' }
+      : refusalOf(form, result);
   }
   if (intent === 'approve' || intent === 'reject') {
     const result = await learnApiResult(

@@ -889,6 +889,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/learntrac/paths/{id}/question-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How each question of the path fares: attempts, learners, mean score (instructors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One entry per question, in path order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PathQuestionStats"];
+                    };
+                };
+                /** @description VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHORIZED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/learntrac/paths/{id}/learners/{learnerId}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One learner’s answers on the path, newest first (instructors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The learner’s Cognito sub */
+                    learnerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The attempts, at most 500 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LearnerAttempts"];
+                    };
+                };
+                /** @description VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHORIZED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/learntrac/progress": {
         parameters: {
             query?: never;
@@ -926,6 +1076,83 @@ export interface paths {
                 };
                 /** @description FORBIDDEN */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/learntrac/progress/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your mastery and answers day by day */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many days back, today included */
+                    days?: number;
+                    /** @description Count only this path’s concepts */
+                    pathId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One entry per day, oldest first, today last */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgressHistory"];
+                    };
+                };
+                /** @description VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHORIZED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1116,6 +1343,82 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/learntrac/concepts/{ticketId}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own answers on a concept, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    ticketId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Your attempts with their grades */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OwnAttempts"];
+                    };
+                };
+                /** @description VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHORIZED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1978,6 +2281,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/learntrac/documents/{id}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document’s sections with their chunk ids, to build a path from chosen sections */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sections in reading order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentSections"];
+                    };
+                };
+                /** @description VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHORIZED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/learntrac/search": {
         parameters: {
             query?: never;
@@ -2262,6 +2639,8 @@ export interface components {
             learners: {
                 /** @description The learner’s Cognito sub */
                 userId: string;
+                /** @description The user name the learner last answered under; null before any answer */
+                username: string | null;
                 mastered: number;
                 /** @description One per concept, in the order of `concepts` */
                 cells: {
@@ -2274,6 +2653,53 @@ export interface components {
                     lastAttemptAt: string | null;
                 }[];
             }[];
+        };
+        PathQuestionStats: {
+            /** Format: uuid */
+            pathId: string;
+            questions: components["schemas"]["QuestionStats"][];
+        };
+        QuestionStats: {
+            /** Format: uuid */
+            questionId: string;
+            ticketId: number;
+            concept: string;
+            /** @enum {string} */
+            kind: "open" | "choice" | "cloze";
+            prompt: string;
+            reviewStatus: components["schemas"]["ReviewStatus"];
+            attempts: number;
+            /** @description Learners who answered it at least once */
+            learners: number;
+            /** @description Mean score, 0-1; null unanswered */
+            averageScore: number | null;
+            /** @description Share of attempts that scored at the concept’s mastery threshold or more */
+            correctShare: number | null;
+        };
+        /** @enum {string} */
+        ReviewStatus: "pending" | "approved" | "rejected";
+        LearnerAttempts: {
+            /** Format: uuid */
+            pathId: string;
+            learnerId: string;
+            attempts: components["schemas"]["LearnerAttempt"][];
+        };
+        LearnerAttempt: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            questionId: string;
+            ticketId: number;
+            concept: string;
+            /** @enum {string} */
+            kind: "open" | "choice" | "cloze";
+            prompt: string;
+            answer: string;
+            score: number;
+            /** @description What the grader said, in one sentence */
+            feedback: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         OwnProgress: {
             concepts: {
@@ -2296,6 +2722,22 @@ export interface components {
                 started: number;
             }[];
         };
+        ProgressHistory: {
+            /** Format: uuid */
+            pathId: string | null;
+            days: {
+                /**
+                 * @description The UTC day
+                 * @example 2026-03-14
+                 */
+                date: string;
+                /** @description Concepts mastered by the day’s end */
+                mastered: number;
+                answers: number;
+                /** @description Null on a day without answers */
+                averageScore: number | null;
+            }[];
+        };
         ConceptQuestions: {
             /** @description Reviewers get every question with its answer; learners approved ones only */
             questions: (components["schemas"]["ReviewedQuestion"] | components["schemas"]["LearnerQuestion"])[];
@@ -2314,8 +2756,6 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        /** @enum {string} */
-        ReviewStatus: "pending" | "approved" | "rejected";
         LearnerQuestion: {
             /** Format: uuid */
             id: string;
@@ -2346,6 +2786,24 @@ export interface components {
             kinds?: ("open" | "choice" | "cloze")[];
             /** @default 6 */
             count?: number;
+        };
+        OwnAttempts: {
+            attempts: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                questionId: string;
+                prompt: string;
+                answer: string;
+                score: number;
+                feedback: {
+                    summary: string;
+                    right: string[];
+                    missing: string[];
+                };
+                /** Format: date-time */
+                answeredAt: string;
+            }[];
         };
         UpdateQuestionInput: {
             reviewStatus?: components["schemas"]["ReviewStatus"];
@@ -2491,6 +2949,21 @@ export interface components {
         UpdateDocumentInput: {
             title?: string;
             published?: boolean;
+        };
+        DocumentSections: {
+            /** Format: uuid */
+            documentId: string;
+            sections: components["schemas"]["DocumentSection"][];
+        };
+        DocumentSection: {
+            /** @description Chapter, section, subsection... */
+            headingPath: string[];
+            pageStart: number | null;
+            pageEnd: number | null;
+            /** @description The section’s chunks, in reading order */
+            chunkIds: string[];
+            /** @description The start of the section’s text */
+            excerpt: string;
         };
         SearchResult: {
             hits: components["schemas"]["SearchHit"][];

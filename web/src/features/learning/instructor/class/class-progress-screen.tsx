@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import '../ui/instructor.css';
 import { formatDateTime } from '@/core/format';
 import { learnApiResult } from '../../learn-api/learn-api-client';
 import { learnApiFor } from '../../learn-api/learn-api-for';
@@ -104,9 +105,7 @@ export async function ClassProgressScreen(props: { id: string; learner: string |
       )}
       {attempts && (
         <section id="attempts" aria-labelledby="attempts-heading" tabIndex={-1}>
-          <h2 id="attempts-heading">
-            Answers of {chosen ? learnerName(chosen) : 'this learner'}
-          </h2>
+          <h2 id="attempts-heading">Answers of {chosen ? learnerName(chosen) : 'this learner'}</h2>
           {!attempts.ok ? (
             <ProblemNotice
               problem={attempts.kind === 'unavailable' ? attempts.message : attempts.error.message}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import '../ui/instructor.css';
 import { formatDateTime } from '@/core/format';
 import { type LearnApiSchemas, learnApiResult } from '../../learn-api/learn-api-client';
 import { learnApiFor } from '../../learn-api/learn-api-for';
@@ -20,8 +21,8 @@ type OutlineEntry = LearnApiSchemas['OutlineEntry'];
 function Outline(props: { entries: OutlineEntry[] }) {
   return (
     <ul className="outline">
-      {props.entries.map((entry, index) => (
-        <li key={`${index}-${entry.title}`}>
+      {props.entries.map((entry) => (
+        <li key={`${entry.page ?? ''}-${entry.level}-${entry.title}`}>
           {entry.title}
           {entry.page !== null && <span className="page">p. {entry.page}</span>}
           {entry.children.length > 0 && <Outline entries={entry.children} />}
@@ -76,17 +77,17 @@ export async function DocumentScreen(props: { id: string; confirmDelete: boolean
       </p>
       <RefreshWhileIngesting active={working} />
       {props.confirmDelete ? (
-        <div className="instructor-panel" role="group" aria-labelledby="confirm-delete">
+        <section className="instructor-panel" aria-labelledby="confirm-delete">
           <h2 id="confirm-delete">Delete “{doc.title}”?</h2>
           <p>
-            Its passages leave the search index. Paths already built from it keep their concepts
-            and questions. This cannot be undone.
+            Its passages leave the search index. Paths already built from it keep their concepts and
+            questions. This cannot be undone.
           </p>
           <div className="buttons">
             <DocumentButton documentId={doc.id} intent="delete" label="Delete this document" />
             <Link href={`/learning/library/${doc.id}`}>Keep it</Link>
           </div>
-        </div>
+        </section>
       ) : null}
       <dl className="fields">
         <dt>Status</dt>
@@ -96,12 +97,7 @@ export async function DocumentScreen(props: { id: string; confirmDelete: boolean
           {working && fraction !== null && (
             <>
               {' '}
-              <progress
-                className="bar"
-                max={1}
-                value={fraction}
-                aria-label="Indexing progress"
-              />
+              <progress className="bar" max={1} value={fraction} aria-label="Indexing progress" />
             </>
           )}
         </dd>

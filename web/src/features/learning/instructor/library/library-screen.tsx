@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import '../ui/instructor.css';
 import { formatDateTime } from '@/core/format';
 import { learnApiResult } from '../../learn-api/learn-api-client';
 import { learnApiFor } from '../../learn-api/learn-api-for';

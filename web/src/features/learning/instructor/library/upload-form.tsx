@@ -36,7 +36,9 @@ export function UploadForm(props: { uploadUrl: string; maxBytes: number }) {
     const file = data.get('file');
     if (!(file instanceof File) || file.size === 0) return refuse('Choose a file to upload');
     if (file.size > props.maxBytes) {
-      return refuse(`The file is ${formatBytes(file.size)}; at most ${formatBytes(props.maxBytes)}`);
+      return refuse(
+        `The file is ${formatBytes(file.size)}; at most ${formatBytes(props.maxBytes)}`,
+      );
     }
     const xhr = new XMLHttpRequest();
     request.current = xhr;
@@ -120,12 +122,7 @@ export function UploadForm(props: { uploadUrl: string; maxBytes: number }) {
           <label htmlFor={`${id}-progress`}>
             Uploading: {formatBytes(upload.sent)} of {formatBytes(upload.total)}
           </label>{' '}
-          <progress
-            id={`${id}-progress`}
-            className="bar"
-            max={upload.total}
-            value={upload.sent}
-          />
+          <progress id={`${id}-progress`} className="bar" max={upload.total} value={upload.sent} />
         </p>
       )}
       <div className="buttons">

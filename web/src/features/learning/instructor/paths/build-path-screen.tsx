@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import '../ui/instructor.css';
 import { KnowledgeGraph } from '../../graph/knowledge-graph';
 import { type LearnApiSchemas, learnApiResult } from '../../learn-api/learn-api-client';
 import { learnApiFor } from '../../learn-api/learn-api-for';
@@ -23,7 +24,9 @@ const isReviewed = (question: object): question is Question => 'reviewStatus' in
 export async function BuildPathScreen(props: { id: string }) {
   const api = await learnApiFor();
   const answer = readAnswer(
-    await learnApiResult(api.GET('/api/learntrac/paths/{id}', { params: { path: { id: props.id } } })),
+    await learnApiResult(
+      api.GET('/api/learntrac/paths/{id}', { params: { path: { id: props.id } } }),
+    ),
   );
   if ('problem' in answer) {
     return (
@@ -43,14 +46,19 @@ export async function BuildPathScreen(props: { id: string }) {
             params: { path: { ticketId: concept.ticketId } },
           }),
         );
-        return [concept.ticketId, result.ok ? result.data.questions.filter(isReviewed) : []] as const;
+        return [
+          concept.ticketId,
+          result.ok ? result.data.questions.filter(isReviewed) : [],
+        ] as const;
       }),
     ),
   );
   const all = [...questions.values()].flat();
   const approved = all.filter((q) => q.reviewStatus === 'approved').length;
   const pending = all.filter((q) => q.reviewStatus === 'pending').length;
-  const withoutQuestions = path.concepts.filter((c) => (questions.get(c.ticketId) ?? []).length === 0);
+  const withoutQuestions = path.concepts.filter(
+    (c) => (questions.get(c.ticketId) ?? []).length === 0,
+  );
   const graphConcepts = path.concepts.map((concept) => ({
     ticketId: concept.ticketId,
     concept: concept.concept,
@@ -67,11 +75,17 @@ export async function BuildPathScreen(props: { id: string }) {
       <p>
         {path.concepts.length} concepts · {all.length} questions: {approved} approved, {pending}{' '}
         waiting for review ·{' '}
-        {path.sourceQuery ? `built from the search “${path.sourceQuery}”` : 'built from chosen sections'}{' '}
+        {path.sourceQuery
+          ? `built from the search “${path.sourceQuery}”`
+          : 'built from chosen sections'}{' '}
         · <Link href={`/learning/paths/${path.id}/class`}>Class progress</Link>
       </p>
       {path.status === 'draft' && (
-        <ActionForm action={changePathStatusAction} label="Publish the path" className="instructor-panel">
+        <ActionForm
+          action={changePathStatusAction}
+          label="Publish the path"
+          className="instructor-panel"
+        >
           <h2>Publish</h2>
           <p>
             Learners see only approved questions.{' '}
@@ -113,8 +127,12 @@ export async function BuildPathScreen(props: { id: string }) {
             </h3>
             {concept.source && (
               <p className="muted">
-                From <Link href={`/learning/library/${concept.source.documentId}`}>{concept.source.documentTitle}</Link>
-                {concept.source.headingPath.length > 0 && `, ${concept.source.headingPath.join(' › ')}`}
+                From{' '}
+                <Link href={`/learning/library/${concept.source.documentId}`}>
+                  {concept.source.documentTitle}
+                </Link>
+                {concept.source.headingPath.length > 0 &&
+                  `, ${concept.source.headingPath.join(' › ')}`}
                 {concept.source.pageStart !== null && `, p. ${concept.source.pageStart}`}
               </p>
             )}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import '../ui/instructor.css';
 import { learnApiResult } from '../../learn-api/learn-api-client';
 import { learnApiFor } from '../../learn-api/learn-api-for';
 import { createPathAction } from '../instructor-actions';
@@ -12,7 +13,9 @@ import { SectionChoice, type SectionsOfDocument } from './section-choice';
 async function loadSections(): Promise<{ documents: SectionsOfDocument[] } | { problem: string }> {
   const api = await learnApiFor();
   const listed = readAnswer(
-    await learnApiResult(api.GET('/api/learntrac/documents', { params: { query: { limit: 100 } } })),
+    await learnApiResult(
+      api.GET('/api/learntrac/documents', { params: { query: { limit: 100 } } }),
+    ),
   );
   if ('problem' in listed) return listed;
   const indexed = listed.data.documents.filter((doc) => doc.status === 'indexed');
@@ -21,7 +24,11 @@ async function loadSections(): Promise<{ documents: SectionsOfDocument[] } | { p
       const result = await learnApiResult(
         api.GET('/api/learntrac/documents/{id}/sections', { params: { path: { id: doc.id } } }),
       );
-      return { documentId: doc.id, title: doc.title, sections: result.ok ? result.data.sections : [] };
+      return {
+        documentId: doc.id,
+        title: doc.title,
+        sections: result.ok ? result.data.sections : [],
+      };
     }),
   );
   return { documents: documents.filter((doc) => doc.sections.length > 0) };
@@ -36,7 +43,9 @@ export async function NewPathScreen() {
   const api = await learnApiFor();
   const [material, paths] = await Promise.all([
     loadSections(),
-    learnApiResult(api.GET('/api/learntrac/paths', { params: { query: { kind: 'shared', limit: 100 } } })),
+    learnApiResult(
+      api.GET('/api/learntrac/paths', { params: { query: { kind: 'shared', limit: 100 } } }),
+    ),
   ]);
   return (
     <>
@@ -96,7 +105,9 @@ export async function NewPathScreen() {
       </ActionForm>
       <h2 id="shared-paths">Shared paths</h2>
       {!paths.ok ? (
-        <ProblemNotice problem={paths.kind === 'unavailable' ? paths.message : paths.error.message} />
+        <ProblemNotice
+          problem={paths.kind === 'unavailable' ? paths.message : paths.error.message}
+        />
       ) : paths.data.paths.length === 0 ? (
         <p className="muted">No shared paths yet.</p>
       ) : (

@@ -18,7 +18,8 @@ export interface SectionsOfDocument {
 export function SectionChoice(props: { documents: SectionsOfDocument[] }) {
   return (
     <div className="form-field">
-      <div className="section-choice" role="group" aria-label="Sections to build from">
+      <fieldset className="section-choice">
+        <legend className="visually-hidden">Sections to build from</legend>
         {props.documents.map((doc) => (
           <fieldset key={doc.documentId}>
             <legend>{doc.title}</legend>
@@ -37,7 +38,7 @@ export function SectionChoice(props: { documents: SectionsOfDocument[] }) {
             ))}
           </fieldset>
         ))}
-      </div>
+      </fieldset>
       <FieldError name="sections" />
     </div>
   );

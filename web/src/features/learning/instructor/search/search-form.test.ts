@@ -29,9 +29,9 @@ describe('the search playground’s form', () => {
   });
 
   it('says where a passage sits: its headings and pages', () => {
-    expect(describePlace({ headingPath: ['Recursion', 'Base case'], pageStart: 4, pageEnd: 5 })).toBe(
-      'Recursion › Base case, pp. 4–5',
-    );
+    expect(
+      describePlace({ headingPath: ['Recursion', 'Base case'], pageStart: 4, pageEnd: 5 }),
+    ).toBe('Recursion › Base case, pp. 4–5');
     expect(describePlace({ headingPath: ['Intro'], pageStart: 1, pageEnd: 1 })).toBe('Intro, p. 1');
     expect(describePlace({ headingPath: [], pageStart: null, pageEnd: null })).toBe(
       'Start of the document',

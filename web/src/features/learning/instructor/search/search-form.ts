@@ -50,7 +50,12 @@ export function parseSearchParams(
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
-      const field = issue.path[0] === 'query' ? 'q' : issue.path[0] === 'documentIds' ? 'doc' : String(issue.path[0]);
+      const field =
+        issue.path[0] === 'query'
+          ? 'q'
+          : issue.path[0] === 'documentIds'
+            ? 'doc'
+            : String(issue.path[0]);
       fieldErrors[field] ??= issue.message;
     }
     return { ok: false, fieldErrors };
