@@ -207,6 +207,27 @@ describe('local Cognito stand-in', () => {
     expect(payload.aud).toBeUndefined();
   });
 
+  it('refuses a refresh token once the app client has revoked it, as Cognito does after sign-out', async () => {
+    const { tokens } = await signIn(issuer, 'learner@learntrac.local', 'learntrac-learner');
+    const basic = `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`;
+    const revoked = await fetch(`${issuer.url}/oauth2/revoke`, {
+      method: 'POST',
+      headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: tokens.refresh_token!, token_type_hint: 'refresh_token' }),
+    });
+    expect(revoked.status).toBe(200);
+    const response = await fetch(`${issuer.url}/oauth2/token`, {
+      method: 'POST',
+      headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refresh_token!,
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'invalid_grant' });
+  });
+
   it('puts each seeded account in its own group', async () => {
     const { tokens } = await signIn(issuer, 'Admin@LearnTrac.local', 'learntrac-admin');
     expect(decodeJwt(tokens.id_token!)['cognito:groups']).toEqual(['admins']);

@@ -115,7 +115,11 @@ function buildConfiguration(options: {
     },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      revocation: {
+        enabled: true,
+        // As Cognito's RevokeToken: an app client revokes only the tokens issued to it.
+        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: async () => accessTokenResource,

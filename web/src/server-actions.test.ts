@@ -152,6 +152,10 @@ const PAGE_PERMISSIONS: Record<
     permission: 'LEARNING_MANAGE',
     fields: () => ({ pathId: fixtures.uuid, status: 'published' }),
   },
+  'features/admin/session-admin-actions.ts#revokeUserSessionsAction': {
+    permission: 'TRAC_ADMIN',
+    fields: () => ({ username: 'someone' }),
+  },
   'features/query/batch-modify-action.ts#batchModifyAction': {
     permission: 'TICKET_BATCH_MODIFY',
     fields: () => ({ ticket: String(fixtures.ticketId), batch_priority: 'minor' }),

@@ -1,10 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { AuthOptions } from 'next-auth';
+import type { JWT } from 'next-auth/jwt';
 import CognitoProvider from 'next-auth/providers/cognito';
 import { getConfig } from '@/config';
 import { logger } from '@/core/log';
 import { readGroups, readUsername } from './claims';
+import { createSessionRenewals, keepTokensFresh, type SessionRenewals } from './keep-tokens-fresh';
 import { mapGroupsToRoles } from './roles';
 import { safeRedirectUrl } from './safe-return-path';
 import {
@@ -18,7 +20,10 @@ import { createSessionRevocations, type SessionRevocations } from './session-rev
 let options: AuthOptions | undefined;
 // Route handlers and pages are bundled apart, each with its own copy of this module: the list
 // lives on globalThis so that a sign-out handled by one is seen by the other.
-const holder = globalThis as typeof globalThis & { learntracRevocations?: SessionRevocations };
+const holder = globalThis as typeof globalThis & {
+  learntracRevocations?: SessionRevocations;
+  learntracRenewals?: SessionRenewals;
+};
 
 /**
  * next-auth settings, built on first use rather than at import so that `next build` (which
@@ -33,6 +38,35 @@ export function getAuthOptions(): AuthOptions {
 export function getSessionRevocations(): SessionRevocations {
   holder.learntracRevocations ??= createSessionRevocations({ redisUrl: getConfig().REDIS_URL });
   return holder.learntracRevocations;
+}
+
+/**
+ * The session as it may be used now: refused (SessionEndedError, after which next-auth clears
+ * the cookie) when it is too old, signed out or revoked, and with its access token renewed when
+ * that is about to expire. Every reader of the session cookie goes through this.
+ */
+export async function checkSessionToken(token: JWT): Promise<JWT> {
+  const config = getConfig();
+  const revocations = getSessionRevocations();
+  await assertSessionLive({
+    token,
+    revocations,
+    onListUnavailable: (error) =>
+      logger.warn({ err: error }, 'signed-out sessions could not be checked'),
+  });
+  holder.learntracRenewals ??= createSessionRenewals();
+  return keepTokensFresh({
+    token,
+    client: {
+      issuer: config.COGNITO_ISSUER,
+      clientId: config.COGNITO_CLIENT_ID,
+      clientSecret: config.COGNITO_CLIENT_SECRET,
+    },
+    renewals: holder.learntracRenewals,
+    revocations,
+    onIssuerUnavailable: (error) =>
+      logger.warn({ err: error, userId: token.sub }, 'the access token could not be renewed yet'),
+  });
 }
 
 function buildAuthOptions(): AuthOptions {
@@ -61,19 +95,14 @@ function buildAuthOptions(): AuthOptions {
             readUsername(profile) ?? readUsername(account.access_token) ?? token.sub ?? '';
           token.accessToken = account.access_token;
           token.accessTokenExpiresAt = account.expires_at;
+          token.refreshToken = account.refresh_token;
           token.idToken = account.id_token;
           token.sessionId = randomUUID();
           token.signedInAt = Math.floor(Date.now() / 1000);
           return token;
         }
         // Throwing here makes next-auth treat the request as signed out and clear the cookie.
-        await assertSessionLive({
-          token,
-          revocations: getSessionRevocations(),
-          onListUnavailable: (error) =>
-            logger.warn({ err: error }, 'signed-out sessions could not be checked'),
-        });
-        return token;
+        return checkSessionToken(token);
       },
       session({ session, token }) {
         // Only identity and groups reach the browser; the tokens stay in the encrypted cookie.

@@ -22,6 +22,8 @@ declare module 'next-auth/jwt' {
     /** Seconds since the epoch, as the token endpoint's expires_in made it. */
     accessTokenExpiresAt?: number;
     idToken?: string;
+    /** Renews the access token when it expires; never leaves the server. */
+    refreshToken?: string;
     sessionId?: string;
     /** Seconds since the epoch when the person signed in. */
     signedInAt?: number;

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   assertSessionLive,
   endSession,
+  endUserSessions,
   SESSION_ABSOLUTE_SECONDS,
   SESSION_IDLE_SECONDS,
   SessionEndedError,
@@ -91,6 +92,28 @@ describe.each(lists)('signing out, with the list kept %s', (_where, open) => {
     } else {
       await expect(live(token, revocations)).rejects.toBeInstanceOf(SessionEndedError);
     }
+  });
+
+  it("ends every session of a user an admin revokes, on any server, and nobody else's", async () => {
+    const revocations = list();
+    const ada = `ada-${randomUUID()}`;
+    const phone = { ...signedIn(), username: ada };
+    const laptop = { ...signedIn(), username: ada, signedInAt: now - 3600 };
+    const colleague = { ...signedIn(), username: `bob-${randomUUID()}` };
+    await live(phone, revocations);
+    await endUserSessions({ username: ada, revocations, nowSeconds: now });
+    const elsewhere = revocations.kind === 'redis' ? list() : revocations;
+    await expect(live(phone, elsewhere)).rejects.toThrow('administrator ended');
+    await expect(live(laptop, elsewhere)).rejects.toThrow('administrator ended');
+    await expect(live(colleague, elsewhere)).resolves.toBe(undefined);
+  });
+
+  it('lets a revoked user sign in again afterwards', async () => {
+    const revocations = list();
+    const ada = `ada-${randomUUID()}`;
+    await endUserSessions({ username: ada, revocations, nowSeconds: now });
+    const again = { sessionId: randomUUID(), signedInAt: now + 1, username: ada };
+    await expect(live(again, revocations, now + 2)).resolves.toBe(undefined);
   });
 });
 

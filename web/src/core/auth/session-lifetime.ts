@@ -16,6 +16,8 @@ export interface SessionMarks {
   sessionId?: string;
   /** When the person signed in, in seconds since the epoch. */
   signedInAt?: number;
+  /** Trac's name for the person, under which an admin can end all their sessions. */
+  username?: string;
 }
 
 /** The session may not be used any more; next-auth then clears the cookie. */
@@ -46,13 +48,35 @@ export async function assertSessionLive(options: {
     throw new SessionEndedError('The session is older than its lifetime; sign in again.');
   }
   let revoked: boolean;
+  let userRevokedAt: number | undefined;
   try {
-    revoked = await revocations.isRevoked(token.sessionId);
+    [revoked, userRevokedAt] = await Promise.all([
+      revocations.isRevoked(token.sessionId),
+      token.username ? revocations.userRevokedAt(token.username) : undefined,
+    ]);
   } catch (error) {
     options.onListUnavailable(error);
     return;
   }
   if (revoked) throw new SessionEndedError('The session was signed out.');
+  // Within the second of the revocation a sign-in cannot be told apart: it ends too.
+  if (userRevokedAt !== undefined && token.signedInAt <= userRevokedAt) {
+    throw new SessionEndedError("An administrator ended this user's sessions.");
+  }
+}
+
+/** Ends every session the user has now, on their next request, wherever it is used. */
+export async function endUserSessions(options: {
+  username: string;
+  revocations: SessionRevocations;
+  nowSeconds?: number;
+}): Promise<void> {
+  // Sessions begun before now all end within the absolute lifetime: remember it that long.
+  await options.revocations.revokeUser({
+    username: options.username,
+    atSeconds: options.nowSeconds ?? nowInSeconds(),
+    ttlSeconds: SESSION_ABSOLUTE_SECONDS,
+  });
 }
 
 /** Ends the session for every copy of its cookie, for as long as the cookie could live. */

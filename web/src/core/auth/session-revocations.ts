@@ -4,17 +4,26 @@ import { Redis } from 'ioredis';
  * Sessions ended by signing out, remembered until they would have expired anyway. The session
  * cookie is a sealed token the server does not otherwise keep, so without this list a copy of
  * the cookie would keep working after sign-out. Several web servers share the list through Redis;
- * one server keeps it in process.
+ * one server keeps it in process. An admin can also end every session of one user: the list then
+ * keeps, per user name, the time before which that user's sign-ins no longer count.
  */
 export interface SessionRevocations {
   readonly kind: 'memory' | 'redis';
   revoke(options: { sessionId: string; ttlSeconds: number }): Promise<void>;
   isRevoked(sessionId: string): Promise<boolean>;
+  /** Ends every session of `username` that began at or before `atSeconds`. */
+  revokeUser(options: { username: string; atSeconds: number; ttlSeconds: number }): Promise<void>;
+  /** When the user's sessions were last ended by an admin, in seconds since the epoch. */
+  userRevokedAt(username: string): Promise<number | undefined>;
   close(): Promise<void>;
 }
 
+// Session ids are UUIDs, so user names under this prefix never meet them.
+const USER_KEY = 'user:';
+
 export function createMemoryRevocations(now: () => number = Date.now): SessionRevocations {
   const until = new Map<string, number>();
+  const users = new Map<string, { at: number; expires: number }>();
   return {
     kind: 'memory',
     async revoke({ sessionId, ttlSeconds }) {
@@ -26,8 +35,17 @@ export function createMemoryRevocations(now: () => number = Date.now): SessionRe
       const expires = until.get(sessionId);
       return expires !== undefined && expires > now();
     },
+    async revokeUser({ username, atSeconds, ttlSeconds }) {
+      for (const [name, mark] of users) if (mark.expires <= now()) users.delete(name);
+      users.set(username, { at: atSeconds, expires: now() + ttlSeconds * 1000 });
+    },
+    async userRevokedAt(username) {
+      const mark = users.get(username);
+      return mark && mark.expires > now() ? mark.at : undefined;
+    },
     async close() {
       until.clear();
+      users.clear();
     },
   };
 }
@@ -65,6 +83,14 @@ export function createRedisRevocations(options: {
     },
     async isRevoked(sessionId) {
       return (await (await ready()).exists(sessionId)) === 1;
+    },
+    async revokeUser({ username, atSeconds, ttlSeconds }) {
+      const key = `${USER_KEY}${username}`;
+      await (await ready()).set(key, String(atSeconds), 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+    },
+    async userRevokedAt(username) {
+      const value = await (await ready()).get(`${USER_KEY}${username}`);
+      return value === null ? undefined : Number(value);
     },
     async close() {
       if (redis.status === 'wait' || redis.status === 'end') return;

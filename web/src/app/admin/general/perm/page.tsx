@@ -5,6 +5,7 @@ import { grantPermissionAction, revokePermissionsAction } from '@/features/admin
 import { listPermissionGrants } from '@/features/admin/permission-admin';
 import { AddForm } from '@/features/admin/ui/add-form';
 import { AdminForm, AdminInput, AdminSelect } from '@/features/admin/ui/admin-form';
+import { RevokeSessionsForm } from '@/features/admin/ui/revoke-sessions-form';
 
 export const metadata = { title: 'Permissions – Admin' };
 
@@ -74,6 +75,7 @@ export default async function PermissionsAdminPage() {
               />
             </label>
           </AddForm>
+          <RevokeSessionsForm listId="perm-subjects" />
           <datalist id="perm-subjects">
             {subjects.map((subject) => (
               <option key={subject} value={subject} />
