@@ -156,6 +156,18 @@ const PAGE_PERMISSIONS: Record<
     permission: 'TRAC_ADMIN',
     fields: () => ({ username: 'someone' }),
   },
+  'features/learning/learner/learner-actions.ts#answerQuestionAction': {
+    permission: 'LEARNING_ANSWER',
+    fields: () => ({ questionId: fixtures.uuid, pathId: fixtures.uuid, answer: 'A base case' }),
+  },
+  'features/learning/learner/learner-actions.ts#submitReviewAction': {
+    permission: 'LEARNING_ANSWER',
+    fields: () => ({ cardId: fixtures.uuid, questionId: fixtures.uuid, answer: 'A base case' }),
+  },
+  'features/learning/learner/learner-actions.ts#newPathAction': {
+    permission: 'LEARNING_ANSWER',
+    fields: () => ({ query: 'recursion', title: 'Recursion', intent: 'search' }),
+  },
   'features/query/batch-modify-action.ts#batchModifyAction': {
     permission: 'TICKET_BATCH_MODIFY',
     fields: () => ({ ticket: String(fixtures.ticketId), batch_priority: 'minor' }),
@@ -194,7 +206,7 @@ const PAGE_PERMISSIONS: Record<
   },
 };
 
-const fixtures = { ticketId: 0, page: 'AuditedPage', uuid: '00000000-0000-4000-8000-000000000000' };
+const fixtures = { ticketId: 0, page: 'AuditedPage', uuid: '3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' };
 
 /** Someone holding every permission but `missing` and those that imply it (admin ones too). */
 function viewerWithout(missing: PermissionAction | null): typeof acting.viewer {

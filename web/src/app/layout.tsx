@@ -4,6 +4,7 @@ import { getViewer } from '@/core/auth/current-user';
 import { SiteHeader } from '@/core/layout/site-header';
 import { buildNavigation } from '@/core/navigation';
 import { features } from '@/core/registry';
+import { KnowledgeGraphIslands } from '@/features/learning/graph/knowledge-graph-islands';
 import './globals.css';
 
 // Every page depends on who is signed in, and nothing may be rendered at build time, when the
@@ -32,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <footer className="site-footer">
           <p>LearnTrac: tickets, wiki and learning paths in the spirit of Trac.</p>
         </footer>
+        <KnowledgeGraphIslands />
       </body>
     </html>
   );

@@ -105,6 +105,8 @@ export interface WikiReferences {
   listsRecentChanges: boolean;
   /** The queries of `[[TicketQuery(...)]]` calls, as the macro passes them on. */
   ticketQueries: readonly string[];
+  /** What is between the parentheses of each call to a macro a feature names in `macroNames`. */
+  macroCalls: ReadonlyMap<string, readonly string[]>;
 }
 
 /** What a feature has loaded so that the synchronous formatter can render its links and macros. */
@@ -125,6 +127,8 @@ export interface WikiSupport {
   namespaces: readonly string[];
   /** Extra inline syntax (e.g. CamelCase page names); it must link through `env.resolvers`. */
   syntax?: readonly SyntaxRule[];
+  /** The feature's own macros, whose calls `prepare` is told of so it can load what they show. */
+  macroNames?: readonly string[];
   prepare(options: {
     db: Database;
     viewer: Viewer;

@@ -1,4 +1,4 @@
-import type { z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Question } from '@learntrac/db';
 import type { Database } from '../../adapters/database/database.js';
 import type { AuthUser } from '../../auth/user.js';
@@ -7,7 +7,8 @@ import { LearnerQuestionSchema, toLearnerQuestionView } from '../questions/quest
 import { ReviewCardSchema, toReviewCardView } from './review-card-view.js';
 
 export const DueCardSchema = ReviewCardSchema.extend({
-  question: LearnerQuestionSchema.nullable().openapi({
+  // A union rather than `.nullable()`, which OpenAPI 3.0 renders as an object type-checkers misread.
+  question: z.union([LearnerQuestionSchema, z.null()]).openapi({
     description: 'The question to answer for this review: the one answered longest ago',
   }),
 }).openapi('DueCard');

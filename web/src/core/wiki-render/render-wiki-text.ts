@@ -35,10 +35,17 @@ interface MutableReferences {
   listsPages: boolean;
   listsRecentChanges: boolean;
   ticketQueries: string[];
+  macroCalls: Map<string, string[]>;
 }
 
 function emptyReferences(): MutableReferences {
-  return { targets: new Map(), listsPages: false, listsRecentChanges: false, ticketQueries: [] };
+  return {
+    targets: new Map(),
+    listsPages: false,
+    listsRecentChanges: false,
+    ticketQueries: [],
+    macroCalls: new Map(),
+  };
 }
 
 /**
@@ -54,7 +61,18 @@ function collectReferences(
   const references = emptyReferences();
   const resolvers: Record<string, LinkResolver> = {};
   const syntax: SyntaxRule[] = [];
+  const macros: WikiMacro[] = [];
   for (const support of supportsOf(features)) {
+    for (const name of support.macroNames ?? []) {
+      macros.push({
+        name,
+        description: '',
+        expand: ({ content }) => {
+          references.macroCalls.set(name, [...(references.macroCalls.get(name) ?? []), content]);
+          return '';
+        },
+      });
+    }
     for (const namespace of support.namespaces) {
       resolvers[namespace] = ({ ns, target, labelHtml }) => {
         const list = references.targets.get(ns) ?? [];
@@ -79,7 +97,7 @@ function collectReferences(
       return [];
     },
   };
-  const env = createWikiEnvironment({ resolvers, syntax, data, highlight: false });
+  const env = createWikiEnvironment({ resolvers, syntax, data, macros, highlight: false });
   renderWiki({ text: item.text, env, context: item.context, flavour, shorten });
   return references;
 }
@@ -91,6 +109,9 @@ function mergeReferences(into: MutableReferences, from: MutableReferences) {
   into.listsPages ||= from.listsPages;
   into.listsRecentChanges ||= from.listsRecentChanges;
   into.ticketQueries.push(...from.ticketQueries);
+  for (const [name, calls] of from.macroCalls) {
+    into.macroCalls.set(name, [...(into.macroCalls.get(name) ?? []), ...calls]);
+  }
 }
 
 /**

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeConcept, describeStanding } from './concept-standing';
+import { describeConcept, describeStanding as standingOf } from './concept-standing';
+import type { GraphConcept } from './graph-concept';
+
+const describeStanding = (concept: GraphConcept) => standingOf(concept);
 
 const base = { ticketId: 1, concept: 'Recursion', sequence: 1, prerequisites: [], href: '/x' };
 

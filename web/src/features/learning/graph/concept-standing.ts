@@ -26,7 +26,9 @@ const byKey = new Map(STANDINGS.map((standing) => [standing.key, standing]));
  * How a concept is drawn for its learner. A concept mastered earlier stays mastered even if a
  * prerequisite slipped; otherwise an unmastered prerequisite locks it.
  */
-export function describeStanding(concept: GraphConcept): Standing | null {
+export function describeStanding(
+  concept: Pick<GraphConcept, 'status' | 'locked'>,
+): Standing | null {
   if (!concept.status) return null;
   if (concept.status !== 'mastered' && concept.locked) return byKey.get('locked')!;
   return byKey.get(concept.status)!;

@@ -22,7 +22,7 @@ const NEUTRAL = { fill: '#f4f4f4', stroke: '#7a7a7a', dashed: false };
  */
 export function KnowledgeGraph(props: { concepts: GraphConcept[]; label: string }) {
   const layout = useMemo(() => layoutGraph(props.concepts), [props.concepts]);
-  const links = useRef(new Map<number, SVGAElement>());
+  const links = useRef(new Map<number, { focus(): void }>());
   const markerId = `${useId().replaceAll(':', '')}-arrow`;
   const hasStanding = props.concepts.some((concept) => concept.status);
 

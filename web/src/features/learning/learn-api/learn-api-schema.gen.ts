@@ -2864,7 +2864,8 @@ export interface components {
             cards: components["schemas"]["DueCard"][];
         };
         DueCard: components["schemas"]["ReviewCard"] & {
-            question: components["schemas"]["LearnerQuestion"] & (Record<string, never> | null);
+            /** @description The question to answer for this review: the one answered longest ago */
+            question: components["schemas"]["LearnerQuestion"] | null;
         };
         /** @enum {string} */
         ReviewCardState: "new" | "learning" | "review" | "relearning";

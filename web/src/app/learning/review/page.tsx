@@ -1,0 +1,9 @@
+import { requirePermission } from '@/core/auth/current-user';
+import { ReviewScreen } from '@/features/learning/learner/review-screen';
+
+export const metadata = { title: 'Review session' };
+
+export default async function ReviewPage() {
+  await requirePermission('LEARNING_ANSWER', '/learning/review');
+  return <ReviewScreen />;
+}

@@ -1,0 +1,57 @@
+import { describedBy, FieldError } from './field-error';
+import type { LearnerQuestion } from './learner-api';
+
+/** The input that fits a question: choices as radio buttons, a line for cloze, a box for open. */
+export function AnswerInput(props: {
+  question: LearnerQuestion;
+  value: string;
+  error: string | undefined;
+}) {
+  const { question } = props;
+  const base = `answer-${question.id}`;
+  const errorId = `${base}-error`;
+  if (question.kind === 'choice' && question.choices) {
+    return (
+      <fieldset {...describedBy(errorId, props.error)}>
+        <legend>Your answer</legend>
+        {question.choices.map((choice, index) => (
+          <span className="lt-choice" key={choice}>
+            <input
+              type="radio"
+              id={`${base}-${index}`}
+              name="answer"
+              value={choice}
+              defaultChecked={props.value === choice}
+              required
+            />{' '}
+            <label htmlFor={`${base}-${index}`}>{choice}</label>
+          </span>
+        ))}
+        <FieldError id={errorId} message={props.error} />
+      </fieldset>
+    );
+  }
+  return (
+    <>
+      <label htmlFor={base}>Your answer</label>
+      {question.kind === 'cloze' ? (
+        <input
+          id={base}
+          name="answer"
+          type="text"
+          defaultValue={props.value}
+          autoComplete="off"
+          {...describedBy(errorId, props.error)}
+        />
+      ) : (
+        <textarea
+          id={base}
+          name="answer"
+          defaultValue={props.value}
+          {...describedBy(errorId, props.error)}
+        />
+      )}
+      <FieldError id={errorId} message={props.error} />
+    </>
+  );
+}

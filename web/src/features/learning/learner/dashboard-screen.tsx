@@ -1,0 +1,128 @@
+import Link from 'next/link';
+import type { Viewer } from '@/core/feature';
+import { learnApiFor } from '../learn-api/learn-api-for';
+import { LearnApiProblem } from './learn-api-problem';
+import { loadDashboard } from './learner-api';
+import { conceptHref, formatDue, pathHref } from './learning-format';
+import './learning.css';
+
+const INSTRUCTOR_LINKS = [
+  { href: '/learning/library', label: 'Material library' },
+  { href: '/learning/search', label: 'Search the material' },
+  { href: '/learning/paths/new', label: 'Build a shared path' },
+];
+
+/** `/learning`: my paths with progress, what I can learn next, and reviews due now. */
+export async function DashboardScreen({ viewer }: { viewer: Viewer }) {
+  const result = await loadDashboard(await learnApiFor());
+  const manages = viewer.permissions.has('LEARNING_MANAGE');
+  const now = new Date();
+  return (
+    <>
+      <h1>Learning</h1>
+      <ul className="lt-actions">
+        {viewer.permissions.has('LEARNING_ANSWER') && (
+          <li>
+            <Link href="/learning/new">Learn something new</Link>
+          </li>
+        )}
+        <li>
+          <Link href="/learning/review">Review session</Link>
+        </li>
+        <li>
+          <Link href="/learning/progress">My progress</Link>
+        </li>
+      </ul>
+      {manages && (
+        <nav aria-label="Instructor">
+          <ul className="lt-actions">
+            {INSTRUCTOR_LINKS.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href}>{link.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {!result.ok ? (
+        <LearnApiProblem result={result} />
+      ) : (
+        <div className="lt-grid">
+          <section aria-labelledby="my-paths">
+            <h2 id="my-paths">My paths</h2>
+            {result.data.paths.length === 0 ? (
+              <p className="muted">
+                No paths yet. <Link href="/learning/new">Ask for one</Link> about anything in the
+                course material.
+              </p>
+            ) : (
+              <ul className="lt-paths">
+                {result.data.paths.map((path) => (
+                  <li key={path.id}>
+                    <Link href={pathHref(path.id)}>{path.title}</Link>
+                    <span className="lt-kind">
+                      {path.kind === 'personal' ? 'personal' : 'class'}
+                    </span>
+                    <div
+                      className="progress"
+                      role="progressbar"
+                      aria-label={`${path.title}: concepts mastered`}
+                      aria-valuemin={0}
+                      aria-valuemax={path.concepts}
+                      aria-valuenow={path.mastered}
+                    >
+                      <span
+                        style={{
+                          width: `${path.concepts ? (path.mastered / path.concepts) * 100 : 0}%`,
+                        }}
+                      />
+                    </div>
+                    <span className="muted">
+                      {path.mastered} of {path.concepts} mastered
+                      {path.started > 0 && `, ${path.started} under way`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="ready">
+            <h2 id="ready">Ready to learn next</h2>
+            {result.data.ready.length === 0 ? (
+              <p className="muted">Nothing waiting: every concept you can start is mastered.</p>
+            ) : (
+              <ul className="lt-paths">
+                {result.data.ready.map(({ path, concept }) => (
+                  <li key={`${path.id}-${concept.ticketId}`}>
+                    <Link href={conceptHref(path.id, concept.ticketId)}>{concept.concept}</Link>{' '}
+                    <span className="muted">in {path.title}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h2 id="reviews">Reviews due</h2>
+            {result.data.dueReviews.length === 0 ? (
+              <p className="muted">No reviews due. Well done.</p>
+            ) : (
+              <>
+                <p>
+                  {result.data.dueReviews.length}{' '}
+                  {result.data.dueReviews.length === 1 ? 'concept is' : 'concepts are'} due for
+                  review. <Link href="/learning/review">Start a review session</Link>
+                </p>
+                <ul className="lt-paths" aria-labelledby="reviews">
+                  {result.data.dueReviews.slice(0, 8).map((card) => (
+                    <li key={card.id}>
+                      {card.concept}{' '}
+                      <span className="muted">due {formatDue(new Date(card.due), now)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

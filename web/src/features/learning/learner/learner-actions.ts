@@ -1,0 +1,136 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { forbidden, redirect } from 'next/navigation';
+import { getViewer } from '@/core/auth/current-user';
+import { findUnsafeFormField } from '@/core/text/unsafe-text';
+import { learnApiResult } from '../learn-api/learn-api-client';
+import { learnApiFor } from '../learn-api/learn-api-for';
+import type { AnswerFormState, NewPathFormState, ReviewFormState } from './learner-form-state';
+import { conceptHref, pathHref } from './learning-format';
+
+const text = (form: FormData, key: string) => {
+  const value = form.get(key);
+  return typeof value === 'string' ? value : '';
+};
+
+async function requireLearner() {
+  const viewer = await getViewer();
+  if (!viewer.permissions.has('LEARNING_ANSWER')) forbidden();
+}
+
+/** Grades an answer to one of a concept's questions; the concept page then shows the new standing. */
+export async function answerQuestionAction(
+  _previous: AnswerFormState,
+  form: FormData,
+): Promise<AnswerFormState> {
+  const values = { answer: text(form, 'answer') };
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { values, fieldErrors: {}, message: unsafe.message };
+  await requireLearner();
+  if (!values.answer.trim()) return { values, fieldErrors: { answer: 'Write an answer first.' } };
+  const api = await learnApiFor();
+  const result = await learnApiResult(
+    api.POST('/api/learntrac/questions/{id}/answers', {
+      params: { path: { id: text(form, 'questionId') } },
+      body: { answer: values.answer },
+    }),
+  );
+  if (!result.ok) {
+    if (result.kind === 'unavailable') return { values, fieldErrors: {}, message: result.message };
+    return {
+      values,
+      fieldErrors: { answer: result.fieldErrors.answer },
+      message: result.error.message,
+    };
+  }
+  revalidatePath(conceptHref(text(form, 'pathId'), result.data.ticketId));
+  return { values: { answer: '' }, fieldErrors: {}, result: result.data };
+}
+
+/** Reviews one due card with an answer to its question; the result says when it is due next. */
+export async function submitReviewAction(
+  _previous: ReviewFormState,
+  form: FormData,
+): Promise<ReviewFormState> {
+  const values = { answer: text(form, 'answer') };
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { values, fieldErrors: {}, message: unsafe.message };
+  await requireLearner();
+  if (!values.answer.trim()) return { values, fieldErrors: { answer: 'Write an answer first.' } };
+  const api = await learnApiFor();
+  const result = await learnApiResult(
+    api.POST('/api/learntrac/review/{cardId}', {
+      params: { path: { cardId: text(form, 'cardId') } },
+      body: { questionId: text(form, 'questionId'), answer: values.answer },
+    }),
+  );
+  if (!result.ok) {
+    if (result.kind === 'unavailable') return { values, fieldErrors: {}, message: result.message };
+    return {
+      values,
+      fieldErrors: { answer: result.fieldErrors.answer },
+      message: result.error.message,
+    };
+  }
+  return { values: { answer: '' }, fieldErrors: {}, result: result.data };
+}
+
+/**
+ * "Learn something new": the first press searches the material and shows what was found;
+ * the second builds the learner's personal path from it and opens the path.
+ */
+export async function newPathAction(
+  previous: NewPathFormState,
+  form: FormData,
+): Promise<NewPathFormState> {
+  const values = { query: text(form, 'query'), title: text(form, 'title') };
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { values, fieldErrors: {}, message: unsafe.message };
+  await requireLearner();
+  const query = values.query.trim();
+  if (query.length < 2) {
+    return { values, fieldErrors: { query: 'Say in a few words what you want to learn.' } };
+  }
+  const api = await learnApiFor();
+  if (text(form, 'intent') !== 'build' || text(form, 'searchedQuery') !== query) {
+    const found = await learnApiResult(
+      api.POST('/api/learntrac/search', { body: { query, limit: 8 } }),
+    );
+    if (!found.ok) {
+      if (found.kind === 'unavailable') return { values, fieldErrors: {}, message: found.message };
+      return {
+        values,
+        fieldErrors: { query: found.fieldErrors.query },
+        message: found.error.message,
+      };
+    }
+    if (found.data.hits.length === 0) {
+      return {
+        values,
+        fieldErrors: { query: 'No course material matches this yet. Try other words.' },
+        hits: [],
+      };
+    }
+    return { values, fieldErrors: {}, hits: found.data.hits, searchedQuery: query };
+  }
+  const built = await learnApiResult(
+    api.POST('/api/learntrac/paths', {
+      body: { kind: 'personal', title: values.title.trim() || query, query },
+    }),
+  );
+  if (!built.ok) {
+    const found = { hits: previous.hits, searchedQuery: previous.searchedQuery };
+    if (built.kind === 'unavailable') {
+      return { values, ...found, fieldErrors: {}, message: built.message };
+    }
+    return {
+      values,
+      ...found,
+      fieldErrors: { query: built.fieldErrors.query, title: built.fieldErrors.title },
+      message: built.error.message,
+    };
+  }
+  revalidatePath('/learning');
+  redirect(pathHref(built.data.id));
+}

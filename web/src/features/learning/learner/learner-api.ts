@@ -1,0 +1,127 @@
+import 'server-only';
+import {
+  type LearnApiClient,
+  type LearnApiResult,
+  type LearnApiSchemas,
+  learnApiResult,
+} from '../learn-api/learn-api-client';
+
+export type PathDetail = LearnApiSchemas['PathDetail'];
+export type PathConcept = LearnApiSchemas['Concept'];
+export type NextSteps = LearnApiSchemas['NextSteps'];
+export type OwnProgress = LearnApiSchemas['OwnProgress'];
+export type ProgressHistory = LearnApiSchemas['ProgressHistory'];
+export type LearnerQuestion = LearnApiSchemas['LearnerQuestion'];
+export type AnswerResult = LearnApiSchemas['AnswerResult'];
+export type ReviewResult = LearnApiSchemas['ReviewResult'];
+export type DueCard = LearnApiSchemas['DueCard'];
+export type OwnAttempt = LearnApiSchemas['OwnAttempts']['attempts'][number];
+export type SearchHit = LearnApiSchemas['SearchHit'];
+export type PathSummary = LearnApiSchemas['Path'];
+
+/** How many paths the dashboard asks "what next" for; older ones are a click away. */
+const DASHBOARD_PATHS = 12;
+
+export interface Dashboard {
+  paths: (PathSummary & { concepts: number; mastered: number; started: number })[];
+  ready: { path: PathSummary; concept: PathConcept }[];
+  dueReviews: DueCard[];
+}
+
+/** The learner's paths with their progress, what they are ready for next, and reviews due now. */
+export async function loadDashboard(api: LearnApiClient): Promise<LearnApiResult<Dashboard>> {
+  const [paths, progress, due] = await Promise.all([
+    learnApiResult(api.GET('/api/learntrac/paths', { params: { query: { limit: 100 } } })),
+    learnApiResult(api.GET('/api/learntrac/progress')),
+    learnApiResult(api.GET('/api/learntrac/review/due', { params: { query: { limit: 100 } } })),
+  ]);
+  if (!paths.ok) return paths;
+  if (!progress.ok) return progress;
+  if (!due.ok) return due;
+  const counts = new Map(progress.data.paths.map((path) => [path.id, path]));
+  const listed = paths.data.paths
+    .filter((path) => path.status === 'published' || path.kind === 'personal')
+    .map((path) => ({
+      ...path,
+      concepts: counts.get(path.id)?.concepts ?? 0,
+      mastered: counts.get(path.id)?.mastered ?? 0,
+      started: counts.get(path.id)?.started ?? 0,
+    }));
+  const nextSteps = await Promise.all(
+    listed.slice(0, DASHBOARD_PATHS).map(async (path) => ({
+      path,
+      next: await learnApiResult(
+        api.GET('/api/learntrac/paths/{id}/next', { params: { path: { id: path.id } } }),
+      ),
+    })),
+  );
+  const ready = nextSteps.flatMap(({ path, next }) =>
+    next.ok ? next.data.ready.slice(0, 3).map((concept) => ({ path, concept })) : [],
+  );
+  return { ok: true, status: 200, data: { paths: listed, ready, dueReviews: due.data.cards } };
+}
+
+export function loadPath(api: LearnApiClient, pathId: string) {
+  return learnApiResult(api.GET('/api/learntrac/paths/{id}', { params: { path: { id: pathId } } }));
+}
+
+export interface ConceptPage {
+  path: PathDetail;
+  concept: PathConcept;
+  questions: LearnerQuestion[];
+  attempts: OwnAttempt[];
+}
+
+/** A concept of a path with its questions and the learner's own attempts. */
+export async function loadConceptPage(
+  api: LearnApiClient,
+  { pathId, ticketId }: { pathId: string; ticketId: number },
+): Promise<LearnApiResult<ConceptPage> | null> {
+  const path = await loadPath(api, pathId);
+  if (!path.ok) return path;
+  const concept = path.data.concepts.find((c) => c.ticketId === ticketId);
+  if (!concept) return null;
+  const ticket = { params: { path: { ticketId } } };
+  const [questions, attempts] = await Promise.all([
+    learnApiResult(api.GET('/api/learntrac/concepts/{ticketId}/questions', ticket)),
+    learnApiResult(api.GET('/api/learntrac/concepts/{ticketId}/attempts', ticket)),
+  ]);
+  if (!questions.ok) return questions;
+  if (!attempts.ok) return attempts;
+  return {
+    ok: true,
+    status: 200,
+    data: {
+      path: path.data,
+      concept,
+      // Learners are given the learner's view of each question: never the expected answer.
+      questions: questions.data.questions.map(
+        ({ id, kind, prompt, choices, difficulty, sourceChunkIds }) => ({
+          id,
+          kind,
+          prompt,
+          choices,
+          difficulty,
+          sourceChunkIds,
+        }),
+      ),
+      attempts: attempts.data.attempts,
+    },
+  };
+}
+
+export function loadDueCards(api: LearnApiClient) {
+  return learnApiResult(api.GET('/api/learntrac/review/due', { params: { query: { limit: 50 } } }));
+}
+
+export async function loadProgress(
+  api: LearnApiClient,
+): Promise<LearnApiResult<{ progress: OwnProgress; history: ProgressHistory }>> {
+  const [progress, history] = await Promise.all([
+    learnApiResult(api.GET('/api/learntrac/progress')),
+    learnApiResult(api.GET('/api/learntrac/progress/history', { params: { query: { days: 30 } } })),
+  ]);
+  if (!progress.ok) return progress;
+  if (!history.ok) return history;
+  return { ok: true, status: 200, data: { progress: progress.data, history: history.data } };
+}

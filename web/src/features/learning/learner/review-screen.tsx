@@ -1,0 +1,24 @@
+import Link from 'next/link';
+import { learnApiFor } from '../learn-api/learn-api-for';
+import { LearnApiProblem } from './learn-api-problem';
+import { loadDueCards } from './learner-api';
+import { ReviewSession } from './review-session';
+import './learning.css';
+
+/** `/learning/review`: the concepts due for review, one question each. */
+export async function ReviewScreen() {
+  const result = await loadDueCards(await learnApiFor());
+  return (
+    <>
+      <p className="muted">
+        <Link href="/learning">Learning</Link> › Review
+      </p>
+      <h1>Review session</h1>
+      {!result.ok ? (
+        <LearnApiProblem result={result} />
+      ) : (
+        <ReviewSession cards={result.data.cards.filter((card) => card.question !== null)} />
+      )}
+    </>
+  );
+}
