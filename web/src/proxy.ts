@@ -111,5 +111,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Static assets need neither an id nor a rewrite; next.config gives them the fixed headers.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|logo.svg).*)'],
+  // Next buffers the body of every request the proxy sees, so uploads streamed to learn-api
+  // (api/learning/documents, which checks its own size and caller) bypass it.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|logo.svg|api/learning/documents).*)'],
 };

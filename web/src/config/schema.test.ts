@@ -62,6 +62,17 @@ describe('parseConfig', () => {
     ]);
   });
 
+  it('reads the largest upload from the setting learn-api reads, 50 MB unless set', () => {
+    expect(parseConfig(valid).UPLOAD_MAX_BYTES).toBe(50 * 1024 * 1024);
+    expect(parseConfig({ ...valid, UPLOAD_MAX_BYTES: '1048576' }).UPLOAD_MAX_BYTES).toBe(1048576);
+    expect(problemsOf({ ...valid, UPLOAD_MAX_BYTES: 'lots' })).toEqual([
+      'UPLOAD_MAX_BYTES must be a number of bytes',
+    ]);
+    expect(problemsOf({ ...valid, UPLOAD_MAX_BYTES: '10' })).toEqual([
+      'UPLOAD_MAX_BYTES must be at least 1024 bytes',
+    ]);
+  });
+
   it('puts every problem into the error message', () => {
     expect(() => parseConfig({})).toThrow(/LEARN_API_URL/);
   });

@@ -24,8 +24,8 @@ export const ConfigSchema = z.object({
     .string({ message: 'DATABASE_URL is required' })
     .regex(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }),
   LEARN_API_URL: url('LEARN_API_URL (where learn-api listens)'),
-  // Signed-out sessions are listed here so that every web server refuses their cookies;
-  // without it, the list is kept in this process.
+  // Server-side session state (signed-out sessions, users an admin signed out) is kept here so
+  // that every web server sees it; without it, in this process.
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
@@ -47,6 +47,12 @@ export const ConfigSchema = z.object({
     .int({ message: 'ATTACHMENTS_MAX_SIZE must be a whole number of bytes' })
     .positive({ message: 'ATTACHMENTS_MAX_SIZE must be positive' })
     .default(262_144),
+  // The largest course material file accepted; learn-api reads the same variable.
+  UPLOAD_MAX_BYTES: z.coerce
+    .number({ message: 'UPLOAD_MAX_BYTES must be a number of bytes' })
+    .int({ message: 'UPLOAD_MAX_BYTES must be a whole number of bytes' })
+    .min(1024, { message: 'UPLOAD_MAX_BYTES must be at least 1024 bytes' })
+    .default(50 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 

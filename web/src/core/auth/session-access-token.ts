@@ -7,15 +7,12 @@ import { checkSessionToken } from './auth-options';
 import { SessionEndedError } from './session-lifetime';
 
 /**
- * The signed-in user's access token for calling learn-api, read from the sealed session cookie
- * on the server and renewed when it is about to expire; null when nobody is signed in or the
- * session has ended.
+ * The access token of the person who sent `request`, read from the sealed session cookie on the
+ * server and renewed when it is about to expire; null when nobody is signed in or the session
+ * has ended.
  */
-export async function getSessionAccessToken(): Promise<string | null> {
-  const config = getConfig();
-  // next-auth reads the session cookie, which may be split into chunks, from a request.
-  const request = new NextRequest(config.NEXTAUTH_URL, { headers: await headers() });
-  const token = await getToken({ req: request, secret: config.NEXTAUTH_SECRET });
+export async function readAccessToken(request: NextRequest): Promise<string | null> {
+  const token = await getToken({ req: request, secret: getConfig().NEXTAUTH_SECRET });
   if (!token) return null;
   try {
     return (await checkSessionToken(token)).accessToken ?? null;
@@ -24,4 +21,11 @@ export async function getSessionAccessToken(): Promise<string | null> {
     if (error instanceof SessionEndedError) return null;
     throw error;
   }
+}
+
+/** The signed-in user's access token in a server component or server action. */
+export async function getSessionAccessToken(): Promise<string | null> {
+  // next-auth reads the session cookie, which may be split into chunks, from a request.
+  const request = new NextRequest(getConfig().NEXTAUTH_URL, { headers: await headers() });
+  return readAccessToken(request);
 }
