@@ -7,6 +7,8 @@ const SECTIONS = [
       'A function is a named piece of code that takes arguments and gives back a value.',
       'Calling a function runs its body with each argument bound to a parameter.',
       'A parameter is the name a function gives to the argument it receives.',
+      'The return value is what the function gives back to its caller.',
+      'A function without a return statement gives back nothing at all.',
     ],
   },
   {
@@ -14,7 +16,8 @@ const SECTIONS = [
     text: [
       'Every function call gets a stack frame on the call stack, holding its parameters',
       'and local variables. When the function returns, its stack frame is popped and the',
-      'caller carries on where it left off.',
+      'caller carries on where it left off. The call stack grows with each nested call',
+      'and shrinks as calls return. A debugger shows the call stack as a traceback.',
     ],
   },
   {
@@ -22,7 +25,8 @@ const SECTIONS = [
     text: [
       'A recursive function is a function that calls itself. Recursion solves a problem',
       'by reducing it to smaller instances of the same problem, and every recursive call',
-      'pushes one more stack frame on the call stack.',
+      'pushes one more stack frame on the call stack. The factorial of a number is the',
+      'classic example: the factorial of n is n times the factorial of n minus one.',
     ],
   },
   {
@@ -30,7 +34,8 @@ const SECTIONS = [
     text: [
       'Every recursion needs a base case: an input small enough to answer directly,',
       'without calling again. A recursion without a base case fills the call stack until',
-      'the program fails with a stack overflow.',
+      'the program fails with a stack overflow. For the factorial, the base case is zero,',
+      'whose factorial is one.',
     ],
   },
 ];

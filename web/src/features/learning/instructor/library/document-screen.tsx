@@ -24,7 +24,7 @@ function Outline(props: { entries: OutlineEntry[] }) {
       {props.entries.map((entry) => (
         <li key={`${entry.page ?? ''}-${entry.level}-${entry.title}`}>
           {entry.title}
-          {entry.page !== null && <span className="page">p. {entry.page}</span>}
+          {entry.page !== null && <span className="page"> (p. {entry.page})</span>}
           {entry.children.length > 0 && <Outline entries={entry.children} />}
         </li>
       ))}
@@ -93,7 +93,7 @@ export async function DocumentScreen(props: { id: string; confirmDelete: boolean
         <dt>Status</dt>
         <dd aria-live="polite">
           <span className={`status-badge ${doc.status}`}>{doc.status}</span>{' '}
-          {describeDocumentStatus(doc)}
+          <span>{describeDocumentStatus(doc)}</span>
           {working && fraction !== null && (
             <>
               {' '}

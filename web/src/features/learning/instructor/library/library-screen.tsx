@@ -50,7 +50,7 @@ export async function LibraryScreen(props: { uploadUrl: string; maxBytes: number
                   </th>
                   <td>
                     <span className={`status-badge ${doc.status}`}>{doc.status}</span>{' '}
-                    {describeDocumentStatus(doc)}
+                    <span>{describeDocumentStatus(doc)}</span>
                   </td>
                   <td>{doc.published ? 'Published' : 'Not published'}</td>
                   <td>

@@ -21,9 +21,11 @@ export function GenerateQuestions(props: {
   const router = useRouter();
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const total = props.concepts.length;
+  const [planned, setPlanned] = useState(total);
 
   async function generate() {
     const failures: string[] = [];
+    setPlanned(total);
     for (const [index, concept] of props.concepts.entries()) {
       setRun({ state: 'running', done: index, current: concept.concept });
       const form = new FormData();
@@ -40,33 +42,38 @@ export function GenerateQuestions(props: {
     router.refresh();
   }
 
-  if (total === 0) return null;
+  // Once written, the page redraws without these concepts; the outcome stays in view.
+  if (total === 0 && run.state === 'idle') return null;
   return (
     <div className="instructor-panel">
       <h2>Questions</h2>
-      <p>
-        {total === 1
-          ? 'One concept has no questions yet.'
-          : `${total} concepts have no questions yet.`}{' '}
-        LearnTrac writes them from each concept’s source passage; you then review each one.
-      </p>
-      <div className="buttons">
-        <button
-          type="button"
-          className="primary"
-          onClick={generate}
-          disabled={run.state === 'running'}
-        >
-          {props.label}
-        </button>
-      </div>
+      {total > 0 && (
+        <>
+          <p>
+            {total === 1
+              ? 'One concept has no questions yet.'
+              : `${total} concepts have no questions yet.`}{' '}
+            LearnTrac writes them from each concept’s source passage; you then review each one.
+          </p>
+          <div className="buttons">
+            <button
+              type="button"
+              className="primary"
+              onClick={generate}
+              disabled={run.state === 'running'}
+            >
+              {props.label}
+            </button>
+          </div>
+        </>
+      )}
       <div role="status" aria-live="polite">
         {run.state === 'running' && (
           <p>
             <label htmlFor="generate-progress">
-              Writing questions for “{run.current}” ({run.done + 1} of {total})
+              Writing questions for “{run.current}” ({run.done + 1} of {planned})
             </label>{' '}
-            <progress id="generate-progress" className="bar" max={total} value={run.done} />
+            <progress id="generate-progress" className="bar" max={planned} value={run.done} />
           </p>
         )}
         {run.state === 'finished' && run.failures.length === 0 && <p>All questions written.</p>}

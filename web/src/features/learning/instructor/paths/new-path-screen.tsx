@@ -54,7 +54,7 @@ export async function NewPathScreen() {
       <ActionForm action={createPathAction} label="New shared path">
         <fieldset className="instructor-panel">
           <legend>New shared path</legend>
-          <TextField name="title" label="Title" required maxLength={200} />
+          <TextField name="title" label="Title" maxLength={200} />
           <TextField
             name="subject"
             label="Subject (optional)"
