@@ -64,12 +64,8 @@ test('an instructor uploads a PDF, builds, reviews and publishes a shared path, 
   const concepts = page.locator('section.concept-review');
   const first = concepts.nth(0);
   const second = concepts.nth(1);
-  const firstName = (await first.getByRole('heading', { level: 3 }).innerText())
-    .replace(/^\d+\.\s*/, '')
-    .replace(/\s*#\d+$/, '');
-  const secondName = (await second.getByRole('heading', { level: 3 }).innerText())
-    .replace(/^\d+\.\s*/, '')
-    .replace(/\s*#\d+$/, '');
+  const firstName = (await first.getAttribute('data-concept'))!;
+  const secondName = (await second.getAttribute('data-concept'))!;
   const firstId = await ticketIdOf(first);
   const secondId = await ticketIdOf(second);
 

@@ -116,6 +116,7 @@ export async function BuildPathScreen(props: { id: string }) {
             key={concept.ticketId}
             id={`concept-${concept.ticketId}`}
             className="concept-review"
+            data-concept={concept.concept}
             aria-labelledby={`concept-${concept.ticketId}-name`}
             tabIndex={-1}
           >
