@@ -52,6 +52,7 @@ test('an instructor uploads a PDF, builds, reviews and publishes a shared path, 
     for (const section of ['Functions', 'The call stack', 'Recursion', 'Base case']) {
       await material.getByLabel(new RegExp(`^${section}`)).check();
     }
+    await page.getByLabel('At most this many concepts').fill('5');
     await page.getByRole('button', { name: 'Preview the concepts' }).click();
     await expect(page).toHaveURL(/\/learning\/paths\/[0-9a-f-]{36}\/build$/, { timeout: 60_000 });
     await expect(page.getByRole('heading', { level: 1 })).toContainText(pathTitle);
@@ -110,10 +111,10 @@ test('an instructor uploads a PDF, builds, reviews and publishes a shared path, 
     await rewritten.getByRole('button', { name: 'Rewrite' }).click();
     await expect(rewritten.getByRole('status')).toContainText('Rewritten from the source.');
 
-    const approve = first.getByRole('button', { name: 'Approve' });
+    const approve = first.getByRole('button', { name: 'Approve', exact: true });
     for (let left = await approve.count(); left > 0; left--) {
       await approve.first().click();
-      await expect(approve).toHaveCount(left - 1);
+      await expect(approve).toHaveCount(left - 1, { timeout: 20_000 });
     }
   });
 
