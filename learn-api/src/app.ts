@@ -58,7 +58,7 @@ function mountRoutes(app: App): void {
  * The OpenAPI document the app serves, built without a database or any other part, so that
  * clients can generate their types from it offline.
  */
-export function describeApi() {
+export function describeApi(): ReturnType<App['getOpenAPI31Document']> {
   const app = newRouter();
   mountRoutes(app);
   return app.getOpenAPI31Document(openApiInfo);

@@ -1,7 +1,7 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { serverActionBodyLimit } from './core/security/server-action-body-limit';
-import { proxy } from './proxy';
+import { config, proxy } from './proxy';
 
 const limit = serverActionBodyLimit(process.env);
 const request = (path: string, init: ConstructorParameters<typeof NextRequest>[1] = {}) =>
@@ -108,5 +108,20 @@ describe('headers of pages', () => {
     expect(response.headers.get('content-security-policy')).toBe(
       "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
     );
+  });
+});
+
+describe('where the proxy runs', () => {
+  // The matcher is a single pattern; Next anchors it to the whole path.
+  const runsFor = (path: string) => new RegExp(`^${config.matcher[0]}$`).test(path);
+
+  it('leaves the upload route to itself, so Next does not hold the uploaded file in memory', () => {
+    expect(runsFor('/api/learning/documents')).toBe(false);
+  });
+
+  it('runs for pages, learn-api and every other route', () => {
+    for (const path of ['/', '/learning', '/api/learntrac/documents', '/api/auth/session']) {
+      expect(runsFor(path), path).toBe(true);
+    }
   });
 });

@@ -6,7 +6,8 @@ import CognitoProvider from 'next-auth/providers/cognito';
 import { getConfig } from '@/config';
 import { logger } from '@/core/log';
 import { readGroups, readUsername } from './claims';
-import { createSessionRenewals, keepTokensFresh, type SessionRenewals } from './keep-tokens-fresh';
+import { keepTokensFresh, type RenewalsInFlight } from './keep-tokens-fresh';
+import { createRenewedTokens, type RenewedTokens } from './renewed-tokens';
 import { mapGroupsToRoles } from './roles';
 import { safeRedirectUrl } from './safe-return-path';
 import {
@@ -22,7 +23,8 @@ let options: AuthOptions | undefined;
 // lives on globalThis so that a sign-out handled by one is seen by the other.
 const holder = globalThis as typeof globalThis & {
   learntracRevocations?: SessionRevocations;
-  learntracRenewals?: SessionRenewals;
+  learntracRenewed?: RenewedTokens;
+  learntracRenewalsInFlight?: RenewalsInFlight;
 };
 
 /**
@@ -54,7 +56,11 @@ export async function checkSessionToken(token: JWT): Promise<JWT> {
     onListUnavailable: (error) =>
       logger.warn({ err: error }, 'signed-out sessions could not be checked'),
   });
-  holder.learntracRenewals ??= createSessionRenewals();
+  holder.learntracRenewed ??= createRenewedTokens({
+    redisUrl: config.REDIS_URL,
+    secret: config.NEXTAUTH_SECRET,
+  });
+  holder.learntracRenewalsInFlight ??= new Map();
   return keepTokensFresh({
     token,
     client: {
@@ -62,10 +68,13 @@ export async function checkSessionToken(token: JWT): Promise<JWT> {
       clientId: config.COGNITO_CLIENT_ID,
       clientSecret: config.COGNITO_CLIENT_SECRET,
     },
-    renewals: holder.learntracRenewals,
+    inFlight: holder.learntracRenewalsInFlight,
+    renewed: holder.learntracRenewed,
     revocations,
     onIssuerUnavailable: (error) =>
       logger.warn({ err: error, userId: token.sub }, 'the access token could not be renewed yet'),
+    onStoreUnavailable: (error) =>
+      logger.warn({ err: error }, 'renewed tokens could not be shared through the session store'),
   });
 }
 

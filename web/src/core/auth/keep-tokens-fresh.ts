@@ -5,67 +5,44 @@ import {
   IssuerUnavailableError,
   renewAccessToken,
 } from './renew-access-token';
+import type { RenewedTokens } from './renewed-tokens';
 import { endSession, SessionEndedError, type SessionMarks } from './session-lifetime';
 import type { SessionRevocations } from './session-revocations';
 
-/**
- * Renewals in progress or done, by session. Pages cannot rewrite the session cookie, so until a
- * response that can carries the new tokens, later requests with the old cookie reuse them here
- * rather than asking the issuer again; concurrent requests share one renewal.
- */
-export type SessionRenewals = Map<string, Renewal>;
+/** Renewals under way in this process, by session: requests that arrive together share one. */
+export type RenewalsInFlight = Map<string, Promise<IssuerTokens>>;
 
-interface Renewal {
-  tokens: Promise<IssuerTokens>;
-  /** Set once the renewal succeeded: when its access token expires. */
-  expiresAt?: number;
-}
-
-export function createSessionRenewals(): SessionRenewals {
-  return new Map();
-}
+const nowInSeconds = () => Math.floor(Date.now() / 1000);
 
 /**
- * The session's tokens with an access token good for at least another minute: renewed with the
- * refresh token when it is about to expire. A refusal from the issuer ends the session for
- * every copy of its cookie (SessionEndedError: the person signs in again); an issuer that cannot
- * be reached leaves the session as it is, `onIssuerUnavailable` hears why, and the next request
- * tries again.
+ * The session's tokens with an access token good for at least another minute: the ones already
+ * renewed for this session (`renewed`), or new ones from the issuer's refresh_token grant. A
+ * refusal from the issuer ends the session for every copy of its cookie (SessionEndedError: the
+ * person signs in again); an issuer that cannot be reached leaves the session as it is,
+ * `onIssuerUnavailable` hears why, and the next request tries again. A store that cannot be read
+ * or written only costs an extra renewal (`onStoreUnavailable`).
  */
 export async function keepTokensFresh<T extends IssuerTokens & SessionMarks>(options: {
   token: T;
   client: IssuerClientSettings;
-  renewals: SessionRenewals;
+  inFlight: RenewalsInFlight;
+  renewed: RenewedTokens;
   revocations: SessionRevocations;
   onIssuerUnavailable: (error: unknown) => void;
+  onStoreUnavailable: (error: unknown) => void;
   nowSeconds?: number;
 }): Promise<T> {
-  const { token, renewals } = options;
-  if (!accessTokenNeedsRenewal(token, options.nowSeconds)) return token;
-  const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
-  const key = token.sessionId ?? token.refreshToken ?? '';
-  let renewal = renewals.get(key);
-  if (renewal && accessTokenNeedsRenewal({ accessTokenExpiresAt: renewal.expiresAt }, now)) {
-    renewal = undefined;
-  }
+  const { token, inFlight } = options;
+  const now = options.nowSeconds ?? nowInSeconds();
+  if (!accessTokenNeedsRenewal(token, now) || !token.sessionId) return token;
+  const { sessionId } = token;
+  let renewal = inFlight.get(sessionId);
   if (!renewal) {
-    for (const [id, done] of renewals) {
-      if (done.expiresAt !== undefined && done.expiresAt <= now) renewals.delete(id);
-    }
-    const started: Renewal = {
-      tokens: renewAccessToken({ client: options.client, tokens: token, nowSeconds: now }),
-    };
-    started.tokens.then(
-      (tokens) => {
-        started.expiresAt = tokens.accessTokenExpiresAt ?? now;
-      },
-      () => renewals.get(key) === started && renewals.delete(key),
-    );
-    renewals.set(key, started);
-    renewal = started;
+    renewal = renewOnce({ ...options, sessionId, now }).finally(() => inFlight.delete(sessionId));
+    inFlight.set(sessionId, renewal);
   }
   try {
-    return { ...token, ...(await renewal.tokens) };
+    return { ...token, ...(await renewal) };
   } catch (error) {
     if (error instanceof IssuerUnavailableError) {
       options.onIssuerUnavailable(error);
@@ -77,4 +54,33 @@ export async function keepTokensFresh<T extends IssuerTokens & SessionMarks>(opt
     }
     throw error;
   }
+}
+
+async function renewOnce(options: {
+  token: IssuerTokens;
+  sessionId: string;
+  now: number;
+  client: IssuerClientSettings;
+  renewed: RenewedTokens;
+  onStoreUnavailable: (error: unknown) => void;
+}): Promise<IssuerTokens> {
+  const { sessionId, now, renewed } = options;
+  const kept = await renewed.find(sessionId).catch((error: unknown) => {
+    options.onStoreUnavailable(error);
+    return undefined;
+  });
+  if (kept && !accessTokenNeedsRenewal(kept, now)) return kept;
+  // An issuer that rotates refresh tokens accepts only the latest, which a renewal kept.
+  const tokens = await renewAccessToken({
+    client: options.client,
+    tokens: { ...options.token, refreshToken: kept?.refreshToken ?? options.token.refreshToken },
+    nowSeconds: now,
+  });
+  const ttlSeconds = (tokens.accessTokenExpiresAt ?? now) - now;
+  if (ttlSeconds > 0) {
+    await renewed
+      .save({ sessionId, tokens, ttlSeconds })
+      .catch((error: unknown) => options.onStoreUnavailable(error));
+  }
+  return tokens;
 }

@@ -10,59 +10,63 @@ import {
 
 const haveDatabase = Boolean(process.env.TEST_DATABASE_URL);
 
-describe.skipIf(!haveDatabase)('the learn-api client against the real learn-api', () => {
-  let stack: LearnApiStack;
-  let learnerToken: string;
-  beforeAll(async () => {
-    stack = await startLearnApiStack();
-    learnerToken = (await stack.tokensFor('learner')).access_token;
-  });
-  afterAll(() => stack?.close());
+describe.skipIf(!haveDatabase)(
+  'the learn-api client against the real learn-api',
+  { timeout: 30_000 },
+  () => {
+    let stack: LearnApiStack;
+    let learnerToken: string;
+    beforeAll(async () => {
+      stack = await startLearnApiStack();
+      learnerToken = (await stack.tokensFor('learner')).access_token;
+    }, 60_000);
+    afterAll(() => stack?.close(), 30_000);
 
-  it("calls learn-api as the signed-in learner and reads the learner's own identity", async () => {
-    const api = createLearnApiClient({ baseUrl: stack.learnApiUrl, accessToken: learnerToken });
-    const result = await learnApiResult(api.GET('/api/learntrac/me'));
-    expect(result).toMatchObject({ ok: true, status: 200 });
-    if (!result.ok) return;
-    expect(result.data.username).toBe('learner');
-    expect(result.data.groups).toEqual(['learners']);
-    expect(result.data.permissions).toContain('LEARNING_VIEW');
-  });
-
-  it('gives back what learn-api found wrong with each field, for the form to show', async () => {
-    const api = createLearnApiClient({ baseUrl: stack.learnApiUrl, accessToken: learnerToken });
-    const result = await learnApiResult(
-      api.POST('/api/learntrac/paths', {
-        body: { kind: 'personal', title: '', query: 'recursion' },
-      }),
-    );
-    expect(result).toMatchObject({ ok: false, kind: 'refused', status: 400 });
-    if (result.ok || result.kind !== 'refused') return;
-    expect(result.error.code).toBe('VALIDATION_FAILED');
-    expect(result.fieldErrors.title).toMatch(/./);
-  });
-
-  it("refuses without the user's token, with learn-api's own reason", async () => {
-    const api = createLearnApiClient({ baseUrl: stack.learnApiUrl });
-    const result = await learnApiResult(api.GET('/api/learntrac/me'));
-    expect(result).toMatchObject({
-      ok: false,
-      kind: 'refused',
-      status: 401,
-      error: { code: 'UNAUTHORIZED' },
+    it("calls learn-api as the signed-in learner and reads the learner's own identity", async () => {
+      const api = createLearnApiClient({ baseUrl: stack.learnApiUrl, accessToken: learnerToken });
+      const result = await learnApiResult(api.GET('/api/learntrac/me'));
+      expect(result).toMatchObject({ ok: true, status: 200 });
+      if (!result.ok) return;
+      expect(result.data.username).toBe('learner');
+      expect(result.data.groups).toEqual(['learners']);
+      expect(result.data.permissions).toContain('LEARNING_VIEW');
     });
-  });
 
-  it("passes a learner's refusal (403) through rather than treating it as an outage", async () => {
-    const api = createLearnApiClient({ baseUrl: stack.learnApiUrl, accessToken: learnerToken });
-    const result = await learnApiResult(
-      api.GET('/api/learntrac/paths/{id}/progress', {
-        params: { path: { id: '00000000-0000-4000-8000-000000000000' } },
-      }),
-    );
-    expect(result).toMatchObject({ ok: false, kind: 'refused', status: 403 });
-  });
-});
+    it('gives back what learn-api found wrong with each field, for the form to show', async () => {
+      const api = createLearnApiClient({ baseUrl: stack.learnApiUrl, accessToken: learnerToken });
+      const result = await learnApiResult(
+        api.POST('/api/learntrac/paths', {
+          body: { kind: 'personal', title: '', query: 'recursion' },
+        }),
+      );
+      expect(result).toMatchObject({ ok: false, kind: 'refused', status: 400 });
+      if (result.ok || result.kind !== 'refused') return;
+      expect(result.error.code).toBe('VALIDATION_FAILED');
+      expect(result.fieldErrors.title).toMatch(/./);
+    });
+
+    it("refuses without the user's token, with learn-api's own reason", async () => {
+      const api = createLearnApiClient({ baseUrl: stack.learnApiUrl });
+      const result = await learnApiResult(api.GET('/api/learntrac/me'));
+      expect(result).toMatchObject({
+        ok: false,
+        kind: 'refused',
+        status: 401,
+        error: { code: 'UNAUTHORIZED' },
+      });
+    });
+
+    it("passes a learner's refusal (403) through rather than treating it as an outage", async () => {
+      const api = createLearnApiClient({ baseUrl: stack.learnApiUrl, accessToken: learnerToken });
+      const result = await learnApiResult(
+        api.GET('/api/learntrac/paths/{id}/progress', {
+          params: { path: { id: '00000000-0000-4000-8000-000000000000' } },
+        }),
+      );
+      expect(result).toMatchObject({ ok: false, kind: 'refused', status: 403 });
+    });
+  },
+);
 
 describe('the learn-api client when learn-api is not there', () => {
   it('reports learn-api as unavailable when nothing listens at its address', async () => {

@@ -25,7 +25,7 @@ function refuse(status: number, error: Omit<LearnApiErrorBody, 'requestId'>, req
  * Sends a browser's upload (multipart `file` and `title`) on to learn-api's
  * POST /api/learntrac/documents as the signed-in user, piping the body through as it arrives,
  * so web never holds the file. What can be refused without reading the body is refused here
- * first: nobody signed in (401), not a multipart form (415), no declared length (411), a body
+ * first: a post from another site (403), nobody signed in (401), not a multipart form (415), no declared length (411), a body
  * over the shared limit (413). learn-api's answer, a document or its error, comes back as is;
  * learn-api down answers 503.
  */
@@ -35,8 +35,18 @@ export async function streamUpload(options: {
   accessToken: string | null;
   maxBytes: number;
   requestId: string;
+  /** This site's origin: a browser posting from another site is refused. */
+  siteOrigin: string;
 }): Promise<Response> {
   const { request, requestId } = options;
+  const origin = request.headers.get('origin');
+  if (origin && origin !== options.siteOrigin) {
+    return refuse(
+      403,
+      { code: 'FORBIDDEN', message: 'Uploads must come from a LearnTrac page.' },
+      requestId,
+    );
+  }
   if (!options.accessToken) {
     return refuse(401, { code: 'UNAUTHORIZED', message: 'Sign in to upload material.' }, requestId);
   }

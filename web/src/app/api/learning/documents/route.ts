@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { getConfig } from '@/config';
 import { readAccessToken } from '@/core/auth/session-access-token';
+import { SECURITY_HEADERS } from '@/core/security/security-headers';
 import { streamUpload } from '@/features/learning/learn-api/stream-upload';
 
 /** The proxy (which names requests) skips this path: keep a caller's id only when it is plain. */
@@ -16,11 +17,15 @@ function readRequestId(request: NextRequest): string {
  */
 export async function POST(request: NextRequest) {
   const config = getConfig();
-  return streamUpload({
+  const response = await streamUpload({
     request,
     learnApiUrl: config.LEARN_API_URL,
     accessToken: await readAccessToken(request),
     maxBytes: config.UPLOAD_MAX_BYTES,
     requestId: readRequestId(request),
+    siteOrigin: new URL(config.NEXTAUTH_URL).origin,
   });
+  // The proxy, which sets these on every other answer, does not run here.
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
 }
