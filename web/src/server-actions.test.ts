@@ -164,6 +164,10 @@ const PAGE_PERMISSIONS: Record<
     permission: 'LEARNING_ANSWER',
     fields: () => ({ cardId: fixtures.uuid, questionId: fixtures.uuid, answer: 'A base case' }),
   },
+  'features/learning/learner/learner-actions.ts#writeConceptQuestionsAction': {
+    permission: 'LEARNING_ANSWER',
+    fields: () => ({ ticketId: '1', pathId: fixtures.uuid }),
+  },
   'features/learning/learner/learner-actions.ts#newPathAction': {
     permission: 'LEARNING_ANSWER',
     fields: () => ({ query: 'recursion', title: 'Recursion', intent: 'search' }),

@@ -47,6 +47,13 @@ export function KnowledgeGraph(props: { concepts: GraphConcept[]; label: string 
         <svg
           width={layout.width}
           height={layout.height}
+          // Shrinks to fit narrow screens down to half size, then scrolls: smaller is unreadable.
+          style={{
+            width: '100%',
+            height: 'auto',
+            maxWidth: layout.width,
+            minWidth: layout.width / 2,
+          }}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
           onKeyDown={moveFocus}
         >

@@ -11,6 +11,7 @@ import { AnswerForm } from './answer-form';
 import { LearnApiProblem } from './learn-api-problem';
 import { loadConceptPage } from './learner-api';
 import { conceptHref, formatPercent, formatPlace, pathHref } from './learning-format';
+import { WriteQuestionsButton } from './write-questions-button';
 import './learning.css';
 
 /**
@@ -81,7 +82,12 @@ export async function ConceptScreen(props: { viewer: Viewer; pathId: string; tic
       <section aria-labelledby="questions">
         <h2 id="questions">Questions</h2>
         {questions.length === 0 ? (
-          <p className="muted">No questions are ready for this concept yet.</p>
+          <>
+            <p className="muted">No questions are ready for this concept yet.</p>
+            {canAnswer && path.kind === 'personal' && path.ownerId === props.viewer.userId && (
+              <WriteQuestionsButton pathId={path.id} ticketId={concept.ticketId} />
+            )}
+          </>
         ) : canAnswer ? (
           questions.map((question, index) => (
             <AnswerForm key={question.id} pathId={path.id} question={question} number={index + 1} />

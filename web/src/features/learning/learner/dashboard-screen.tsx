@@ -63,24 +63,30 @@ export async function DashboardScreen({ viewer }: { viewer: Viewer }) {
                     <span className="lt-kind">
                       {path.kind === 'personal' ? 'personal' : 'class'}
                     </span>
-                    <div
-                      className="progress"
-                      role="progressbar"
-                      aria-label={`${path.title}: concepts mastered`}
-                      aria-valuemin={0}
-                      aria-valuemax={path.concepts}
-                      aria-valuenow={path.mastered}
-                    >
-                      <span
-                        style={{
-                          width: `${path.concepts ? (path.mastered / path.concepts) * 100 : 0}%`,
-                        }}
-                      />
-                    </div>
-                    <span className="muted">
-                      {path.mastered} of {path.concepts} mastered
-                      {path.started > 0 && `, ${path.started} under way`}
-                    </span>
+                    {path.counts ? (
+                      <>
+                        <div
+                          className="progress"
+                          role="progressbar"
+                          aria-label={`${path.title}: concepts mastered`}
+                          aria-valuemin={0}
+                          aria-valuemax={path.counts.concepts}
+                          aria-valuenow={path.counts.mastered}
+                        >
+                          <span
+                            style={{
+                              width: `${path.counts.concepts ? (path.counts.mastered / path.counts.concepts) * 100 : 0}%`,
+                            }}
+                          />
+                        </div>
+                        <span className="muted">
+                          {path.counts.mastered} of {path.counts.concepts} mastered
+                          {path.counts.started > 0 && `, ${path.counts.started} under way`}
+                        </span>
+                      </>
+                    ) : (
+                      <div className="muted">Not started yet</div>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,13 +1,18 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { forbidden, redirect } from 'next/navigation';
+import { forbidden } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { learnApiResult } from '../learn-api/learn-api-client';
 import { learnApiFor } from '../learn-api/learn-api-for';
-import type { AnswerFormState, NewPathFormState, ReviewFormState } from './learner-form-state';
-import { conceptHref, pathHref } from './learning-format';
+import type {
+  AnswerFormState,
+  NewPathFormState,
+  ReviewFormState,
+  WriteQuestionsOutcome,
+} from './learner-form-state';
+import { conceptHref } from './learning-format';
 
 const text = (form: FormData, key: string) => {
   const value = form.get(key);
@@ -132,5 +137,38 @@ export async function newPathAction(
     };
   }
   revalidatePath('/learning');
-  redirect(pathHref(built.data.id));
+  return {
+    values,
+    fieldErrors: {},
+    built: { pathId: built.data.id, ticketIds: built.data.concepts.map((c) => c.ticketId) },
+  };
+}
+
+/**
+ * Writes the questions of one concept of the learner's personal path from its material. The
+ * new-path form calls it concept by concept so that it can show how far it has got.
+ */
+export async function writeConceptQuestionsAction(form: FormData): Promise<WriteQuestionsOutcome> {
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { ok: false, message: unsafe.message };
+  await requireLearner();
+  const ticketId = Number(text(form, 'ticketId'));
+  if (!Number.isInteger(ticketId) || ticketId <= 0)
+    return { ok: false, message: 'No such concept.' };
+  const api = await learnApiFor();
+  const result = await learnApiResult(
+    api.POST('/api/learntrac/concepts/{ticketId}/questions/generate', {
+      params: { path: { ticketId } },
+      body: {},
+    }),
+  );
+  if (!result.ok) {
+    return {
+      ok: false,
+      message: result.kind === 'unavailable' ? result.message : result.error.message,
+    };
+  }
+  const pathId = text(form, 'pathId');
+  if (pathId) revalidatePath(conceptHref(pathId, ticketId));
+  return { ok: true, written: result.data.questions.length };
 }

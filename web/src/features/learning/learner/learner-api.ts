@@ -23,7 +23,10 @@ export type PathSummary = LearnApiSchemas['Path'];
 const DASHBOARD_PATHS = 12;
 
 export interface Dashboard {
-  paths: (PathSummary & { concepts: number; mastered: number; started: number })[];
+  /** Counts are null for a path the learner has not begun: learn-api counts begun paths only. */
+  paths: (PathSummary & {
+    counts: { concepts: number; mastered: number; started: number } | null;
+  })[];
   ready: { path: PathSummary; concept: PathConcept }[];
   dueReviews: DueCard[];
 }
@@ -41,12 +44,7 @@ export async function loadDashboard(api: LearnApiClient): Promise<LearnApiResult
   const counts = new Map(progress.data.paths.map((path) => [path.id, path]));
   const listed = paths.data.paths
     .filter((path) => path.status === 'published' || path.kind === 'personal')
-    .map((path) => ({
-      ...path,
-      concepts: counts.get(path.id)?.concepts ?? 0,
-      mastered: counts.get(path.id)?.mastered ?? 0,
-      started: counts.get(path.id)?.started ?? 0,
-    }));
+    .map((path) => ({ ...path, counts: counts.get(path.id) ?? null }));
   const nextSteps = await Promise.all(
     listed.slice(0, DASHBOARD_PATHS).map(async (path) => ({
       path,

@@ -14,4 +14,9 @@ export type NewPathFormState = FormRefusal<{ query: string; title: string }> & {
   hits?: SearchHit[];
   /** The query those hits were found for: building uses it, not one edited since. */
   searchedQuery?: string;
+  /** The path just built, whose concepts get their questions written next. */
+  built?: { pathId: string; ticketIds: number[] };
 };
+
+/** Whether writing one concept's questions worked, and if not, why. */
+export type WriteQuestionsOutcome = { ok: true; written: number } | { ok: false; message: string };

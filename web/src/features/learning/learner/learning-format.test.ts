@@ -21,6 +21,7 @@ describe('formatDue', () => {
   const now = new Date('2026-03-10T12:00:00Z');
   it('says how long until the next review in words', () => {
     expect(formatDue(new Date('2026-03-10T11:00:00Z'), now)).toBe('now');
+    expect(formatDue(new Date('2026-03-10T12:00:40Z'), now)).toBe('in 1 minute');
     expect(formatDue(new Date('2026-03-10T12:10:00Z'), now)).toBe('in 10 minutes');
     expect(formatDue(new Date('2026-03-10T13:00:00Z'), now)).toBe('in 1 hour');
     expect(formatDue(new Date('2026-03-14T12:00:00Z'), now)).toBe('in 4 days (14 March 2026)');

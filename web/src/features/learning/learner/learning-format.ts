@@ -31,9 +31,12 @@ export function formatPlace(source: {
 /** A due date as a learner reads it: "now", "in 3 hours", "in 4 days (12 March 2026)". */
 export function formatDue(due: Date, now: Date): string {
   const ms = due.getTime() - now.getTime();
-  if (ms <= 60_000) return 'now';
+  if (ms <= 0) return 'now';
   const hours = ms / 3_600_000;
-  if (hours < 1) return `in ${Math.round(ms / 60_000)} minutes`;
+  if (hours < 1) {
+    const minutes = Math.ceil(ms / 60_000);
+    return `in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+  }
   if (hours < 36) {
     const rounded = Math.round(hours);
     return `in ${rounded} ${rounded === 1 ? 'hour' : 'hours'}`;

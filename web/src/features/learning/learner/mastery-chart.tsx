@@ -24,7 +24,7 @@ export function MasteryChart({ history }: { history: ProgressHistory }) {
   const last = days.at(-1);
   const mastered = last?.mastered ?? 0;
   return (
-    <figure>
+    <figure className="lt-chart-figure">
       <svg
         className="lt-chart"
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}

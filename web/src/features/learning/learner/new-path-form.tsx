@@ -1,16 +1,53 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect, useState } from 'react';
 import { describedBy, FieldError } from './field-error';
-import { newPathAction } from './learner-actions';
+import { newPathAction, writeConceptQuestionsAction } from './learner-actions';
 import type { NewPathFormState } from './learner-form-state';
-import { formatPlace } from './learning-format';
+import { formatPlace, pathHref } from './learning-format';
 
 const INITIAL: NewPathFormState = { values: { query: '', title: '' }, fieldErrors: {} };
+
+/** Writes each new concept's questions in turn, showing how far it got, then opens the path. */
+function WritingQuestions({ built }: { built: NonNullable<NewPathFormState['built']> }) {
+  const router = useRouter();
+  const [done, setDone] = useState(0);
+  const [problems, setProblems] = useState<string[]>([]);
+  useEffect(() => {
+    let stopped = false;
+    (async () => {
+      for (const [index, ticketId] of built.ticketIds.entries()) {
+        const form = new FormData();
+        form.set('ticketId', String(ticketId));
+        form.set('pathId', built.pathId);
+        const outcome = await writeConceptQuestionsAction(form);
+        if (stopped) return;
+        if (!outcome.ok) setProblems((list) => [...list, outcome.message]);
+        setDone(index + 1);
+      }
+      router.push(pathHref(built.pathId));
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [built, router]);
+  const total = built.ticketIds.length;
+  return (
+    <div className="lt-working" role="status">
+      <progress max={total} value={done} aria-label="Writing questions" />
+      <span>
+        Path built. Writing questions: {done} of {total} concepts…
+        {problems.length > 0 && ` (${problems.length} could not be written: ${problems[0]})`}
+      </span>
+    </div>
+  );
+}
 
 /** Type what to learn, see the material found, then build a personal path from it. */
 export function NewPathForm() {
   const [state, action, pending] = useActionState(newPathAction, INITIAL);
+  if (state.built) return <WritingQuestions built={state.built} />;
   const found = state.hits && state.hits.length > 0 ? state.hits : null;
   return (
     <form action={action} className="lt-form" aria-label="Learn something new">
