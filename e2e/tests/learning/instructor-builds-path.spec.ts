@@ -1,7 +1,29 @@
 import { randomBytes } from 'node:crypto';
-import { expect, type Locator, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { signIn } from '../../fixtures/auth';
 import { writeCourseNotesPdf } from './course-notes-pdf';
+
+/** axe finds nothing serious or critical on the page as it stands. */
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`,
+    );
+  expect(serious, page.url()).toEqual([]);
+}
+
+/** Nothing on the page is wider than a phone's screen (tables scroll inside their box). */
+async function expectFitsPhone(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, page.url()).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
 
 async function ticketIdOf(section: Locator): Promise<number> {
   const id = await section.getAttribute('id');
@@ -29,8 +51,13 @@ test('an instructor uploads a PDF, builds, reviews and publishes a shared path, 
     await expect(page).toHaveURL(/\/learning\/library\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     await expect(page.getByText(/^Indexed: \d+ passages$/)).toBeVisible({ timeout: 90_000 });
     await expect(page.getByRole('listitem').filter({ hasText: 'Base case (p. 4)' })).toBeVisible();
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Publish to learners' }).click();
     await expect(page.getByText('Published: learners can search it').first()).toBeVisible();
+    await page.getByRole('link', { name: 'Material library' }).first().click();
+    await expect(page.getByRole('link', { name: `Thinking recursively ${tag}` })).toBeVisible();
+    await expectAccessible(page);
+    await expectFitsPhone(page);
   });
 
   await test.step('find the material in the search playground', async () => {
@@ -39,6 +66,8 @@ test('an instructor uploads a PDF, builds, reviews and publishes a shared path, 
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page.getByRole('heading', { name: /\d+ passages/ })).toBeVisible();
     await expect(page.locator('.hit').first()).toContainText(`Thinking recursively ${tag}`);
+    await expectAccessible(page);
+    await expectFitsPhone(page);
   });
 
   await test.step('build a shared path from chosen sections', async () => {
@@ -46,6 +75,8 @@ test('an instructor uploads a PDF, builds, reviews and publishes a shared path, 
     await page.getByRole('button', { name: 'Preview the concepts' }).click();
     // Refused: the form says what is missing next to the field, keeping the rest.
     await expect(page.getByText('Give the path a title')).toBeVisible();
+    await expect(page.getByLabel('Title', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page);
     await page.getByLabel('Title', { exact: true }).fill(pathTitle);
     await page.getByLabel('the sections chosen below').check();
     const material = page.getByRole('group', { name: `Thinking recursively ${tag}` });
@@ -74,6 +105,8 @@ test('an instructor uploads a PDF, builds, reviews and publishes a shared path, 
     await page.getByRole('button', { name: 'Write the questions' }).click();
     await expect(page.getByText('All questions written.')).toBeVisible({ timeout: 120_000 });
     await expect(first.locator('.question').first()).toBeVisible();
+    await expectAccessible(page);
+    await expectFitsPhone(page);
   });
 
   await test.step('edit the prerequisites: a cycle is refused by name', async () => {
@@ -148,5 +181,7 @@ test('an instructor uploads a PDF, builds, reviews and publishes a shared path, 
     await expect(page.getByRole('table', { name: 'Answers of learner' })).toContainText(firstName);
     const stats = page.getByRole('table', { name: 'Questions' });
     await expect(stats).toContainText('(checked)');
+    await expectAccessible(page);
+    await expectFitsPhone(page);
   });
 });
