@@ -102,6 +102,20 @@ export async function BuildPathScreen(props: { id: string }) {
           </div>
         </ActionForm>
       )}
+      {path.status !== 'archived' && (
+        <ActionForm action={changePathStatusAction} label="Archive the path">
+          <input type="hidden" name="pathId" value={path.id} />
+          <input type="hidden" name="status" value="archived" />
+          <p className="muted">
+            {path.status === 'draft'
+              ? 'Not what you wanted? Archive this draft and build another; learners never see it.'
+              : 'Archiving closes the path to learners and keeps its history.'}{' '}
+            <button type="submit" className="danger">
+              Archive
+            </button>
+          </p>
+        </ActionForm>
+      )}
       <GenerateQuestions
         pathId={path.id}
         concepts={withoutQuestions.map(({ ticketId, concept }) => ({ ticketId, concept }))}
