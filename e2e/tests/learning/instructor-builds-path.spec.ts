@@ -41,12 +41,23 @@ test('an instructor uploads a PDF, builds, reviews and publishes a shared path, 
   await test.step('upload a PDF and watch it become indexed', async () => {
     await signIn(page, 'instructor', '/learning/library');
     await expect(page.getByRole('heading', { name: 'Material library' })).toBeVisible();
+    // A file LearnTrac cannot read is refused next to the file field, the title kept.
+    await page.getByLabel('Title (optional)').fill(`Thinking recursively ${tag}`);
+    await page.getByLabel('File').setInputFiles({
+      name: `notes-${tag}.bin`,
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from([0, 159, 146, 150, 0, 1, 2, 3, 255, 254]),
+    });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await expect(page.getByLabel('File')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('alert').filter({ hasText: /./ }).first()).toBeVisible();
+    await expect(page.getByLabel('Title (optional)')).toHaveValue(`Thinking recursively ${tag}`);
+
     await page.getByLabel('File').setInputFiles({
       name: `recursion-${tag}.pdf`,
       mimeType: 'application/pdf',
       buffer: await writeCourseNotesPdf(tag),
     });
-    await page.getByLabel('Title (optional)').fill(`Thinking recursively ${tag}`);
     await page.getByRole('button', { name: 'Upload' }).click();
     await expect(page).toHaveURL(/\/learning\/library\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     await expect(page.getByText(/^Indexed: \d+ passages$/)).toBeVisible({ timeout: 90_000 });
