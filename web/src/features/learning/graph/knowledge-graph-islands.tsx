@@ -1,38 +1,28 @@
 'use client';
 
 import { useEffect } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { GraphConceptsSchema } from './graph-concept';
+import type { Root } from 'react-dom/client';
 import { KNOWLEDGE_GRAPH_ATTRIBUTE } from './graph-placeholder';
-import { KnowledgeGraph } from './knowledge-graph';
+import './learning-macro.css';
 
-const HYDRATED = 'data-graph-drawn';
+const DRAWN = 'data-graph-drawn';
 
 /** Draws the graph into every wiki placeholder on the page that does not have one yet. */
-function drawPlaceholders(roots: Root[]) {
+async function drawPlaceholders(roots: Root[]) {
   const placeholders = document.querySelectorAll<HTMLElement>(
-    `[${KNOWLEDGE_GRAPH_ATTRIBUTE}]:not([${HYDRATED}])`,
+    `[${KNOWLEDGE_GRAPH_ATTRIBUTE}]:not([${DRAWN}])`,
   );
+  if (placeholders.length === 0) return;
+  for (const placeholder of placeholders) placeholder.setAttribute(DRAWN, '');
+  // The graph and its layout library load only on pages that show one.
+  const { drawGraphPlaceholder } = await import('./draw-graph-placeholder');
   for (const placeholder of placeholders) {
-    placeholder.setAttribute(HYDRATED, '');
-    let concepts: ReturnType<typeof GraphConceptsSchema.parse>;
     try {
-      concepts = GraphConceptsSchema.parse(
-        JSON.parse(placeholder.getAttribute(KNOWLEDGE_GRAPH_ATTRIBUTE) ?? '[]'),
-      );
+      const root = drawGraphPlaceholder(placeholder);
+      if (root) roots.push(root);
     } catch {
-      continue; // the list stays: it says everything the graph would
+      // Unreadable concepts: the list stays, and says everything the graph would.
     }
-    const container = document.createElement('div');
-    placeholder.prepend(container);
-    const root = createRoot(container);
-    root.render(
-      <KnowledgeGraph
-        concepts={concepts}
-        label={placeholder.getAttribute('data-label') ?? 'Knowledge graph'}
-      />,
-    );
-    roots.push(root);
   }
 }
 
@@ -43,9 +33,9 @@ function drawPlaceholders(roots: Root[]) {
 export function KnowledgeGraphIslands() {
   useEffect(() => {
     const roots: Root[] = [];
-    drawPlaceholders(roots);
+    void drawPlaceholders(roots);
     // Client navigation and previews bring new wiki text without reloading the page.
-    const observer = new MutationObserver(() => drawPlaceholders(roots));
+    const observer = new MutationObserver(() => void drawPlaceholders(roots));
     observer.observe(document.body, { childList: true, subtree: true });
     return () => {
       observer.disconnect();

@@ -12,7 +12,7 @@ export function AnswerInput(props: {
   const errorId = `${base}-error`;
   if (question.kind === 'choice' && question.choices) {
     return (
-      <fieldset {...describedBy(errorId, props.error)}>
+      <fieldset aria-describedby={props.error ? errorId : undefined}>
         <legend>Your answer</legend>
         {question.choices.map((choice, index) => (
           <span className="lt-choice" key={choice}>

@@ -14,21 +14,24 @@ const INSTRUCTOR_LINKS = [
 
 /** `/learning`: my paths with progress, what I can learn next, and reviews due now. */
 export async function DashboardScreen({ viewer }: { viewer: Viewer }) {
-  const result = await loadDashboard(await learnApiFor());
+  const answers = viewer.permissions.has('LEARNING_ANSWER');
+  const result = await loadDashboard(await learnApiFor(), { reviews: answers });
   const manages = viewer.permissions.has('LEARNING_MANAGE');
   const now = new Date();
   return (
     <>
       <h1>Learning</h1>
       <ul className="lt-actions">
-        {viewer.permissions.has('LEARNING_ANSWER') && (
-          <li>
-            <Link href="/learning/new">Learn something new</Link>
-          </li>
+        {answers && (
+          <>
+            <li>
+              <Link href="/learning/new">Learn something new</Link>
+            </li>
+            <li>
+              <Link href="/learning/review">Review session</Link>
+            </li>
+          </>
         )}
-        <li>
-          <Link href="/learning/review">Review session</Link>
-        </li>
         <li>
           <Link href="/learning/progress">My progress</Link>
         </li>

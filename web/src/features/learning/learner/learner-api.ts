@@ -32,11 +32,17 @@ export interface Dashboard {
 }
 
 /** The learner's paths with their progress, what they are ready for next, and reviews due now. */
-export async function loadDashboard(api: LearnApiClient): Promise<LearnApiResult<Dashboard>> {
+export async function loadDashboard(
+  api: LearnApiClient,
+  { reviews }: { reviews: boolean },
+): Promise<LearnApiResult<Dashboard>> {
   const [paths, progress, due] = await Promise.all([
     learnApiResult(api.GET('/api/learntrac/paths', { params: { query: { limit: 100 } } })),
     learnApiResult(api.GET('/api/learntrac/progress')),
-    learnApiResult(api.GET('/api/learntrac/review/due', { params: { query: { limit: 100 } } })),
+    // Review cards are for those who answer; anyone else simply has none.
+    reviews
+      ? learnApiResult(api.GET('/api/learntrac/review/due', { params: { query: { limit: 100 } } }))
+      : Promise.resolve({ ok: true as const, status: 200, data: { cards: [] as DueCard[] } }),
   ]);
   if (!paths.ok) return paths;
   if (!progress.ok) return progress;
@@ -112,12 +118,16 @@ export function loadDueCards(api: LearnApiClient) {
   return learnApiResult(api.GET('/api/learntrac/review/due', { params: { query: { limit: 50 } } }));
 }
 
+/** Overall progress, and mastery day by day over 30 days: overall, or of one path. */
 export async function loadProgress(
   api: LearnApiClient,
+  pathId?: string,
 ): Promise<LearnApiResult<{ progress: OwnProgress; history: ProgressHistory }>> {
   const [progress, history] = await Promise.all([
     learnApiResult(api.GET('/api/learntrac/progress')),
-    learnApiResult(api.GET('/api/learntrac/progress/history', { params: { query: { days: 30 } } })),
+    learnApiResult(
+      api.GET('/api/learntrac/progress/history', { params: { query: { days: 30, pathId } } }),
+    ),
   ]);
   if (!progress.ok) return progress;
   if (!history.ok) return history;

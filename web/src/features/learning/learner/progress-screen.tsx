@@ -6,11 +6,12 @@ import { formatPercent, formatStatus, pathHref } from './learning-format';
 import { MasteryChart } from './mastery-chart';
 import './learning.css';
 
-/** `/learning/progress`: overall and per path, with mastery over the last 30 days. */
-export async function ProgressScreen() {
-  const result = await loadProgress(await learnApiFor());
+/** `/learning/progress`: overall and per path, with mastery over the last 30 days of either. */
+export async function ProgressScreen({ pathId }: { pathId?: string }) {
+  const result = await loadProgress(await learnApiFor(), pathId);
   if (!result.ok) return <LearnApiProblem result={result} />;
   const { progress, history } = result.data;
+  const charted = progress.paths.find((path) => path.id === pathId);
   const total = progress.paths.reduce((sum, path) => sum + path.concepts, 0);
   const mastered = progress.concepts.filter((concept) => concept.status === 'mastered').length;
   const started = progress.concepts.filter((concept) => concept.status !== 'mastered').length;
@@ -25,7 +26,12 @@ export async function ProgressScreen() {
         {progress.paths.length} {progress.paths.length === 1 ? 'path' : 'paths'} ({total} concepts
         in all).
       </p>
-      <h2>Mastery over the last 30 days</h2>
+      <h2>Mastery over the last 30 days{charted && `: ${charted.title}`}</h2>
+      {charted && (
+        <p>
+          <Link href="/learning/progress">Show all paths</Link>
+        </p>
+      )}
       <MasteryChart history={history} />
       <h2 id="per-path">Per path</h2>
       {progress.paths.length === 0 ? (
@@ -41,6 +47,7 @@ export async function ProgressScreen() {
                 <th scope="col">Mastered</th>
                 <th scope="col">Under way</th>
                 <th scope="col">Concepts</th>
+                <th scope="col">Chart</th>
               </tr>
             </thead>
             <tbody>
@@ -52,6 +59,14 @@ export async function ProgressScreen() {
                   <td>{path.mastered}</td>
                   <td>{path.started}</td>
                   <td>{path.concepts}</td>
+                  <td>
+                    <Link
+                      href={`/learning/progress?path=${path.id}`}
+                      aria-label={`Mastery over time in ${path.title}`}
+                    >
+                      over time
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>
