@@ -154,5 +154,30 @@ describe.skipIf(!databaseServerUrl)(
         (await call('instructor', 'GET', `/paths/${randomUUID()}/question-stats`)).status,
       ).toBe(404);
     });
+
+    it('names a learner renamed since by the name of their latest answer', async () => {
+      const cy = randomUUID();
+      const answerAs = async (username: string) => {
+        const token = await jwks.signToken({
+          claims: { sub: cy, username, 'cognito:groups': ['learners'] },
+        });
+        const res = await built.app.request(`/api/learntrac/questions/${clozeId}/answers`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ answer: 'base case' }),
+        });
+        expect(res.status).toBe(201);
+      };
+      const nameInMatrix = async () => {
+        const res = await call('instructor', 'GET', `/paths/${pathId}/progress`);
+        return (res.body.learners as { userId: string; username: string }[]).find(
+          (row) => row.userId === cy,
+        )?.username;
+      };
+      await answerAs('cy');
+      expect(await nameInMatrix()).toBe('cy');
+      await answerAs('cyril');
+      expect(await nameInMatrix()).toBe('cyril');
+    });
   },
 );
