@@ -22,6 +22,8 @@ export const seededPeople = {
 export interface LearnApiStack {
   issuer: RunningIssuer;
   learnApiUrl: string;
+  /** learn-api's database, for tests that put material in as ingestion leaves it. */
+  db: Awaited<ReturnType<typeof openTestDatabase>>['db'];
   uploadMaxBytes: number;
   /** Real tokens from the issuer's code flow, as web holds them after sign-in. */
   tokensFor(person: keyof typeof seededPeople): ReturnType<typeof signInForTokens>;
@@ -48,6 +50,7 @@ export async function startLearnApiStack(
   return {
     issuer,
     learnApiUrl: server.url,
+    db: database.db,
     uploadMaxBytes,
     tokensFor: (person) =>
       signInForTokens({ issuerUrl: issuer.url, client: webClient, ...seededPeople[person] }),
