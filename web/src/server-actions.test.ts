@@ -132,7 +132,31 @@ const PAGE_PERMISSIONS: Record<
     permission: 'TRAC_ADMIN',
     fields: () => ({ list: 'milestone', intent: 'remove', sel: 'milestone1' }),
   },
-  'features/admin/ui/session-actions.ts#revokeUserSessionsAction': {
+  'features/learning/instructor/instructor-actions.ts#changeDocumentAction': {
+    permission: 'LEARNING_MANAGE',
+    fields: () => ({ documentId: fixtures.uuid, intent: 'publish' }),
+  },
+  'features/learning/instructor/instructor-actions.ts#createPathAction': {
+    permission: 'LEARNING_MANAGE',
+    fields: () => ({ title: 'Recursion', source: 'query', query: 'recursion' }),
+  },
+  'features/learning/instructor/instructor-actions.ts#generateQuestionsAction': {
+    permission: 'LEARNING_MANAGE',
+    fields: () => ({ pathId: fixtures.uuid, ticketId: '1' }),
+  },
+  'features/learning/instructor/instructor-actions.ts#reviewQuestionAction': {
+    permission: 'LEARNING_MANAGE',
+    fields: () => ({ questionId: fixtures.uuid, intent: 'approve' }),
+  },
+  'features/learning/instructor/instructor-actions.ts#prerequisiteAction': {
+    permission: 'LEARNING_MANAGE',
+    fields: () => ({ pathId: fixtures.uuid, ticketId: '2', prerequisiteId: '1', intent: 'add' }),
+  },
+  'features/learning/instructor/instructor-actions.ts#changePathStatusAction': {
+    permission: 'LEARNING_MANAGE',
+    fields: () => ({ pathId: fixtures.uuid, status: 'published' }),
+  },
+    'features/admin/ui/session-actions.ts#revokeUserSessionsAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ username: 'someone' }),
   },

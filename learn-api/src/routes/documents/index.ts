@@ -3,6 +3,7 @@ import { registerDeleteDocument } from './delete.js';
 import { registerGetDocument } from './get.js';
 import { registerListDocuments } from './list.js';
 import { registerReindexDocument } from './reindex.js';
+import { registerListDocumentSections } from './sections.js';
 import { registerUpdateDocument } from './update.js';
 import { registerUploadDocument } from './upload.js';
 
@@ -13,4 +14,5 @@ export function registerDocumentRoutes(app: App) {
   registerUpdateDocument(app);
   registerDeleteDocument(app);
   registerReindexDocument(app);
+  registerListDocumentSections(app);
 }

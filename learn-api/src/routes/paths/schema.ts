@@ -122,6 +122,9 @@ export const PathProgressSchema = z
     learners: z.array(
       z.object({
         userId: z.string().openapi({ description: 'The learner’s Cognito sub' }),
+        username: z.string().nullable().openapi({
+          description: 'The user name the learner last answered under; null before any answer',
+        }),
         mastered: z.number().int(),
         cells: z.array(z.object({ ticketId: z.number().int(), ...StandingFields })).openapi({
           description: 'One per concept, in the order of `concepts`',

@@ -129,6 +129,7 @@ export async function answerQuestion({
   const kept = await keepAnswer({
     deps,
     userId: viewer.sub,
+    username: viewer.username,
     question,
     answer,
     grade,

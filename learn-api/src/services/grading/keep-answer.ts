@@ -6,19 +6,21 @@ import {
   forgetLearnerProgress,
   recordConceptProgress,
 } from '../paths/record-concept-progress.js';
+import { rememberLearner } from '../paths/remember-learner.js';
 import type { Grade } from './grade-answer.js';
 import type { ReadingSuggestion } from './question-sources.js';
 
 export type KeepAnswerDeps = CacheDeps & { db: Database };
 
 /**
- * Keeps a graded answer (every attempt is kept), moves the learner's progress on the concept,
+ * Keeps a graded answer (every attempt is kept), remembers the learner's name, moves the learner's progress on the concept,
  * and runs `alsoInTransaction` (the review card's update) in the same transaction: all or
  * nothing.
  */
 export async function keepAnswer<Extra>({
   deps,
   userId,
+  username,
   question,
   answer,
   grade,
@@ -28,6 +30,8 @@ export async function keepAnswer<Extra>({
 }: {
   deps: KeepAnswerDeps;
   userId: string;
+  /** The learner's user name now, so instructors see their class by name. */
+  username: string;
   question: Question;
   answer: string;
   grade: Grade;
@@ -36,6 +40,7 @@ export async function keepAnswer<Extra>({
   alsoInTransaction: (tx: Prisma.TransactionClient, attempt: AnswerAttempt) => Promise<Extra>;
 }): Promise<{ attempt: AnswerAttempt; progress: ConceptProgress; extra: Extra }> {
   const kept = await deps.db.$transaction(async (tx) => {
+    await rememberLearner({ tx, sub: userId, username, at });
     const attempt = await tx.answerAttempt.create({
       data: {
         questionId: question.id,

@@ -11,6 +11,8 @@ export interface ProgressCell extends ConceptStanding {
 
 export interface LearnerRow {
   userId: string;
+  /** The user name the learner last answered under; null if they never answered. */
+  username: string | null;
   mastered: number;
   /** One cell per concept, in the order of `concepts`. */
   cells: ProgressCell[];
@@ -51,6 +53,10 @@ export async function getPathProgress({
     });
     byLearner.set(row.cognitoUserId, standings);
   }
+  const names = await deps.db.learner.findMany({
+    where: { cognitoUserId: { in: [...byLearner.keys()] } },
+  });
+  const usernames = new Map(names.map((row) => [row.cognitoUserId, row.username]));
   return {
     pathId,
     concepts: graph.concepts.map(({ ticketId, concept }) => ({ ticketId, concept })),
@@ -61,6 +67,7 @@ export async function getPathProgress({
       }));
       return {
         userId,
+        username: usernames.get(userId) ?? null,
         mastered: cells.filter((cell) => cell.status === 'mastered').length,
         cells,
       };

@@ -75,6 +75,7 @@ export async function submitReview({
   const kept = await keepAnswer({
     deps,
     userId: viewer.sub,
+    username: viewer.username,
     question,
     answer,
     grade,

@@ -889,6 +889,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/learntrac/paths/{id}/question-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How each question of the path fares: attempts, learners, mean score (instructors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One entry per question, in path order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PathQuestionStats"];
+                    };
+                };
+                /** @description VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHORIZED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/learntrac/paths/{id}/learners/{learnerId}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One learner’s answers on the path, newest first (instructors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The learner’s Cognito sub */
+                    learnerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The attempts, at most 500 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LearnerAttempts"];
+                    };
+                };
+                /** @description VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHORIZED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/learntrac/progress": {
         parameters: {
             query?: never;
@@ -2131,6 +2281,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/learntrac/documents/{id}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document’s sections with their chunk ids, to build a path from chosen sections */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sections in reading order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentSections"];
+                    };
+                };
+                /** @description VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHORIZED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/learntrac/search": {
         parameters: {
             query?: never;
@@ -2415,6 +2639,8 @@ export interface components {
             learners: {
                 /** @description The learner’s Cognito sub */
                 userId: string;
+                /** @description The user name the learner last answered under; null before any answer */
+                username: string | null;
                 mastered: number;
                 /** @description One per concept, in the order of `concepts` */
                 cells: {
@@ -2427,6 +2653,53 @@ export interface components {
                     lastAttemptAt: string | null;
                 }[];
             }[];
+        };
+        PathQuestionStats: {
+            /** Format: uuid */
+            pathId: string;
+            questions: components["schemas"]["QuestionStats"][];
+        };
+        QuestionStats: {
+            /** Format: uuid */
+            questionId: string;
+            ticketId: number;
+            concept: string;
+            /** @enum {string} */
+            kind: "open" | "choice" | "cloze";
+            prompt: string;
+            reviewStatus: components["schemas"]["ReviewStatus"];
+            attempts: number;
+            /** @description Learners who answered it at least once */
+            learners: number;
+            /** @description Mean score, 0-1; null unanswered */
+            averageScore: number | null;
+            /** @description Share of attempts that scored at the concept’s mastery threshold or more */
+            correctShare: number | null;
+        };
+        /** @enum {string} */
+        ReviewStatus: "pending" | "approved" | "rejected";
+        LearnerAttempts: {
+            /** Format: uuid */
+            pathId: string;
+            learnerId: string;
+            attempts: components["schemas"]["LearnerAttempt"][];
+        };
+        LearnerAttempt: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            questionId: string;
+            ticketId: number;
+            concept: string;
+            /** @enum {string} */
+            kind: "open" | "choice" | "cloze";
+            prompt: string;
+            answer: string;
+            score: number;
+            /** @description What the grader said, in one sentence */
+            feedback: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         OwnProgress: {
             concepts: {
@@ -2483,8 +2756,6 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        /** @enum {string} */
-        ReviewStatus: "pending" | "approved" | "rejected";
         LearnerQuestion: {
             /** Format: uuid */
             id: string;
@@ -2679,6 +2950,21 @@ export interface components {
         UpdateDocumentInput: {
             title?: string;
             published?: boolean;
+        };
+        DocumentSections: {
+            /** Format: uuid */
+            documentId: string;
+            sections: components["schemas"]["DocumentSection"][];
+        };
+        DocumentSection: {
+            /** @description Chapter, section, subsection... */
+            headingPath: string[];
+            pageStart: number | null;
+            pageEnd: number | null;
+            /** @description The section’s chunks, in reading order */
+            chunkIds: string[];
+            /** @description The start of the section’s text */
+            excerpt: string;
         };
         SearchResult: {
             hits: components["schemas"]["SearchHit"][];

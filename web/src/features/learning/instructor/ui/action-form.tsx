@@ -1,0 +1,203 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import {
+  type ComponentProps,
+  createContext,
+  type FormEvent,
+  type ReactNode,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+} from 'react';
+import type { FormAction, FormState } from '../form-state';
+
+interface FormContext {
+  id: string;
+  state: FormState | null;
+}
+const CurrentForm = createContext<FormContext>({ id: 'form', state: null });
+
+/**
+ * A form whose submit runs a server action, with or without JavaScript. With it, the submit is
+ * taken over so that a refusal leaves every field as typed (React's own form action resets
+ * them); a success refreshes the page, and clears the fields when asked.
+ */
+export function ActionForm(props: {
+  action: FormAction;
+  children: ReactNode;
+  label?: string;
+  className?: string;
+  resetOnSuccess?: boolean;
+}) {
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState(props.action, null);
+  const form = useRef<HTMLFormElement>(null);
+  const submitted = useRef(false);
+  const id = useId().replaceAll(':', '');
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    submitted.current = true;
+    startTransition(() => formAction(data));
+  }
+
+  const { resetOnSuccess } = props;
+  useEffect(() => {
+    if (!submitted.current || !state?.ok) return;
+    if (resetOnSuccess) form.current?.reset();
+    router.refresh();
+  }, [state, resetOnSuccess, router]);
+
+  const unplaced = state && !state.ok && Object.keys(state.fieldErrors ?? {}).length === 0;
+  return (
+    <form
+      ref={form}
+      className={props.className}
+      aria-label={props.label}
+      action={formAction}
+      onSubmit={submit}
+      aria-busy={pending}
+    >
+      {unplaced && (
+        <p className="notice error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state?.ok && state.message && (
+        <p className="notice" role="status">
+          {state.message}
+        </p>
+      )}
+      <CurrentForm value={{ id, state }}>{props.children}</CurrentForm>
+    </form>
+  );
+}
+
+/** What the field submitted when the form was refused, its error, and the ids that tie them. */
+function useField(name: string) {
+  const { id, state } = useContext(CurrentForm);
+  const refused = state && !state.ok ? state : null;
+  const error = refused?.fieldErrors?.[name];
+  return {
+    inputId: `${id}-${name}`,
+    errorId: `${id}-${name}-error`,
+    submitted: refused?.values ? (refused.values[name] ?? []) : undefined,
+    error,
+  };
+}
+
+/** The message for one field, right after it; read out with the field through aria-describedby. */
+export function FieldError(props: { name: string }) {
+  const { errorId, error } = useField(props.name);
+  if (!error) return null;
+  return (
+    <span id={errorId} className="field-error" role="alert">
+      {error}
+    </span>
+  );
+}
+
+/** A labelled input that keeps what was typed when the form is refused and shows its error. */
+export function TextField(
+  props: ComponentProps<'input'> & { name: string; label: string; hint?: string },
+) {
+  const { label, hint, ...input } = props;
+  const field = useField(props.name);
+  const described = [hint ? `${field.inputId}-hint` : null, field.error ? field.errorId : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="form-field">
+      <label htmlFor={field.inputId}>{label}</label>
+      {hint && (
+        <span id={`${field.inputId}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+      <input
+        type="text"
+        {...input}
+        id={field.inputId}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={described || undefined}
+        defaultValue={field.submitted ? (field.submitted[0] ?? '') : input.defaultValue}
+      />
+      <FieldError name={props.name} />
+    </div>
+  );
+}
+
+/** A labelled text area that keeps what was typed when the form is refused and shows its error. */
+export function TextAreaField(
+  props: ComponentProps<'textarea'> & { name: string; label: string; hint?: string },
+) {
+  const { label, hint, ...textarea } = props;
+  const field = useField(props.name);
+  const described = [hint ? `${field.inputId}-hint` : null, field.error ? field.errorId : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="form-field">
+      <label htmlFor={field.inputId}>{label}</label>
+      {hint && (
+        <span id={`${field.inputId}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+      <textarea
+        {...textarea}
+        id={field.inputId}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={described || undefined}
+        defaultValue={field.submitted ? (field.submitted[0] ?? '') : textarea.defaultValue}
+      />
+      <FieldError name={props.name} />
+    </div>
+  );
+}
+
+/** A labelled select that keeps what was chosen when the form is refused and shows its error. */
+export function SelectField(props: ComponentProps<'select'> & { name: string; label: string }) {
+  const { label, ...select } = props;
+  const field = useField(props.name);
+  return (
+    <div className="form-field">
+      <label htmlFor={field.inputId}>{label}</label>
+      <select
+        {...select}
+        id={field.inputId}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={field.error ? field.errorId : undefined}
+        defaultValue={field.submitted ? field.submitted[0] : select.defaultValue}
+      />
+      <FieldError name={props.name} />
+    </div>
+  );
+}
+
+/** A checkbox or radio that stays as submitted when the form is refused. */
+export function Choice(
+  props: ComponentProps<'input'> & { name: string; value: string; children: ReactNode },
+) {
+  const { children, ...input } = props;
+  const field = useField(props.name);
+  const checked = field.submitted
+    ? field.submitted.includes(props.value)
+    : Boolean(input.defaultChecked);
+  return (
+    <label className="choice">
+      <input type="checkbox" {...input} defaultChecked={checked} />
+      {children}
+    </label>
+  );
+}
+
+/** A submit button that says it is working while its form is. */
+export function SubmitButton(props: ComponentProps<'button'>) {
+  return <button type="submit" className="primary" {...props} />;
+}
