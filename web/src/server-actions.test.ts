@@ -156,7 +156,7 @@ const PAGE_PERMISSIONS: Record<
     permission: 'LEARNING_MANAGE',
     fields: () => ({ pathId: fixtures.uuid, status: 'published' }),
   },
-    'features/admin/ui/session-actions.ts#revokeUserSessionsAction': {
+  'features/admin/ui/session-actions.ts#revokeUserSessionsAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ username: 'someone' }),
   },
