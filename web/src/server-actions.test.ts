@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandPermissions, type PermissionAction } from '@learntrac/db/permissions';
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
 import type { Viewer } from '@/core/feature';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 
 // Every server action runs as whoever `getViewer` says; the tests choose that person.
 const acting = vi.hoisted(() => ({
@@ -223,7 +224,7 @@ describe('every server action', () => {
 });
 
 describe.skipIf(!serverUrl)('every server action against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_action_audit', seed: true });
+  const t = useWebTestDatabase({ prefix: 'web_action_audit', seed: true });
   let actions: Map<string, Action>;
   let folder: string;
 
@@ -280,7 +281,7 @@ describe.skipIf(!serverUrl)('every server action against PostgreSQL', () => {
   }, 60_000);
   afterAll(async () => {
     const { getDb } = await import('@/core/db');
-    await getDb().$disconnect();
+    await getDb().close();
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
@@ -307,7 +308,7 @@ describe.skipIf(!serverUrl)('every server action against PostgreSQL', () => {
       ok: false,
       message: 'TRAC_ADMIN is needed to administer the site.',
     });
-    const rows = await t.db.$queryRaw<{ n: number }[]>`
+    const rows = await t.prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM milestone WHERE name = 'Via admin'`;
     expect(rows[0]?.n).toBe(0);
   });

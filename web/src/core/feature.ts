@@ -7,7 +7,7 @@ import type {
   WikiMacro,
 } from '@/features/wiki/formatter';
 import type { Permission } from './auth/roles';
-import type { Database } from './db/database';
+import type { Queryable } from './db/database';
 
 /** Who is asking: features filter what they return by it. */
 export interface Viewer {
@@ -53,7 +53,7 @@ export interface SearchSource {
    * `terms` are its words and quoted phrases, for sources that do not use full-text search.
    */
   search(options: {
-    db: Database;
+    db: Queryable;
     query: string;
     terms: string[];
     limit: number;
@@ -87,7 +87,7 @@ export interface TimelineProvider {
    * empty, and never by the `authors.exclude` ones (Trac's `authors=ada -bob`).
    */
   listEvents(options: {
-    db: Database;
+    db: Queryable;
     from: Date;
     to: Date;
     limit: number;
@@ -126,7 +126,7 @@ export interface WikiSupport {
   /** Extra inline syntax (e.g. CamelCase page names); it must link through `env.resolvers`. */
   syntax?: readonly SyntaxRule[];
   prepare(options: {
-    db: Database;
+    db: Queryable;
     viewer: Viewer;
     context: RenderContext;
     references: WikiReferences;

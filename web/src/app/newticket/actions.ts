@@ -8,7 +8,7 @@ import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { createNewTicket } from '@/features/ticket/create-new-ticket';
 import { actorFromViewer } from '@/features/ticket/ticket-actor';
-import { getTicketDb } from '@/features/ticket/ticket-db';
+
 import { readFieldValues, TicketFormError } from '@/features/ticket/ticket-form';
 import type { NewTicketFormState } from '@/features/ticket/ticket-form-state';
 import { TicketPermissionError } from '@/features/ticket/ticket-permissions';
@@ -39,7 +39,7 @@ export async function createTicketAction(
   let id: number;
   try {
     ({ id } = await createNewTicket({
-      db: getTicketDb(),
+      db: getDb(),
       actor: actorFromViewer(viewer),
       values: state.values,
       action: state.action,

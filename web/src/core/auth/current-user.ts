@@ -1,9 +1,9 @@
 import 'server-only';
-import { loadPermissions } from '@learntrac/db/permissions';
+import { loadPermissions, type PermissionGrant } from '@learntrac/db/permissions';
 import { forbidden, redirect } from 'next/navigation';
 import { getServerSession, type Session } from 'next-auth';
 import { cache } from 'react';
-import { getDb } from '@/core/db';
+import { getDb, sql } from '@/core/db';
 import type { Viewer } from '@/core/feature';
 import { getAuthOptions } from './auth-options';
 import type { Permission } from './roles';
@@ -25,8 +25,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
  */
 export const getViewer = cache(async (): Promise<Viewer & { user: CurrentUser | null }> => {
   const user = await getCurrentUser();
+  const db = getDb();
   const permissions = await loadPermissions({
-    db: getDb(),
+    db: { $queryRaw: (strings, ...values) => db.query<PermissionGrant>(sql(strings, ...values)) },
     subject: user
       ? { username: user.username, groups: user.groups }
       : { username: null, groups: [] },

@@ -1,4 +1,4 @@
-import type { Database } from '@/core/db/database';
+import type { Queryable } from '@/core/db/database';
 import type { Feature, PreparedWikiSupport, Viewer, WikiReferences } from '@/core/feature';
 import { features as registeredFeatures } from '@/core/registry';
 import {
@@ -14,7 +14,7 @@ import {
 } from '@/features/wiki/formatter';
 
 export interface RenderWikiTextOptions {
-  db: Database;
+  db: Queryable;
   viewer: Viewer;
   text: string;
   /** The resource the text belongs to, e.g. `{ realm: 'wiki', id: 'WikiStart' }`. */
@@ -110,7 +110,7 @@ interface RenderItem {
 }
 
 async function prepareEnvironment(
-  db: Database,
+  db: Queryable,
   viewer: Viewer,
   context: RenderContext,
   references: WikiReferences,
@@ -140,7 +140,7 @@ async function prepareEnvironment(
 }
 
 export interface RenderWikiTextsOptions {
-  db: Database;
+  db: Queryable;
   viewer: Viewer;
   /** The texts, each with the resource it belongs to. */
   texts: readonly { text: string; context: RenderWikiTextOptions['context'] }[];

@@ -4,11 +4,12 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { safeReturnPath } from '@/core/auth/safe-return-path';
+import { getDb } from '@/core/db';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { createMilestone } from '@/features/roadmap/create-milestone';
 import { deleteMilestone } from '@/features/roadmap/delete-milestone';
 import { updateMilestone } from '@/features/roadmap/update-milestone';
-import { getAdminDb } from './admin-db';
+
 import { AdminError, assertAdmin } from './admin-error';
 import { type AdminFormState, readSubmittedValues } from './admin-form-state';
 import { removeCustomFields, reorderCustomFields, saveCustomField } from './custom-field-admin';
@@ -105,7 +106,7 @@ export async function addTicketValueAction(
   return run(form, async ({ permissions }) => {
     const list = listOf(form);
     const { name } = await addTicketValue({
-      db: getAdminDb(),
+      db: getDb(),
       permissions,
       list,
       name: text(form, 'name'),
@@ -122,7 +123,7 @@ export async function updateTicketValueAction(
 ): Promise<AdminFormState> {
   return run(form, async ({ permissions }) => {
     await updateTicketValue({
-      db: getAdminDb(),
+      db: getDb(),
       permissions,
       list: listOf(form),
       name: text(form, 'originalName'),
@@ -140,7 +141,7 @@ export async function updateTicketValueAction(
 async function removeTicketValuesAction(form: FormData): Promise<AdminFormState> {
   return run(form, async ({ permissions }) => {
     const { removed } = await removeTicketValues({
-      db: getAdminDb(),
+      db: getDb(),
       permissions,
       list: listOf(form),
       names: all(form, 'sel'),
@@ -153,7 +154,7 @@ async function removeTicketValuesAction(form: FormData): Promise<AdminFormState>
 async function applyListChangesAction(form: FormData): Promise<AdminFormState> {
   return run(form, async ({ permissions }) => {
     const list = text(form, 'list');
-    const db = getAdminDb();
+    const db = getDb();
     if (list === 'component' || list === 'version' || list === 'milestone') {
       await saveTicketDefault({ db, permissions, list, value: text(form, 'default') });
     } else {
@@ -182,7 +183,7 @@ export async function addMilestoneAction(
 ): Promise<AdminFormState> {
   return run(form, async ({ permissions }) => {
     const { name } = await createMilestone({
-      db: getAdminDb(),
+      db: getDb(),
       permissions,
       input: milestoneInput(form),
     });
@@ -196,7 +197,7 @@ export async function updateMilestoneAction(
 ): Promise<AdminFormState> {
   return run(form, async ({ permissions, author }) => {
     await updateMilestone({
-      db: getAdminDb(),
+      db: getDb(),
       permissions,
       author,
       name: text(form, 'originalName'),
@@ -215,7 +216,7 @@ async function removeMilestonesAction(form: FormData): Promise<AdminFormState> {
     // Each removal retargets its tickets (to none) with the move in their history.
     for (const name of names) {
       retargeted += (
-        await deleteMilestone({ db: getAdminDb(), permissions, author, name, retargetTo: '' })
+        await deleteMilestone({ db: getDb(), permissions, author, name, retargetTo: '' })
       ).retargeted;
     }
     return {
@@ -244,7 +245,7 @@ export async function saveCustomFieldAction(
   return run(form, async ({ permissions }) => {
     const originalName = text(form, 'originalName') || undefined;
     const { name } = await saveCustomField({
-      db: getAdminDb(),
+      db: getDb(),
       permissions,
       form: customFieldForm(form),
       originalName,
@@ -258,7 +259,7 @@ export async function saveCustomFieldAction(
 async function removeCustomFieldsAction(form: FormData): Promise<AdminFormState> {
   return run(form, async ({ permissions }) => {
     const { removed } = await removeCustomFields({
-      db: getAdminDb(),
+      db: getDb(),
       permissions,
       names: all(form, 'sel'),
     });
@@ -268,7 +269,7 @@ async function removeCustomFieldsAction(form: FormData): Promise<AdminFormState>
 
 async function reorderCustomFieldsAction(form: FormData): Promise<AdminFormState> {
   return run(form, async ({ permissions }) => {
-    await reorderCustomFields({ db: getAdminDb(), permissions, order: readOrder(form) });
+    await reorderCustomFields({ db: getDb(), permissions, order: readOrder(form) });
     return { message: 'Your changes have been saved.' };
   });
 }
@@ -279,7 +280,7 @@ export async function saveWorkflowAction(
 ): Promise<AdminFormState> {
   return run(form, async ({ permissions }) => {
     const { actions } = await saveWorkflow({
-      db: getAdminDb(),
+      db: getDb(),
       permissions,
       text: text(form, 'workflow'),
     });
@@ -294,7 +295,7 @@ export async function grantPermissionAction(
   return run(form, async ({ permissions }) => {
     const subject = text(form, 'subject').trim();
     const action = text(form, 'action').trim();
-    await grantPermission({ db: getAdminDb(), permissions, subject, action });
+    await grantPermission({ db: getDb(), permissions, subject, action });
     return { message: `Granted ${action} to ${subject}.` };
   });
 }
@@ -310,7 +311,7 @@ export async function revokePermissionsAction(
       if (at < 1) throw new AdminError('invalid_input', `“${value}” does not name a grant.`);
       return { username: value.slice(0, at), action: value.slice(at + 1) };
     });
-    const { revoked } = await revokePermissions({ db: getAdminDb(), permissions, grants });
+    const { revoked } = await revokePermissions({ db: getDb(), permissions, grants });
     return { message: `Revoked ${revoked}.` };
   });
 }

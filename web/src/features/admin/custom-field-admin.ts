@@ -1,4 +1,4 @@
-import type { Db, Prisma } from '@learntrac/db';
+import { type Database, sql, type Transaction } from '@/core/db';
 import {
   type CustomField,
   CustomFieldSchema,
@@ -8,7 +8,7 @@ import {
 import { AdminError, assertAdmin } from './admin-error';
 
 interface AdminOptions {
-  db: Db;
+  db: Database;
   permissions: ReadonlySet<string>;
 }
 
@@ -75,18 +75,18 @@ export function parseCustomFieldForm(form: CustomFieldForm): CustomField {
   return parsed.data;
 }
 
-async function writeFields(tx: Prisma.TransactionClient, fields: CustomField[]) {
+async function writeFields(tx: Transaction, fields: CustomField[]) {
   const value = JSON.stringify(CustomFieldsConfigSchema.parse(fields));
-  await tx.$executeRaw`
+  await tx.execute(sql`
     INSERT INTO system (name, value) VALUES (${TICKET_CUSTOM_FIELDS_KEY}, ${value})
-    ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`;
+    ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`);
 }
 
-async function lockedFields(tx: Prisma.TransactionClient): Promise<CustomField[]> {
+async function lockedFields(tx: Transaction): Promise<CustomField[]> {
   // Serialises concurrent edits of the one JSON row.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${TICKET_CUSTOM_FIELDS_KEY}))`;
-  const rows = await tx.$queryRaw<{ value: string | null }[]>`
-    SELECT value FROM system WHERE name = ${TICKET_CUSTOM_FIELDS_KEY}`;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${TICKET_CUSTOM_FIELDS_KEY}))`);
+  const rows = await tx.query<{ value: string | null }>(sql`
+    SELECT value FROM system WHERE name = ${TICKET_CUSTOM_FIELDS_KEY}`);
   const value = rows[0]?.value;
   return value ? CustomFieldsConfigSchema.parse(JSON.parse(value)) : [];
 }
@@ -100,7 +100,7 @@ export async function saveCustomField(
 ): Promise<{ name: string }> {
   assertAdmin(options.permissions);
   const field = parseCustomFieldForm(options.form);
-  return options.db.$transaction(async (tx) => {
+  return options.db.transaction(async (tx) => {
     const fields = await lockedFields(tx);
     if (options.originalName) {
       const index = fields.findIndex((f) => f.name === options.originalName);
@@ -136,7 +136,7 @@ export async function removeCustomFields(
   assertAdmin(options.permissions);
   if (options.names.length === 0)
     throw new AdminError('invalid_input', 'Select the fields to remove.');
-  return options.db.$transaction(async (tx) => {
+  return options.db.transaction(async (tx) => {
     const fields = await lockedFields(tx);
     const kept = fields.filter((field) => !options.names.includes(field.name));
     await writeFields(tx, kept);
@@ -149,7 +149,7 @@ export async function reorderCustomFields(
   options: AdminOptions & { order: Record<string, number> },
 ): Promise<void> {
   assertAdmin(options.permissions);
-  await options.db.$transaction(async (tx) => {
+  await options.db.transaction(async (tx) => {
     const fields = await lockedFields(tx);
     const ordered = fields
       .map((field, index) => ({

@@ -1,20 +1,19 @@
-import type { Db } from '@learntrac/db';
 import {
   isPermissionAction,
   PERMISSION_ACTIONS,
   type PermissionGrant,
 } from '@learntrac/db/permissions';
-import type { Database } from '@/core/db/database';
+import { type Database, sql } from '@/core/db';
 import { AdminError, assertAdmin, readName } from './admin-error';
 
 /** Every row of the `permission` table, subjects then actions in order. */
 export function listPermissionGrants(options: { db: Database }): PromiseLike<PermissionGrant[]> {
-  return options.db.$queryRaw<PermissionGrant[]>`
-    SELECT username, action FROM permission ORDER BY username, action`;
+  return options.db.query<PermissionGrant>(sql`
+    SELECT username, action FROM permission ORDER BY username, action`);
 }
 
 interface AdminOptions {
-  db: Db;
+  db: Database;
   permissions: ReadonlySet<string>;
 }
 
@@ -43,9 +42,11 @@ export async function grantPermission(
       action: 'A group cannot contain itself.',
     });
   }
-  const inserted = await options.db.$executeRaw`
-    INSERT INTO permission (username, action) VALUES (${subject}, ${action})
-    ON CONFLICT DO NOTHING`;
+  const inserted = await options.db.transaction((tx) =>
+    tx.execute(sql`
+      INSERT INTO permission (username, action) VALUES (${subject}, ${action})
+      ON CONFLICT DO NOTHING`),
+  );
   if (inserted === 0) {
     const message = isPermissionAction(action)
       ? `${subject} already has ${action}.`
@@ -64,14 +65,14 @@ export async function revokePermissions(
   assertAdmin(options.permissions);
   if (options.grants.length === 0)
     throw new AdminError('invalid_input', 'Select the grants to revoke.');
-  const revoked = await options.db.$transaction(async (tx) => {
+  const revoked = await options.db.transaction(async (tx) => {
     let count = 0;
     for (const grant of options.grants) {
-      count += await tx.$executeRaw`
-        DELETE FROM permission WHERE username = ${grant.username} AND action = ${grant.action}`;
+      count += await tx.execute(sql`
+        DELETE FROM permission WHERE username = ${grant.username} AND action = ${grant.action}`);
     }
-    const [left] = await tx.$queryRaw<{ count: bigint }[]>`
-      SELECT COUNT(*) AS count FROM permission WHERE action = 'TRAC_ADMIN'`;
+    const [left] = await tx.query<{ count: bigint }>(sql`
+      SELECT COUNT(*) AS count FROM permission WHERE action = 'TRAC_ADMIN'`);
     if (Number(left?.count ?? 0) === 0) {
       throw new AdminError(
         'invalid_input',

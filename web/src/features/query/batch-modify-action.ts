@@ -1,6 +1,5 @@
 'use server';
 
-import type { Db } from '@learntrac/db';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
@@ -30,7 +29,7 @@ export async function batchModifyAction(
   }
   try {
     const { changed } = await batchModifyTickets({
-      db: getDb() as unknown as Db,
+      db: getDb(),
       actor: actorFromViewer(viewer),
       ticketIds: form
         .getAll('ticket')

@@ -1,7 +1,8 @@
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { BatchModifyError, batchModifyTickets } from './batch-modify';
 
 const serverUrl = testServerUrl();
@@ -18,11 +19,11 @@ async function refusal(promise: Promise<unknown>): Promise<BatchModifyError> {
 }
 
 describe.skipIf(!serverUrl)('batch modify against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_batch', seed: true });
+  const t = useWebTestDatabase({ prefix: 'web_batch', seed: true });
   const open = async (summary: string, status = 'new') =>
     (
       await createTicket({
-        db: t.db,
+        db: t.prisma,
         author: 'ada',
         fields: { summary, status, priority: 'major' },
       })
@@ -37,7 +38,7 @@ describe.skipIf(!serverUrl)('batch modify against PostgreSQL', () => {
       );
       expect(refused.code).toBe('forbidden');
     }
-    expect((await t.db.ticket.findUniqueOrThrow({ where: { id } })).priority).toBe('major');
+    expect((await t.prisma.ticket.findUniqueOrThrow({ where: { id } })).priority).toBe('major');
   });
 
   it('sets fields, comments and resolves every selected ticket, each with its own history', async () => {
@@ -53,14 +54,14 @@ describe.skipIf(!serverUrl)('batch modify against PostgreSQL', () => {
     });
     expect(changed).toEqual(ids);
     for (const id of ids) {
-      const ticket = await t.db.ticket.findUniqueOrThrow({ where: { id } });
+      const ticket = await t.prisma.ticket.findUniqueOrThrow({ where: { id } });
       expect(ticket).toMatchObject({
         priority: 'minor',
         milestone: 'milestone1',
         status: 'closed',
         resolution: 'fixed',
       });
-      const rows = await t.db.ticketChange.findMany({
+      const rows = await t.prisma.ticketChange.findMany({
         where: { ticketId: id },
         orderBy: { field: 'asc' },
       });
@@ -94,7 +95,7 @@ describe.skipIf(!serverUrl)('batch modify against PostgreSQL', () => {
     );
     expect(Object.keys(refused.refusedTickets)).toEqual([String(closed)]);
     expect(refused.message).toContain(`#${closed}`);
-    expect(await t.db.ticketChange.count({ where: { ticketId: fresh } })).toBe(0);
+    expect(await t.prisma.ticketChange.count({ where: { ticketId: fresh } })).toBe(0);
   });
 
   it('says which value is wrong and refuses fields a batch may not set', async () => {

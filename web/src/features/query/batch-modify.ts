@@ -1,7 +1,7 @@
-import type { Db } from '@learntrac/db';
 import { InvalidInputError } from '@learntrac/db/errors';
 import { changeTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
+import { type Database, sql } from '@/core/db';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
 import type { TicketActor } from '@/features/ticket/ticket-actor';
 import {
@@ -76,7 +76,7 @@ export class BatchModifyError extends Error {
  * actor's permissions) the whole batch is refused, naming those tickets.
  */
 export async function batchModifyTickets(
-  options: { db: Db; actor: TicketActor } & BatchModifyInput,
+  options: { db: Database; actor: TicketActor } & BatchModifyInput,
 ): Promise<{ changed: number[] }> {
   const { db, actor, ...rest } = options;
   const parsed = BatchModifyInput.safeParse(rest);
@@ -118,11 +118,16 @@ export async function batchModifyTickets(
   const now = input.now ?? new Date();
   const can = (permission: string) => hasTicketPermission(actor, permission);
 
-  return db.$transaction(
+  return db.transaction(
     async (tx) => {
-      const tickets = await tx.$queryRaw<
-        { id: number; status: string | null; owner: string | null; resolution: string | null }[]
-      >`SELECT id, status, owner, resolution FROM ticket WHERE id = ANY(${ticketIds}) ORDER BY id FOR UPDATE`;
+      const tickets = await tx.query<{
+        id: number;
+        status: string | null;
+        owner: string | null;
+        resolution: string | null;
+      }>(
+        sql`SELECT id, status, owner, resolution FROM ticket WHERE id = ANY(${ticketIds}) ORDER BY id FOR UPDATE`,
+      );
       const refused: Record<number, string> = {};
       for (const id of ticketIds) {
         if (!tickets.some((ticket) => ticket.id === id)) refused[id] = 'no such ticket';
@@ -172,7 +177,7 @@ export async function batchModifyTickets(
         // A ticket already holding every value and given no comment is left out.
         try {
           await changeTicket({
-            db: tx,
+            db: tx.prisma,
             ticketId: plan.id,
             author,
             changes: plan.changes,
@@ -189,6 +194,6 @@ export async function batchModifyTickets(
       }
       return { changed };
     },
-    { timeout: 60_000 },
+    { timeoutMs: 60_000 },
   );
 }

@@ -1,4 +1,4 @@
-import type { Database } from '@/core/db/database';
+import type { Queryable } from '@/core/db/database';
 import { formatRss, formatTable, RSS_CONTENT_TYPE, tableContentType } from './export-table';
 import { cellDate, cellText } from './format-query-cell';
 import { formatQueryUrl, type QueryFormat, resolveQueryColumns } from './language';
@@ -39,7 +39,7 @@ export function assertQueryPermission(viewer: QueryViewer, permission: string) {
  * Throws QueryPermissionError and QuerySyntaxError.
  */
 export async function exportTicketQuery(options: {
-  db: Database;
+  db: Queryable;
   viewer: QueryViewer;
   params: URLSearchParams;
   format: QueryFormat;

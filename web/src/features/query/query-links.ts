@@ -1,4 +1,5 @@
-import type { Database } from '@/core/db/database';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
 import type { Viewer, WikiSupport } from '@/core/feature';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
 import { element, makeHref, type TicketSummary } from '@/features/wiki/formatter';
@@ -11,11 +12,6 @@ import {
   standardTicketFields,
 } from './language';
 import { customQueryFields } from './load-query-fields';
-
-/** The prepared statements of the query language need the client's unsafe (positional) call. */
-type PositionalDatabase = Database & {
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-};
 
 /** `query:status=new&owner=$USER` as the /query page's URL parameters; unparsable text is kept. */
 function queryHref(base: string, target: string, fields: readonly QueryField[]): string {
@@ -30,7 +26,7 @@ function queryHref(base: string, target: string, fields: readonly QueryField[]):
 }
 
 async function runTicketQuery(
-  db: Database,
+  db: Queryable,
   viewer: Viewer,
   text: string,
   fields: readonly QueryField[],
@@ -38,10 +34,7 @@ async function runTicketQuery(
   try {
     const query = parseQueryString(text, { fields });
     const sql = buildQuerySql({ ...query, max: 0 }, { fields, user: viewer.userId ?? 'anonymous' });
-    const rows = await (db as PositionalDatabase).$queryRawUnsafe<Record<string, unknown>[]>(
-      sql.select.text,
-      ...sql.select.values,
-    );
+    const rows = await db.query<Record<string, unknown>>(sql.select);
     return rows.map((row) => {
       const ticket: TicketSummary = {
         id: Number(row.id),
@@ -82,8 +75,8 @@ export const queryWikiSupport: WikiSupport = {
         : standardTicketFields;
     const [reports, results] = await Promise.all([
       canView && reportIds.length
-        ? db.$queryRaw<{ id: number; title: string | null }[]>`
-            SELECT id, title FROM report WHERE id = ANY(${reportIds}::int[])`
+        ? db.query<{ id: number; title: string | null }>(sql`
+            SELECT id, title FROM report WHERE id = ANY(${reportIds}::int[])`)
         : Promise.resolve([]),
       Promise.all(queries.map((q) => runTicketQuery(db, viewer, q, fields))),
     ]);

@@ -1,4 +1,4 @@
-import type { Db } from '@learntrac/db';
+import type { Queryable } from '@/core/db';
 import {
   formatRss,
   formatTableLines,
@@ -32,7 +32,7 @@ export type ReportExportFile = Omit<ExportFile, 'body'> & {
  * Throws the report errors (before any byte is sent).
  */
 export async function exportReport(options: {
-  db: Db;
+  db: Queryable;
   pool: ReportPool;
   actor: ReportActor;
   id: number;

@@ -1,7 +1,8 @@
+import { getDb } from '@/core/db';
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { getReport } from './get-report';
-import { getReportDb, reportActorOf } from './report-db';
+import { reportActorOf } from './report-db';
 import { ReportNotFoundError } from './report-errors';
 
 /** The report a page's `[id]` names, for this viewer; a malformed or unknown id is a 404. */
@@ -12,7 +13,7 @@ export async function getReportOr404(options: {
   if (!/^\d{1,10}$/.test(options.rawId)) notFound();
   try {
     return await getReport({
-      db: getReportDb(),
+      db: getDb(),
       actor: reportActorOf(options.viewer),
       id: Number(options.rawId),
     });

@@ -1,4 +1,5 @@
-import type { Database } from '@/core/db/database';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
 import { assertReportPermission, type ReportActor, ReportNotFoundError } from './report-errors';
 
 export interface Report {
@@ -11,7 +12,7 @@ export interface Report {
 
 /** One report, for viewers with REPORT_VIEW; a missing report is a ReportNotFoundError. */
 export async function getReport(options: {
-  db: Database;
+  db: Queryable;
   actor: ReportActor;
   id: number;
 }): Promise<Report> {
@@ -19,10 +20,10 @@ export async function getReport(options: {
   if (!Number.isSafeInteger(options.id) || options.id < 1 || options.id > 2_147_483_647) {
     throw new ReportNotFoundError(options.id);
   }
-  const rows = await options.db.$queryRaw<Report[]>`
+  const rows = await options.db.query<Report>(sql`
     SELECT id, COALESCE(title, '') AS title, COALESCE(description, '') AS description,
       COALESCE(query, '') AS query, author
-    FROM report WHERE id = ${options.id}`;
+    FROM report WHERE id = ${options.id}`);
   const report = rows[0];
   if (!report) throw new ReportNotFoundError(options.id);
   return { ...report, id: Number(report.id) };

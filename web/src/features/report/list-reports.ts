@@ -1,4 +1,5 @@
-import type { Database } from '@/core/db/database';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
 import { assertReportPermission, type ReportActor } from './report-errors';
 
 export interface ReportSummary {
@@ -9,12 +10,12 @@ export interface ReportSummary {
 
 /** Every report, by number, for viewers with REPORT_VIEW. */
 export async function listReports(options: {
-  db: Database;
+  db: Queryable;
   actor: ReportActor;
 }): Promise<ReportSummary[]> {
   assertReportPermission(options.actor, 'REPORT_VIEW');
-  const rows = await options.db.$queryRaw<ReportSummary[]>`
+  const rows = await options.db.query<ReportSummary>(sql`
     SELECT id, COALESCE(title, '') AS title, COALESCE(description, '') AS description
-    FROM report ORDER BY id`;
+    FROM report ORDER BY id`);
   return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }

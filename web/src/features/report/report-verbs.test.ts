@@ -1,6 +1,7 @@
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { exportReport } from './export-report';
 import { getReport } from './get-report';
 import { listReports } from './list-reports';
@@ -46,7 +47,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 }
 
 describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_report', seed: true });
+  const t = useWebTestDatabase({ prefix: 'web_report', seed: true });
   let pool: pg.Pool;
 
   beforeAll(async () => {
@@ -77,7 +78,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
       },
     ];
     for (const [i, ticket] of tickets.entries()) {
-      await t.db.ticket.create({
+      await t.prisma.ticket.create({
         data: {
           ...ticket,
           type: 'defect',
@@ -137,7 +138,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
     ]) {
       await expect(runReport({ pool, sql, variables: {} })).rejects.toBeInstanceOf(ReportError);
     }
-    expect(await t.db.ticket.count()).toBe(4);
+    expect(await t.prisma.ticket.count()).toBe(4);
   });
 
   it('stops a report that runs past the statement timeout', async () => {

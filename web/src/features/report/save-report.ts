@@ -1,5 +1,5 @@
-import type { Db } from '@learntrac/db';
 import { z } from 'zod';
+import type { Database } from '@/core/db';
 import {
   assertReportPermission,
   type ReportActor,
@@ -31,39 +31,45 @@ function parseInput(input: ReportInput) {
 
 /** Saves a new report (REPORT_CREATE) and returns its number. */
 export async function createReport(options: {
-  db: Db;
+  db: Database;
   actor: ReportActor;
   input: ReportInput;
 }): Promise<{ id: number }> {
   assertReportPermission(options.actor, 'REPORT_CREATE');
   const data = parseInput(options.input);
-  const report = await options.db.report.create({
-    data: { ...data, author: options.actor.name },
-    select: { id: true },
-  });
+  const report = await options.db.transaction((tx) =>
+    tx.prisma.report.create({
+      data: { ...data, author: options.actor.name },
+      select: { id: true },
+    }),
+  );
   return { id: report.id };
 }
 
 /** Changes a report's title, description and SQL (REPORT_MODIFY). */
 export async function updateReport(options: {
-  db: Db;
+  db: Database;
   actor: ReportActor;
   id: number;
   input: ReportInput;
 }): Promise<void> {
   assertReportPermission(options.actor, 'REPORT_MODIFY');
   const data = parseInput(options.input);
-  const result = await options.db.report.updateMany({ where: { id: options.id }, data });
+  const result = await options.db.transaction((tx) =>
+    tx.prisma.report.updateMany({ where: { id: options.id }, data }),
+  );
   if (result.count === 0) throw new ReportNotFoundError(options.id);
 }
 
 /** Deletes a report (REPORT_DELETE). */
 export async function deleteReport(options: {
-  db: Db;
+  db: Database;
   actor: ReportActor;
   id: number;
 }): Promise<void> {
   assertReportPermission(options.actor, 'REPORT_DELETE');
-  const result = await options.db.report.deleteMany({ where: { id: options.id } });
+  const result = await options.db.transaction((tx) =>
+    tx.prisma.report.deleteMany({ where: { id: options.id } }),
+  );
   if (result.count === 0) throw new ReportNotFoundError(options.id);
 }

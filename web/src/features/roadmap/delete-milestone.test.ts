@@ -1,7 +1,8 @@
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { createMilestone } from './create-milestone';
 import { deleteMilestone } from './delete-milestone';
 import { MilestoneError } from './milestone-errors';
@@ -10,7 +11,7 @@ const serverUrl = testServerUrl();
 const instructor = listPermissions(['instructor']);
 
 describe.skipIf(!serverUrl)('deleting a milestone against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_milestone_delete' });
+  const t = useWebTestDatabase({ prefix: 'web_milestone_delete' });
 
   const remove = (name: string, retargetTo: string) =>
     deleteMilestone({ db: t.db, permissions: instructor, author: 'ivan', name, retargetTo });
@@ -18,13 +19,13 @@ describe.skipIf(!serverUrl)('deleting a milestone against PostgreSQL', () => {
   it('leaves its tickets without a milestone when no other is chosen', async () => {
     await createMilestone({ db: t.db, permissions: instructor, input: { name: 'Gone' } });
     const { id } = await createTicket({
-      db: t.db,
+      db: t.prisma,
       author: 'ada',
       fields: { summary: 'On Gone', milestone: 'Gone', status: 'new' },
     });
     expect(await remove('Gone', '')).toEqual({ retargeted: 1 });
-    expect((await t.db.ticket.findUnique({ where: { id } }))?.milestone).toBe('');
-    const moved = await t.db.ticketChange.findFirst({
+    expect((await t.prisma.ticket.findUnique({ where: { id } }))?.milestone).toBe('');
+    const moved = await t.prisma.ticketChange.findFirst({
       where: { ticketId: id, field: 'milestone' },
     });
     expect(moved).toMatchObject({ oldvalue: 'Gone', newvalue: '', author: 'ivan' });
@@ -39,6 +40,6 @@ describe.skipIf(!serverUrl)('deleting a milestone against PostgreSQL', () => {
         'Choose another milestone, or none.',
       );
     }
-    expect(await t.db.milestone.findUnique({ where: { name: 'Stays' } })).not.toBeNull();
+    expect(await t.prisma.milestone.findUnique({ where: { name: 'Stays' } })).not.toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { Db } from '@learntrac/db';
+import { type Database, sql } from '@/core/db';
 import { assertMilestonePermission, MilestoneError } from './milestone-errors';
 import { retargetTickets } from './retarget-tickets';
 
@@ -7,7 +7,7 @@ import { retargetTickets } from './retarget-tickets';
  * `retargetTo` ('' for none), with the move recorded in each ticket's history.
  */
 export async function deleteMilestone(options: {
-  db: Db;
+  db: Database;
   permissions: ReadonlySet<string>;
   author: string;
   name: string;
@@ -16,14 +16,14 @@ export async function deleteMilestone(options: {
 }): Promise<{ retargeted: number }> {
   assertMilestonePermission(options.permissions, 'MILESTONE_DELETE', 'delete a milestone');
   const now = options.now ?? new Date();
-  return options.db.$transaction(async (tx) => {
-    const [current] = await tx.$queryRaw<{ name: string }[]>`
-      SELECT name FROM milestone WHERE name = ${options.name} FOR UPDATE`;
+  return options.db.transaction(async (tx) => {
+    const [current] = await tx.query<{ name: string }>(sql`
+      SELECT name FROM milestone WHERE name = ${options.name} FOR UPDATE`);
     if (!current)
       throw new MilestoneError('not_found', `Milestone ${options.name} does not exist.`);
     if (options.retargetTo !== '') {
-      const [target] = await tx.$queryRaw<{ name: string }[]>`
-        SELECT name FROM milestone WHERE name = ${options.retargetTo}`;
+      const [target] = await tx.query<{ name: string }>(sql`
+        SELECT name FROM milestone WHERE name = ${options.retargetTo}`);
       if (!target || options.retargetTo === options.name) {
         throw new MilestoneError('invalid_input', 'Choose where the tickets go.', {
           retarget: 'Choose another milestone, or none.',
@@ -39,7 +39,7 @@ export async function deleteMilestone(options: {
       onlyOpen: false,
       now,
     });
-    await tx.$executeRaw`DELETE FROM milestone WHERE name = ${options.name}`;
+    await tx.execute(sql`DELETE FROM milestone WHERE name = ${options.name}`);
     return { retargeted };
   });
 }

@@ -2,10 +2,11 @@
 
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
+import { getDb } from '@/core/db';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { createMilestone } from './create-milestone';
 import { deleteMilestone } from './delete-milestone';
-import { getMilestoneDb } from './milestone-db';
+
 import { MilestoneError } from './milestone-errors';
 import { LEAVE_TICKETS, type MilestoneFormState } from './milestone-form-state';
 import { milestoneHref } from './milestone-href';
@@ -57,7 +58,7 @@ export async function saveMilestoneAction(
   try {
     if (originalName) {
       ({ name } = await updateMilestone({
-        db: getMilestoneDb(),
+        db: getDb(),
         permissions: viewer.permissions,
         author: viewer.user?.username ?? 'anonymous',
         name: originalName,
@@ -67,7 +68,7 @@ export async function saveMilestoneAction(
       }));
     } else {
       ({ name } = await createMilestone({
-        db: getMilestoneDb(),
+        db: getDb(),
         permissions: viewer.permissions,
         input,
         now,
@@ -91,7 +92,7 @@ export async function deleteMilestoneAction(
   const name = text(form, 'originalName');
   try {
     await deleteMilestone({
-      db: getMilestoneDb(),
+      db: getDb(),
       permissions: viewer.permissions,
       author: viewer.user?.username ?? 'anonymous',
       name,

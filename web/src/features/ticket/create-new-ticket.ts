@@ -1,6 +1,6 @@
-import type { Db } from '@learntrac/db';
 import { createTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
+import type { Database } from '@/core/db';
 import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
 import {
   applyWorkflowAction,
@@ -38,7 +38,7 @@ export type CreateNewTicketInput = z.input<typeof CreateNewTicketInput>;
  * workflow; then writes it with its custom fields in one transaction. Returns the new id.
  */
 export async function createNewTicket(
-  options: { db: Db; actor: TicketActor } & CreateNewTicketInput,
+  options: { db: Database; actor: TicketActor } & CreateNewTicketInput,
 ): Promise<{ id: number }> {
   const { db, actor, ...rest } = options;
   const input = parseTicketInput(CreateNewTicketInput, rest);
@@ -94,12 +94,14 @@ export async function createNewTicket(
   }
   if (Object.keys(allErrors).length > 0) throw new TicketFormError(allErrors);
 
-  const ticket = await createTicket({
-    db,
-    author: actor.name ?? 'anonymous',
-    fields: { ...fields, status, summary: fields.summary ?? '' },
-    custom,
-    now: input.now,
-  });
+  const ticket = await db.transaction((tx) =>
+    createTicket({
+      db: tx.prisma,
+      author: actor.name ?? 'anonymous',
+      fields: { ...fields, status, summary: fields.summary ?? '' },
+      custom,
+      now: input.now,
+    }),
+  );
   return { id: ticket.id };
 }

@@ -1,7 +1,7 @@
-import type { Db } from '@learntrac/db';
 import { TicketNotFoundError } from '@learntrac/db/errors';
 import { changeTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
+import type { Database } from '@/core/db';
 import {
   applyWorkflowAction,
   listAvailableActions,
@@ -67,7 +67,7 @@ export type ModifyTicketInput = z.input<typeof ModifyTicketInput>;
  * as one change. A ticket changed since `expectedChangetime` raises MidAirCollisionError.
  */
 export async function modifyTicket(
-  options: { db: Db; actor: TicketActor } & ModifyTicketInput,
+  options: { db: Database; actor: TicketActor } & ModifyTicketInput,
 ): Promise<{ time: bigint; commentNumber: number }> {
   const { db, actor, ...rest } = options;
   const input = parseTicketInput(ModifyTicketInput, rest);
@@ -164,16 +164,18 @@ export async function modifyTicket(
   }
   if (Object.keys(allErrors).length > 0) throw new TicketFormError(allErrors);
 
-  const result = await changeTicket({
-    db,
-    ticketId: input.ticketId,
-    author: actor.name ?? 'anonymous',
-    changes: fields,
-    custom,
-    comment: input.comment,
-    replyTo: input.replyTo,
-    expectedChangetime: input.expectedChangetime,
-    now: input.now,
-  });
+  const result = await db.transaction((tx) =>
+    changeTicket({
+      db: tx.prisma,
+      ticketId: input.ticketId,
+      author: actor.name ?? 'anonymous',
+      changes: fields,
+      custom,
+      comment: input.comment,
+      replyTo: input.replyTo,
+      expectedChangetime: input.expectedChangetime,
+      now: input.now,
+    }),
+  );
   return { time: result.time, commentNumber: result.commentNumber };
 }

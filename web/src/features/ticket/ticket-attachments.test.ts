@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
 import type { Viewer } from '@/core/feature';
@@ -13,6 +13,7 @@ import {
 import { deleteAttachment } from '@/features/wiki/attachments/delete-attachment';
 import { listAttachments } from '@/features/wiki/attachments/list-attachments';
 import { WikiError } from '@/features/wiki/wiki-errors';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { buildTicketHistory } from './build-ticket-history';
 import { createNewTicket } from './create-new-ticket';
 import { deleteTicket } from './delete-ticket';
@@ -41,7 +42,7 @@ async function refusal(promise: Promise<unknown>): Promise<WikiError> {
 }
 
 describe.skipIf(!serverUrl)('ticket attachments against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_ticket_attach', seed: true });
+  const t = useWebTestDatabase({ prefix: 'web_ticket_attach', seed: true });
   let folder: string;
   let storage: AttachmentStorage;
 

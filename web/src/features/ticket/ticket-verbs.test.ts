@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MidAirCollisionError, TicketNotFoundError } from '@learntrac/db/errors';
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
@@ -10,6 +10,7 @@ import {
   type AttachmentStorage,
   createLocalAttachmentStorage,
 } from '@/features/wiki/attachments/attachment-storage';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { buildTicketHistory } from './build-ticket-history';
 import { createNewTicket } from './create-new-ticket';
 import { TICKET_CUSTOM_FIELDS_KEY } from './custom-fields';
@@ -47,7 +48,7 @@ async function formErrors(promise: Promise<unknown>): Promise<Record<string, str
 }
 
 describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_ticket', seed: true });
+  const t = useWebTestDatabase({ prefix: 'web_ticket', seed: true });
   let folder: string;
   let storage: AttachmentStorage;
 
@@ -55,7 +56,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     folder = await mkdtemp(path.join(tmpdir(), 'learntrac-ticket-'));
     storage = createLocalAttachmentStorage(folder);
     // This suite's own fields replace the ones a new site starts with.
-    await t.db.system.update({
+    await t.prisma.system.update({
       where: { name: TICKET_CUSTOM_FIELDS_KEY },
       data: {
         value: JSON.stringify([
@@ -137,7 +138,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
   });
 
   it('says which fields are wrong and writes nothing', async () => {
-    const before = await t.db.ticket.count();
+    const before = await t.prisma.ticket.count();
     const errors = await formErrors(
       newTicket({
         summary: ' ',
@@ -156,7 +157,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     ]);
     expect(errors.priority).toMatch(/“urgent” is not a priority/);
     expect(await formErrors(newTicket({ summary: 'x'.repeat(256) }))).toHaveProperty('summary');
-    expect(await t.db.ticket.count()).toBe(before);
+    expect(await t.prisma.ticket.count()).toBe(before);
   });
 
   it('refuses to create tickets without TICKET_CREATE', async () => {
@@ -315,7 +316,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
 
   it('records no change for custom fields left at their defaults on an older ticket', async () => {
     const { id } = await createTicket({
-      db: t.db,
+      db: t.prisma,
       author: 'x',
       fields: { summary: 'Before custom fields' },
     });
@@ -326,7 +327,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
       values: { graded: '0', difficulty: '3', source: '' },
       comment: 'only a comment',
     });
-    const rows = await t.db.ticketChange.findMany({ where: { ticketId: id } });
+    const rows = await t.prisma.ticketChange.findMany({ where: { ticketId: id } });
     expect(rows.map((row) => row.field)).toEqual(['comment']);
   });
 
@@ -362,7 +363,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
         text: 'mine now',
       }),
     ).rejects.toBeInstanceOf(TicketPermissionError);
-    const rows = await t.db.ticketChange.findMany({
+    const rows = await t.prisma.ticketChange.findMany({
       where: { ticketId: id },
       orderBy: { field: 'asc' },
     });
@@ -432,7 +433,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
 
   it('opens and files new tickets with the admin’s defaults, skipping ones no longer offered', async () => {
     const setDefault = (field: string, value: string) =>
-      t.db.system.upsert({
+      t.prisma.system.upsert({
         where: { name: `ticket.default_${field}` },
         create: { name: `ticket.default_${field}`, value },
         update: { value },
@@ -473,12 +474,12 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     expect(await getTicket({ db: t.db, id })).toMatchObject({ ...defaults, priority: 'critical' });
 
     // A default naming a completed milestone or a removed type is not offered.
-    await t.db.milestone.update({ where: { name: milestone! }, data: { completed: 1n } });
+    await t.prisma.milestone.update({ where: { name: milestone! }, data: { completed: 1n } });
     await setDefault('type', 'gone');
     const after = await opening();
     expect(after.milestone).toBe('');
     expect(after.type).toBe(ticketOptions.types[0]);
-    await t.db.milestone.update({ where: { name: milestone! }, data: { completed: 0n } });
-    await t.db.system.deleteMany({ where: { name: { startsWith: 'ticket.default_' } } });
+    await t.prisma.milestone.update({ where: { name: milestone! }, data: { completed: 0n } });
+    await t.prisma.system.deleteMany({ where: { name: { startsWith: 'ticket.default_' } } });
   });
 });

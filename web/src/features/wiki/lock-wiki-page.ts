@@ -1,4 +1,4 @@
-import type { Prisma } from '@learntrac/db';
+import { raw, sql, type Transaction } from '@/core/db';
 import { WikiError } from './wiki-errors';
 
 /**
@@ -25,10 +25,12 @@ function isLockTimeout(error: unknown): boolean {
  * all take the same lock, so their writes to one page queue up instead of interleaving. Throws
  * a WikiError (`busy`) when the lock is not free within WIKI_LOCK_WAIT_MS.
  */
-export async function lockWikiPage(options: { tx: Prisma.TransactionClient; name: string }) {
-  await options.tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${WIKI_LOCK_WAIT_MS}`);
+export async function lockWikiPage(options: { tx: Transaction; name: string }) {
+  await options.tx.execute(raw(`SET LOCAL lock_timeout = ${WIKI_LOCK_WAIT_MS}`));
   try {
-    await options.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`wiki:${options.name}`}))`;
+    await options.tx.execute(
+      sql`SELECT pg_advisory_xact_lock(hashtext(${`wiki:${options.name}`}))`,
+    );
   } catch (error) {
     if (!isLockTimeout(error)) throw error;
     throw new WikiError(

@@ -1,5 +1,5 @@
-import type { Db } from '@learntrac/db';
 import { z } from 'zod';
+import type { Database } from '@/core/db';
 import type { Viewer } from '@/core/feature';
 import { getWikiPage } from './get-wiki-page';
 import { saveWikiPage } from './save-wiki-page';
@@ -18,7 +18,7 @@ export type RevertWikiPageInput = z.input<typeof RevertWikiPageInput>;
 
 /** Makes an old version's text current again, as a new version. */
 export async function revertWikiPage(options: {
-  db: Db;
+  db: Database;
   viewer: Viewer;
   author: string;
   input: RevertWikiPageInput;

@@ -1,5 +1,5 @@
-import type { Db } from '@learntrac/db';
 import { z } from 'zod';
+import { type Database, sql } from '@/core/db';
 import { toTracTime } from '@/core/db/database';
 import type { Viewer } from '@/core/feature';
 import { lockWikiPage } from './lock-wiki-page';
@@ -38,7 +38,7 @@ export interface SavedWikiPage {
  * when someone saved a newer version since the editor loaded `baseVersion`.
  */
 export async function saveWikiPage(options: {
-  db: Db;
+  db: Database;
   viewer: Viewer;
   author: string;
   input: SaveWikiPageInput;
@@ -47,13 +47,16 @@ export async function saveWikiPage(options: {
 }): Promise<SavedWikiPage> {
   const input = parseWikiInput(SaveWikiPageInput, options.input);
   const { viewer } = options;
-  return options.db.$transaction(async (tx) => {
+  return options.db.transaction(async (tx) => {
     // Saves of one page queue up here, so two editors cannot both write version N+1.
     await lockWikiPage({ tx, name: input.name });
-    const [latest] = await tx.$queryRaw<
-      { version: number; text: string | null; author: string | null; readonly: number | null }[]
-    >`SELECT version, text, author, readonly FROM wiki WHERE name = ${input.name}
-      ORDER BY version DESC LIMIT 1`;
+    const [latest] = await tx.query<{
+      version: number;
+      text: string | null;
+      author: string | null;
+      readonly: number | null;
+    }>(sql`SELECT version, text, author, readonly FROM wiki WHERE name = ${input.name}
+      ORDER BY version DESC LIMIT 1`);
     const current = latest?.version ?? 0;
     if (current === 0) assertWikiPermission(viewer, 'WIKI_CREATE', 'create wiki pages');
     else assertWikiPermission(viewer, 'WIKI_MODIFY', 'edit wiki pages');
@@ -76,9 +79,9 @@ export async function saveWikiPage(options: {
       throw new WikiError('invalid_input', 'The page was not changed, so nothing was saved.');
     }
     const version = current + 1;
-    await tx.$executeRaw`INSERT INTO wiki (name, version, time, author, text, comment, readonly)
+    await tx.execute(sql`INSERT INTO wiki (name, version, time, author, text, comment, readonly)
       VALUES (${input.name}, ${version}, ${toTracTime(options.now ?? new Date())}, ${options.author},
-              ${input.text}, ${input.comment}, ${readonly ? 1 : 0})`;
+              ${input.text}, ${input.comment}, ${readonly ? 1 : 0})`);
     return { name: input.name, version };
   });
 }

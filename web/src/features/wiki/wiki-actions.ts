@@ -14,7 +14,7 @@ import { revertWikiPage } from './revert-wiki-page';
 import { saveWikiPage } from './save-wiki-page';
 import { WikiConflictError, WikiError } from './wiki-errors';
 import { wikiPageHref } from './wiki-names';
-import { getAttachmentMaxSize, getAttachmentStorage, getWikiDb } from './wiki-services';
+import { getAttachmentMaxSize, getAttachmentStorage } from './wiki-services';
 
 export interface EditWikiState {
   name: string;
@@ -67,7 +67,7 @@ export async function editWikiPageAction(
   }
   try {
     await saveWikiPage({
-      db: getWikiDb(),
+      db: getDb(),
       viewer,
       author,
       input: {
@@ -115,7 +115,7 @@ export async function renameWikiPageAction(_: FormState, form: FormData): Promis
   const newName = text(form, 'newName').trim();
   const failed = await runOrExplain(async () => {
     await renameWikiPage({
-      db: getWikiDb(),
+      db: getDb(),
       storage: getAttachmentStorage(),
       viewer,
       author,
@@ -135,7 +135,7 @@ export async function deleteWikiPageAction(_: FormState, form: FormData): Promis
   let remains = false;
   const failed = await runOrExplain(async () => {
     const result = await deleteWikiPage({
-      db: getWikiDb(),
+      db: getDb(),
       storage: getAttachmentStorage(),
       viewer,
       input: { name, version: version ? Number(version) : undefined },
@@ -153,7 +153,7 @@ export async function revertWikiPageAction(_: FormState, form: FormData): Promis
   const name = text(form, 'name');
   const failed = await runOrExplain(async () => {
     await revertWikiPage({
-      db: getWikiDb(),
+      db: getDb(),
       viewer,
       author,
       input: { name, version: text(form, 'version'), baseVersion: text(form, 'baseVersion') },
@@ -179,7 +179,7 @@ export async function uploadAttachmentAction(_: FormState, form: FormData): Prom
   }
   const failed = await runOrExplain(async () => {
     await addAttachment({
-      db: getWikiDb(),
+      db: getDb(),
       storage: getAttachmentStorage(),
       viewer,
       author,
@@ -206,7 +206,7 @@ export async function deleteAttachmentAction(_: FormState, form: FormData): Prom
   const id = text(form, 'id');
   const failed = await runOrExplain(async () => {
     await deleteAttachment({
-      db: getWikiDb(),
+      db: getDb(),
       storage: getAttachmentStorage(),
       viewer,
       input: { realm: realm as 'wiki', id, filename: text(form, 'filename') },

@@ -1,14 +1,7 @@
 import 'server-only';
-import type { Db } from '@learntrac/db';
 import { getConfig } from '@/config';
-import { getDb } from '@/core/db';
 import type { AttachmentStorage } from './attachments/attachment-storage';
 import { createAttachmentStorage } from './attachments/attachment-storage-config';
-
-/** The process's Prisma client with its transactions, which the wiki's writes need. */
-export function getWikiDb(): Db {
-  return getDb() as unknown as Db;
-}
 
 const holder = globalThis as typeof globalThis & { learntracAttachments?: AttachmentStorage };
 

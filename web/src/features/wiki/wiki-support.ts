@@ -1,3 +1,4 @@
+import { sql } from '@/core/db';
 import type { WikiSupport } from '@/core/feature';
 import {
   createWikiLinkResolver,
@@ -81,15 +82,15 @@ export const wikiSupport: WikiSupport = {
       (references.targets.get('wiki') ?? []).length > 0;
     const [pages, interMap, attachments] = await Promise.all([
       canView && needsPages ? listWikiPages({ db }) : Promise.resolve([]),
-      db.$queryRaw<{ text: string | null }[]>`SELECT text FROM wiki WHERE name = 'InterMapTxt'
-        ORDER BY version DESC LIMIT 1`,
+      db.query<{ text: string | null }>(sql`SELECT text FROM wiki WHERE name = 'InterMapTxt'
+        ORDER BY version DESC LIMIT 1`),
       attachmentTargets.length
-        ? db.$queryRaw<{ type: string; id: string; filename: string }[]>`
+        ? db.query<{ type: string; id: string; filename: string }>(sql`
             SELECT type, id, filename FROM attachment
             WHERE (type, id, filename) IN (SELECT * FROM unnest(
               ${attachmentTargets.map((a) => a.realm)}::text[],
               ${attachmentTargets.map((a) => a.id)}::text[],
-              ${attachmentTargets.map((a) => a.filename)}::text[]))`
+              ${attachmentTargets.map((a) => a.filename)}::text[]))`)
         : Promise.resolve([]),
     ]);
     const names = new Set(pages.map((page) => page.name));

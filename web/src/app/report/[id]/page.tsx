@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
+import { getDb, getReportPool } from '@/core/db';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { paramsFromRecord } from '@/features/query/query-from-params';
 import { TicketsContextNav } from '@/features/query/ui/tickets-context-nav';
 import { getReport } from '@/features/report/get-report';
-import { getReportDb, getReportPool, reportActorOf } from '@/features/report/report-db';
+import { reportActorOf } from '@/features/report/report-db';
 import {
   ReportError,
   ReportNotFoundError,
@@ -42,7 +43,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const format = search.get('format');
   if (format && EXPORTS.has(format)) redirect(`/report/${id}/export?${search}`);
 
-  const db = getReportDb();
+  const db = getDb();
   const actor = reportActorOf(viewer);
   let report: Awaited<ReturnType<typeof getReport>>;
   try {

@@ -1,6 +1,7 @@
 import { requirePermission } from '@/core/auth/current-user';
+import { getDb } from '@/core/db';
 import { getReport } from '@/features/report/get-report';
-import { getReportDb, reportActorOf } from '@/features/report/report-db';
+import { reportActorOf } from '@/features/report/report-db';
 import { ReportNotFoundError } from '@/features/report/report-errors';
 import { ReportForm } from '@/features/report/ui/report-form';
 import { saveReportAction } from '../actions';
@@ -17,7 +18,7 @@ export default async function NewReportPage({ searchParams }: Props) {
   if (copy && /^\d{1,10}$/.test(copy)) {
     try {
       const source = await getReport({
-        db: getReportDb(),
+        db: getDb(),
         actor: reportActorOf(viewer),
         id: Number(copy),
       });

@@ -14,7 +14,7 @@ import { getTicket } from '@/features/ticket/get-ticket';
 import { modifyTicket } from '@/features/ticket/modify-ticket';
 import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { tooLargeMessage } from '@/features/ticket/ticket-attachment-links';
-import { getTicketDb } from '@/features/ticket/ticket-db';
+
 import { readFieldValues, TicketFormError } from '@/features/ticket/ticket-form';
 import type { CommentEditState, ModifyTicketFormState } from '@/features/ticket/ticket-form-state';
 import { TicketPermissionError } from '@/features/ticket/ticket-permissions';
@@ -79,7 +79,7 @@ export async function modifyTicketAction(
   let commentNumber: number;
   try {
     ({ commentNumber } = await modifyTicket({
-      db: getTicketDb(),
+      db: getDb(),
       actor: actorFromViewer(viewer),
       ticketId,
       values: state.values,
@@ -128,7 +128,7 @@ export async function editCommentAction(
   const viewer = await getViewer();
   try {
     await editTicketComment({
-      db: getTicketDb(),
+      db: getDb(),
       actor: actorFromViewer(viewer),
       ticketId,
       commentNumber,
@@ -163,7 +163,7 @@ export async function deleteTicketAction(
   }
   try {
     await deleteTicket({
-      db: getTicketDb(),
+      db: getDb(),
       storage: getAttachmentStorage(),
       actor: actorFromViewer(viewer),
       ticketId,
@@ -196,7 +196,7 @@ export async function attachFileAction(
   if (file.size > maxSize) return { error: tooLargeMessage(file.size, maxSize) };
   try {
     await addAttachment({
-      db: getTicketDb(),
+      db: getDb(),
       storage: getAttachmentStorage(),
       viewer,
       author: viewer.user?.username || 'anonymous',
@@ -230,7 +230,7 @@ export async function deleteTicketAttachmentAction(
   if (ticketId === null) return { error: 'This form does not name a ticket.' };
   try {
     await deleteAttachment({
-      db: getTicketDb(),
+      db: getDb(),
       storage: getAttachmentStorage(),
       viewer,
       input: { realm: 'ticket', id: String(ticketId), filename: text(form, 'filename') },

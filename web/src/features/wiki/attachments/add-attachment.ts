@@ -1,5 +1,5 @@
-import type { Db } from '@learntrac/db';
 import { z } from 'zod';
+import { type Database, sql } from '@/core/db';
 import { toTracTime } from '@/core/db/database';
 import type { Viewer } from '@/core/feature';
 import { WikiError } from '../wiki-errors';
@@ -24,7 +24,7 @@ export type AddAttachmentInput = z.input<typeof AddAttachmentInput>;
 
 /** Stores a file and records it against a wiki page or ticket, which must exist. */
 export async function addAttachment(options: {
-  db: Db;
+  db: Database;
   storage: AttachmentStorage;
   viewer: Viewer;
   author: string;
@@ -41,11 +41,11 @@ export async function addAttachment(options: {
     );
   }
   const key = { realm: input.realm, id: input.id, filename: input.filename };
-  await options.db.$transaction(async (tx) => {
+  await options.db.transaction(async (tx) => {
     const { realm, id } = input;
     await assertMayChangeAttachments({ tx, viewer: options.viewer, realm, id, action: 'create' });
-    const [existing] = await tx.$queryRaw<{ author: string | null }[]>`SELECT author FROM attachment
-      WHERE type = ${input.realm} AND id = ${input.id} AND filename = ${input.filename}`;
+    const [existing] = await tx.query<{ author: string | null }>(sql`SELECT author FROM attachment
+      WHERE type = ${input.realm} AND id = ${input.id} AND filename = ${input.filename}`);
     if (existing && !input.replace) {
       throw new WikiError('invalid_input', `An attachment named ${input.filename} already exists.`);
     }
@@ -53,11 +53,11 @@ export async function addAttachment(options: {
     if (existing && (existing.author !== options.author || options.author === 'anonymous')) {
       await assertMayChangeAttachments({ tx, viewer: options.viewer, realm, id, action: 'delete' });
     }
-    await tx.$executeRaw`INSERT INTO attachment (type, id, filename, size, time, description, author)
+    await tx.execute(sql`INSERT INTO attachment (type, id, filename, size, time, description, author)
       VALUES (${input.realm}, ${input.id}, ${input.filename}, ${options.data.byteLength},
               ${toTracTime(new Date())}, ${input.description}, ${options.author})
       ON CONFLICT (type, id, filename) DO UPDATE SET size = EXCLUDED.size, time = EXCLUDED.time,
-        description = EXCLUDED.description, author = EXCLUDED.author`;
+        description = EXCLUDED.description, author = EXCLUDED.author`);
     // Written inside the transaction: if storing fails, the row is not committed either.
     await options.storage.write(key, options.data);
   });

@@ -1,5 +1,5 @@
-import type { Db } from '@learntrac/db';
 import type { Permission } from '@/core/auth/roles';
+import { sql, type Transaction } from '@/core/db';
 import type { Viewer } from '@/core/feature';
 import { WikiError, WikiPermissionError } from '../wiki-errors';
 import { assertWikiPermission } from '../wiki-permissions';
@@ -41,15 +41,13 @@ export function assertAttachmentPermission(
   }
 }
 
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
-
 /**
  * The one check before any change to a parent's attachments (adding, replacing, deleting):
  * the parent exists, the viewer holds the realm's permission for the change, and a read-only
  * wiki page takes WIKI_ADMIN, as editing its text does. Runs inside the write's transaction.
  */
 export async function assertMayChangeAttachments(options: {
-  tx: Tx;
+  tx: Transaction;
   viewer: Viewer;
   realm: AttachmentRealm;
   id: string;
@@ -59,10 +57,10 @@ export async function assertMayChangeAttachments(options: {
   assertAttachmentPermission(viewer, realm, action);
   const parent =
     realm === 'wiki'
-      ? await tx.$queryRaw<{ readonly: number | null }[]>`
-          SELECT readonly FROM wiki WHERE name = ${id} ORDER BY version DESC LIMIT 1`
-      : await tx.$queryRaw<{ readonly: number | null }[]>`
-          SELECT 0 AS readonly FROM ticket WHERE id::text = ${id}`;
+      ? await tx.query<{ readonly: number | null }>(sql`
+          SELECT readonly FROM wiki WHERE name = ${id} ORDER BY version DESC LIMIT 1`)
+      : await tx.query<{ readonly: number | null }>(sql`
+          SELECT 0 AS readonly FROM ticket WHERE id::text = ${id}`);
   if (!parent[0]) {
     throw new WikiError(
       'not_found',

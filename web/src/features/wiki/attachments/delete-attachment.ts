@@ -1,5 +1,5 @@
-import type { Db } from '@learntrac/db';
 import type { z } from 'zod';
+import { type Database, sql } from '@/core/db';
 import type { Viewer } from '@/core/feature';
 import { WikiError } from '../wiki-errors';
 import { parseWikiInput } from '../wiki-input';
@@ -11,17 +11,17 @@ export type DeleteAttachmentInput = z.input<typeof AttachmentKeyInput>;
 
 /** Removes an attachment's record and its file. */
 export async function deleteAttachment(options: {
-  db: Db;
+  db: Database;
   storage: AttachmentStorage;
   viewer: Viewer;
   input: DeleteAttachmentInput;
 }) {
   const key = parseWikiInput(AttachmentKeyInput, options.input);
-  await options.db.$transaction(async (tx) => {
+  await options.db.transaction(async (tx) => {
     const { realm, id } = key;
     await assertMayChangeAttachments({ tx, viewer: options.viewer, realm, id, action: 'delete' });
-    const removed = await tx.$executeRaw`DELETE FROM attachment
-      WHERE type = ${key.realm} AND id = ${key.id} AND filename = ${key.filename}`;
+    const removed = await tx.execute(sql`DELETE FROM attachment
+      WHERE type = ${key.realm} AND id = ${key.id} AND filename = ${key.filename}`);
     if (removed === 0) throw new WikiError('not_found', `No attachment named ${key.filename}.`);
     await options.storage.remove(key);
   });

@@ -1,9 +1,10 @@
 import type { NextRequest } from 'next/server';
 import { getConfig } from '@/config';
 import { getViewer } from '@/core/auth/current-user';
+import { getDb, getReportPool } from '@/core/db';
 import { exportErrorResponse } from '@/features/query/export-response';
 import { exportReport } from '@/features/report/export-report';
-import { getReportDb, getReportPool, reportActorOf } from '@/features/report/report-db';
+import { reportActorOf } from '@/features/report/report-db';
 import {
   ReportError,
   ReportNotFoundError,
@@ -26,7 +27,7 @@ export async function GET(request: NextRequest, context: { params: Promise<{ id:
   const viewer = await getViewer();
   try {
     const file = await exportReport({
-      db: getReportDb(),
+      db: getDb(),
       pool: getReportPool(),
       actor: reportActorOf(viewer),
       id: Number(rawId),
