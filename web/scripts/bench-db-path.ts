@@ -10,17 +10,17 @@ import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@learntrac/db';
 import { loadPermissions, type PermissionGrant } from '@learntrac/db/permissions';
 import pg from 'pg';
+import { renderWikiTexts } from '@/composition/render-wiki-text';
 import { createDatabase, type Queryable, type SqlQuery, sql } from '@/core/db/database';
 import type { Viewer } from '@/core/feature';
-import { renderWikiTexts } from '@/core/wiki-render/render-wiki-text';
+import { listAttachments } from '@/features/attachment/list-attachments';
 import { loadQueryFields } from '@/features/query/load-query-fields';
 import { queryFromParams } from '@/features/query/query-from-params';
 import { runTicketQuery } from '@/features/query/run-ticket-query';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
 import { getTicket } from '@/features/ticket/get-ticket';
 import { loadTicketOptions } from '@/features/ticket/ticket-options';
-import { listAttachments } from '@/features/wiki/attachments/list-attachments';
-import { loadWorkflow } from '@/features/workflow';
+import { loadWorkflow } from '@/features/ticket/workflow/load-workflow';
 import { seedTickets } from './bench-tickets/seed-tickets';
 
 const { values: args } = parseArgs({

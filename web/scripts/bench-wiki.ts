@@ -6,13 +6,13 @@
  * Usage: bench-wiki [CASE_FILE]
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { defaultCaseFile } from '../src/features/wiki/formatter/conformance/default-case-file';
-import { parseCases } from '../src/features/wiki/formatter/conformance/parse-cases';
+import { defaultCaseFile } from '../src/wiki-engine/conformance/default-case-file';
+import { parseCases } from '../src/wiki-engine/conformance/parse-cases';
 import {
   CONFORMANCE_CONTEXT,
   createConformanceEnvironment,
-} from '../src/features/wiki/formatter/conformance/test-environment';
-import { renderWiki } from '../src/features/wiki/formatter/index';
+} from '../src/wiki-engine/conformance/test-environment';
+import { renderWiki } from '../src/wiki-engine/index';
 
 const SAMPLE_PAGE = `= Getting started with LearnTrac =
 [[PageOutline(2-3)]]

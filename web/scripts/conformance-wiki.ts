@@ -6,11 +6,8 @@
  * queued for a pipe (`... | tail -1` would lose the closing count).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { defaultCaseFile } from '../src/features/wiki/formatter/conformance/default-case-file';
-import {
-  formatFailure,
-  runConformance,
-} from '../src/features/wiki/formatter/conformance/run-conformance';
+import { defaultCaseFile } from '../src/wiki-engine/conformance/default-case-file';
+import { formatFailure, runConformance } from '../src/wiki-engine/conformance/run-conformance';
 
 const argv = process.argv.slice(2);
 const floorArg = argv.find((a) => a.startsWith('--floor='));

@@ -65,11 +65,11 @@ const PAGE_PERMISSIONS: Record<
     permission: 'TICKET_CREATE',
     fields: () => ({ field_summary: 'New', field_type: 'defect', field_priority: 'major' }),
   },
-  'app/report/actions.ts#saveReportAction': {
+  'features/report/ui/report-actions.ts#saveReportAction': {
     permission: 'REPORT_CREATE',
     fields: () => ({ title: 'Mine', query: 'SELECT id FROM ticket' }),
   },
-  'app/report/actions.ts#deleteReportAction': {
+  'features/report/ui/report-actions.ts#deleteReportAction': {
     permission: 'REPORT_DELETE',
     fields: () => ({ id: '1' }),
   },
@@ -77,91 +77,95 @@ const PAGE_PERMISSIONS: Record<
     permission: 'TICKET_APPEND',
     fields: () => ({ ticketId: String(fixtures.ticketId), comment: 'Me too', action: 'leave' }),
   },
-  'app/ticket/[id]/actions.ts#editCommentAction': {
+  'features/ticket/ui/ticket-actions.ts#editCommentAction': {
     permission: 'TICKET_EDIT_COMMENT',
     fields: () => ({ ticketId: String(fixtures.ticketId), cnum: '1', edited_comment: 'Edited' }),
   },
-  'app/ticket/[id]/actions.ts#deleteTicketAction': {
+  'features/ticket/ui/ticket-actions.ts#deleteTicketAction': {
     permission: 'TICKET_ADMIN',
     fields: () => ({ ticketId: String(fixtures.ticketId), confirm: String(fixtures.ticketId) }),
   },
-  'app/ticket/[id]/actions.ts#attachFileAction': {
+  'features/ticket/ui/ticket-actions.ts#attachFileAction': {
     permission: 'TICKET_APPEND',
     fields: () => ({ ticketId: String(fixtures.ticketId), file: file() }),
   },
-  'app/ticket/[id]/actions.ts#deleteTicketAttachmentAction': {
+  'features/ticket/ui/ticket-actions.ts#deleteTicketAttachmentAction': {
     permission: 'TICKET_ADMIN',
     fields: () => ({ ticketId: String(fixtures.ticketId), filename: 'spec.txt' }),
   },
-  'features/admin/admin-actions.ts#addTicketValueAction': {
+  'features/ticket/ui/admin/ticket-admin-actions.ts#addTicketValueAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ list: 'component', name: 'Parser' }),
   },
-  'features/admin/admin-actions.ts#updateTicketValueAction': {
+  'features/ticket/ui/admin/ticket-admin-actions.ts#updateTicketValueAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ list: 'component', originalName: 'component1', name: 'Renamed' }),
   },
-  'features/admin/admin-actions.ts#addMilestoneAction': {
+  'features/roadmap/ui/milestone-admin-actions.ts#addMilestoneAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ name: 'Sneaky milestone' }),
   },
-  'features/admin/admin-actions.ts#updateMilestoneAction': {
+  'features/roadmap/ui/milestone-admin-actions.ts#updateMilestoneAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ originalName: 'milestone1', name: 'milestone1', description: 'x' }),
   },
-  'features/admin/admin-actions.ts#saveCustomFieldAction': {
+  'features/ticket/ui/admin/ticket-admin-actions.ts#saveCustomFieldAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ name: 'points', type: 'text', label: 'Points' }),
   },
-  'features/admin/admin-actions.ts#saveWorkflowAction': {
+  'features/ticket/ui/admin/ticket-admin-actions.ts#saveWorkflowAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ workflow: 'leave = * -> *' }),
   },
-  'features/admin/admin-actions.ts#grantPermissionAction': {
+  'features/admin/ui/permission-actions.ts#grantPermissionAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ subject: 'learners', action: 'TRAC_ADMIN' }),
   },
-  'features/admin/admin-actions.ts#revokePermissionsAction': {
+  'features/admin/ui/permission-actions.ts#revokePermissionsAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ sel: 'admins:TRAC_ADMIN' }),
   },
-  'features/admin/admin-actions.ts#submitListAction': {
+  'features/ticket/ui/admin/ticket-admin-actions.ts#submitListAction': {
+    permission: 'TRAC_ADMIN',
+    fields: () => ({ list: 'component', intent: 'remove', sel: 'component1' }),
+  },
+  'features/roadmap/ui/milestone-admin-actions.ts#submitMilestoneListAction': {
     permission: 'TRAC_ADMIN',
     fields: () => ({ list: 'milestone', intent: 'remove', sel: 'milestone1' }),
   },
-  'features/query/batch-modify-action.ts#batchModifyAction': {
+  'features/query/ui/batch-modify-action.ts#batchModifyAction': {
     permission: 'TICKET_BATCH_MODIFY',
     fields: () => ({ ticket: String(fixtures.ticketId), batch_priority: 'minor' }),
   },
-  'features/roadmap/milestone-actions.ts#saveMilestoneAction': {
+  'features/roadmap/ui/milestone-actions.ts#saveMilestoneAction': {
     permission: 'MILESTONE_CREATE',
     fields: () => ({ name: 'Another milestone' }),
   },
-  'features/roadmap/milestone-actions.ts#deleteMilestoneAction': {
+  'features/roadmap/ui/milestone-actions.ts#deleteMilestoneAction': {
     permission: 'MILESTONE_DELETE',
     fields: () => ({ originalName: 'milestone2' }),
   },
-  'features/wiki/wiki-actions.ts#editWikiPageAction': {
+  'app/wiki/actions.ts#editWikiPageAction': {
     permission: 'WIKI_MODIFY',
     fields: () => ({ text: 'Changed', baseVersion: '2' }),
   },
-  'features/wiki/wiki-actions.ts#renameWikiPageAction': {
+  'features/wiki/ui/wiki-actions.ts#renameWikiPageAction': {
     permission: 'WIKI_RENAME',
     fields: () => ({ name: fixtures.page, newName: 'Elsewhere' }),
   },
-  'features/wiki/wiki-actions.ts#deleteWikiPageAction': {
+  'features/wiki/ui/wiki-actions.ts#deleteWikiPageAction': {
     permission: 'WIKI_DELETE',
     fields: () => ({ name: fixtures.page }),
   },
-  'features/wiki/wiki-actions.ts#revertWikiPageAction': {
+  'features/wiki/ui/wiki-actions.ts#revertWikiPageAction': {
     permission: 'WIKI_MODIFY',
     fields: () => ({ name: fixtures.page, version: '1', baseVersion: '2' }),
   },
-  'features/wiki/wiki-actions.ts#uploadAttachmentAction': {
+  'features/attachment/ui/attachment-actions.ts#uploadAttachmentAction': {
     permission: 'WIKI_MODIFY',
     fields: () => ({ realm: 'wiki', id: fixtures.page, file: file('new.txt') }),
   },
-  'features/wiki/wiki-actions.ts#deleteAttachmentAction': {
+  'features/attachment/ui/attachment-actions.ts#deleteAttachmentAction': {
     permission: 'WIKI_DELETE',
     fields: () => ({ realm: 'wiki', id: fixtures.page, filename: 'guide.txt' }),
   },
@@ -246,8 +250,8 @@ describe.skipIf(!serverUrl)('every server action against PostgreSQL', () => {
     const { createNewTicket } = await import('@/features/ticket/create-new-ticket');
     const { modifyTicket } = await import('@/features/ticket/modify-ticket');
     const { saveWikiPage } = await import('@/features/wiki/save-wiki-page');
-    const { addAttachment } = await import('@/features/wiki/attachments/add-attachment');
-    const { getAttachmentStorage } = await import('@/features/wiki/wiki-services');
+    const { addAttachment } = await import('@/features/attachment/add-attachment');
+    const { getAttachmentStorage } = await import('@/features/attachment/attachment-services');
     const admin = { name: 'root', permissions: listPermissions(['admin']) };
     ({ id: fixtures.ticketId } = await createNewTicket({
       db: t.db,
@@ -302,7 +306,9 @@ describe.skipIf(!serverUrl)('every server action against PostgreSQL', () => {
   it('lets instructors add milestones on the roadmap but not through the admin panel', async () => {
     const instructor = listPermissions(['instructor']);
     acting.viewer = { ...viewerWithout('TRAC_ADMIN'), permissions: instructor } as never;
-    const adminAdd = actions.get('features/admin/admin-actions.ts#addMilestoneAction')!;
+    const adminAdd = actions.get(
+      'features/roadmap/ui/milestone-admin-actions.ts#addMilestoneAction',
+    )!;
     const { result } = await submit(adminAdd, { name: 'Via admin' });
     expect(result).toMatchObject({
       ok: false,

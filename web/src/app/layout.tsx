@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { features } from '@/composition/registry';
 import { getViewer } from '@/core/auth/current-user';
 import { SiteHeader } from '@/core/layout/site-header';
 import { buildNavigation } from '@/core/navigation';
-import { features } from '@/core/registry';
 import './globals.css';
 
 // Every page depends on who is signed in, and nothing may be rendered at build time, when the

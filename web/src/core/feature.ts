@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type {
   InterWikiEntry,
   LinkResolver,
@@ -5,7 +6,7 @@ import type {
   SyntaxRule,
   WikiDataProvider,
   WikiMacro,
-} from '@/features/wiki/formatter';
+} from '@/wiki-engine';
 import type { Permission } from './auth/roles';
 import type { Queryable } from './db/database';
 
@@ -133,6 +134,24 @@ export interface WikiSupport {
   }): Promise<PreparedWikiSupport>;
 }
 
+export interface AdminPanelProps {
+  /** The address below the panel's own, decoded: an item's name parts, or none. */
+  path: string[];
+}
+
+/** One panel of the admin pages, at `/admin/<category.id>/<id>`, as Trac's IAdminPanelProvider. */
+export interface AdminPanel {
+  /** The group it is listed under, e.g. `{ id: 'ticket', label: 'Ticket System' }`. */
+  category: { id: string; label: string };
+  id: string;
+  label: string;
+  /** Needed to see the panel and to post each of its forms. */
+  permission: Permission;
+  /** Whether items have their own pages below the panel (`/admin/ticket/components/<name>`). */
+  itemPages?: boolean;
+  screen(props: AdminPanelProps): ReactNode;
+}
+
 /** What one area of the app contributes to the shared pages. */
 export interface Feature {
   id: string;
@@ -140,4 +159,5 @@ export interface Feature {
   searchSource?: SearchSource;
   timelineProvider?: TimelineProvider;
   wiki?: WikiSupport;
+  adminPanels?: readonly AdminPanel[];
 }

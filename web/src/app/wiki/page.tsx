@@ -1,4 +1,6 @@
-import { WikiScreen, type WikiSearchParams } from '@/features/wiki/components/wiki-screen';
+import { features } from '@/composition/registry';
+import { WikiScreen, type WikiSearchParams } from '@/features/wiki/ui/wiki-screen';
+import { editWikiPageAction } from './actions';
 
 export const metadata = { title: 'WikiStart' };
 
@@ -7,5 +9,12 @@ export default async function WikiStartPage({
 }: {
   searchParams: Promise<WikiSearchParams>;
 }) {
-  return <WikiScreen name="WikiStart" params={await searchParams} />;
+  return (
+    <WikiScreen
+      name="WikiStart"
+      params={await searchParams}
+      features={features}
+      editAction={editWikiPageAction}
+    />
+  );
 }

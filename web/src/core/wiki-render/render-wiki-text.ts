@@ -1,6 +1,5 @@
 import type { Queryable } from '@/core/db/database';
 import type { Feature, PreparedWikiSupport, Viewer, WikiReferences } from '@/core/feature';
-import { features as registeredFeatures } from '@/core/registry';
 import {
   createWikiEnvironment,
   type InterWikiEntry,
@@ -11,7 +10,7 @@ import {
   type WikiDataProvider,
   type WikiFlavour,
   type WikiMacro,
-} from '@/features/wiki/formatter';
+} from '@/wiki-engine';
 
 export interface RenderWikiTextOptions {
   db: Queryable;
@@ -22,8 +21,8 @@ export interface RenderWikiTextOptions {
   flavour?: WikiFlavour;
   /** One-liners only: cut long text at a word boundary. */
   shorten?: boolean;
-  /** The features whose links and macros apply; the app's registry unless a test says otherwise. */
-  features?: readonly Feature[];
+  /** The features whose links and macros apply (the composition passes the app's registry). */
+  features: readonly Feature[];
 }
 
 function supportsOf(features: readonly Feature[]) {
@@ -146,7 +145,7 @@ export interface RenderWikiTextsOptions {
   texts: readonly { text: string; context: RenderWikiTextOptions['context'] }[];
   flavour?: WikiFlavour;
   shorten?: boolean;
-  features?: readonly Feature[];
+  features: readonly Feature[];
 }
 
 /**
@@ -154,7 +153,7 @@ export interface RenderWikiTextsOptions {
  * of them instead of one per text; the HTML is the same as rendering each on its own.
  */
 export async function renderWikiTexts(options: RenderWikiTextsOptions): Promise<string[]> {
-  const features = options.features ?? registeredFeatures;
+  const { features } = options;
   const items: RenderItem[] = options.texts.map(({ text, context }) => ({
     text,
     context: { realm: context.realm, id: context.id, base: context.base ?? '' },
@@ -205,7 +204,7 @@ export async function renderWikiTexts(options: RenderWikiTextsOptions): Promise<
 
 /**
  * Renders wiki text for a viewer: the one way the app turns WikiFormatting into HTML. Links
- * and data macros come from the registered features, each loading what the text refers to.
+ * and data macros come from the given features, each loading what the text refers to.
  */
 export async function renderWikiText(options: RenderWikiTextOptions): Promise<string> {
   const [html] = await renderWikiTexts({

@@ -3,24 +3,28 @@ import { testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
-import { loadCustomFields } from '@/features/ticket/custom-fields';
-import { loadTicketOptions } from '@/features/ticket/ticket-options';
-import { loadWorkflow } from '@/features/workflow';
-import { useWebTestDatabase } from '@/test/use-web-test-database';
-import { AdminError } from './admin-error';
-import { removeCustomFields, reorderCustomFields, saveCustomField } from './custom-field-admin';
-import { listEnumValues } from './list-ticket-values';
-import { grantPermission, revokePermissions } from './permission-admin';
-import { loadTicketDefaults } from './ticket-defaults';
+import { AdminError } from '@/core/forms/admin-error';
+import {
+  removeCustomFields,
+  reorderCustomFields,
+  saveCustomField,
+} from '@/features/ticket/admin/custom-field-admin';
+import { listEnumValues } from '@/features/ticket/admin/list-ticket-values';
+import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
 import {
   addTicketValue,
   removeTicketValues,
   saveEnumOrder,
   saveTicketDefault,
   updateTicketValue,
-} from './ticket-values';
-import { saveWorkflow } from './workflow-admin';
-import { formatWorkflowText } from './workflow-text';
+} from '@/features/ticket/admin/ticket-values';
+import { saveWorkflow } from '@/features/ticket/admin/workflow-admin';
+import { formatWorkflowText } from '@/features/ticket/admin/workflow-text';
+import { loadCustomFields } from '@/features/ticket/custom-fields';
+import { loadTicketOptions } from '@/features/ticket/ticket-options';
+import { loadWorkflow } from '@/features/ticket/workflow';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
+import { grantPermission, revokePermissions } from './permission-admin';
 
 const serverUrl = testServerUrl();
 const admin = listPermissions(['admin']);

@@ -4,7 +4,7 @@ import {
   type PermissionGrant,
 } from '@learntrac/db/permissions';
 import { type Database, sql } from '@/core/db';
-import { AdminError, assertAdmin, readName } from './admin-error';
+import { AdminError, assertAdmin, readName } from '@/core/forms/admin-error';
 
 /** Every row of the `permission` table, subjects then actions in order. */
 export function listPermissionGrants(options: { db: Database }): PromiseLike<PermissionGrant[]> {

@@ -17,7 +17,7 @@ import {
   listAvailableActions,
   loadWorkflow,
   WorkflowChoiceError,
-} from '@/features/workflow';
+} from '@/features/ticket/workflow';
 
 /** Fields Trac's batch modify may set on many tickets at once (not summary or description). */
 export const BATCH_FIELDS = [

@@ -1,8 +1,7 @@
-import { sql } from '@/core/db';
 import type { Queryable } from '@/core/db/database';
 import type { Viewer, WikiSupport } from '@/core/feature';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
-import { element, makeHref, type TicketSummary } from '@/features/wiki/formatter';
+import { element, makeHref, type TicketSummary } from '@/wiki-engine';
 import {
   buildQuerySql,
   formatQueryUrl,
@@ -55,32 +54,18 @@ async function runTicketQuery(
   }
 }
 
-/** `query:` and `report:`/`{N}` links, and the tickets `[[TicketQuery]]` lists. */
+/** `query:` links, and the tickets `[[TicketQuery]]` lists. */
 export const queryWikiSupport: WikiSupport = {
-  namespaces: ['query', 'report'],
+  namespaces: ['query'],
   async prepare({ db, viewer, references }) {
     const canView = viewer.permissions.has('TICKET_VIEW');
-    const reportIds = [
-      ...new Set(
-        (references.targets.get('report') ?? [])
-          .map((t) => Number.parseInt(t, 10))
-          .filter((n) => Number.isSafeInteger(n) && n > 0 && n <= 2_147_483_647),
-      ),
-    ];
     const queries = canView ? [...new Set(references.ticketQueries)] : [];
     // Custom fields are read only when the text has a query to parse.
     const fields: readonly QueryField[] =
       queries.length > 0 || references.targets.has('query')
         ? [...standardTicketFields, ...customQueryFields(await loadCustomFields({ db }))]
         : standardTicketFields;
-    const [reports, results] = await Promise.all([
-      canView && reportIds.length
-        ? db.query<{ id: number; title: string | null }>(sql`
-            SELECT id, title FROM report WHERE id = ANY(${reportIds}::int[])`)
-        : Promise.resolve([]),
-      Promise.all(queries.map((q) => runTicketQuery(db, viewer, q, fields))),
-    ]);
-    const titles = new Map(reports.map((r) => [r.id, r.title ?? `Report {${r.id}}`]));
+    const results = await Promise.all(queries.map((q) => runTicketQuery(db, viewer, q, fields)));
     const byQuery = new Map(queries.map((q, i) => [q, results[i] ?? []]));
     return {
       resolvers: {
@@ -90,15 +75,6 @@ export const queryWikiSupport: WikiSupport = {
             { class: 'query', href: queryHref(makeHref(context, 'query'), target, fields) },
             labelHtml,
           ),
-        report: ({ target, labelHtml, context }) => {
-          const id = Number.parseInt(target, 10);
-          const href = makeHref(context, 'report', String(id || target));
-          const title = titles.get(id);
-          if (canView && !title) {
-            return element('a', { class: 'missing report', href, rel: 'nofollow' }, labelHtml);
-          }
-          return element('a', { class: 'report', href, title }, labelHtml);
-        },
       },
       data: canView ? { queryTickets: (q) => byQuery.get(q) ?? [] } : {},
     };

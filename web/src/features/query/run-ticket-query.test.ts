@@ -1,6 +1,6 @@
 import { testServerUrl } from '@learntrac/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
+import { renderWikiText } from '@/composition/render-wiki-text';
 import { TICKET_CUSTOM_FIELDS_KEY } from '@/features/ticket/custom-fields';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { exportTicketQuery, QueryPermissionError } from './export-ticket-query';

@@ -2,6 +2,7 @@ import type { Feature } from '@/core/feature';
 import { milestoneWikiSupport } from './milestone-links';
 import { milestoneSearchSource } from './milestone-search-source';
 import { milestoneTimelineProvider } from './milestone-timeline-provider';
+import { roadmapAdminPanels } from './ui/roadmap-admin-panels';
 
 export const roadmapFeature: Feature = {
   id: 'roadmap',
@@ -15,4 +16,5 @@ export const roadmapFeature: Feature = {
     permission: 'ROADMAP_VIEW',
     activePaths: ['/milestone'],
   },
+  adminPanels: roadmapAdminPanels,
 };

@@ -1,4 +1,4 @@
-import { AdminError } from '@/features/admin/admin-error';
+import { AdminError } from '@/core/forms/admin-error';
 
 /** Why a milestone write was refused: the admin refusal, named for the milestone verbs. */
 export class MilestoneError extends AdminError {

@@ -1,6 +1,6 @@
 import { sql } from '@/core/db';
 import type { WikiSupport } from '@/core/feature';
-import { element, makeHref } from '@/features/wiki/formatter';
+import { element, makeHref } from '@/wiki-engine';
 
 /** `milestone:name` links: closed milestones and missing ones are marked as Trac marks them. */
 export const milestoneWikiSupport: WikiSupport = {

@@ -1,8 +1,8 @@
 import { testServerUrl } from '@learntrac/db/testing';
 import { changeTicket, createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
+import { features } from '@/composition/registry';
 import { listPermissions } from '@/core/auth/roles';
-import { features } from '@/core/registry';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { createMilestone } from './create-milestone';
 import { deleteMilestone } from './delete-milestone';

@@ -13,7 +13,7 @@ export async function resolveQuickJump(options: {
   db: Queryable;
   viewer: Viewer;
   query: string;
-  features?: readonly Feature[];
+  features: readonly Feature[];
 }): Promise<string | null> {
   const text = options.query.trim();
   if (!text || text.startsWith('!') || text.length > 200) return null;

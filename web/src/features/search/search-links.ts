@@ -1,5 +1,5 @@
 import type { WikiSupport } from '@/core/feature';
-import { element, makeHref } from '@/features/wiki/formatter';
+import { element, makeHref } from '@/wiki-engine';
 
 /** `search:terms` links to the search page. */
 export const searchWikiSupport: WikiSupport = {

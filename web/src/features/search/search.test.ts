@@ -1,8 +1,8 @@
 import { testServerUrl } from '@learntrac/db/testing';
 import { changeTicket, createTicket } from '@learntrac/db/tickets';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { features } from '@/composition/registry';
 import { listPermissions, type Permission } from '@/core/auth/roles';
-import { features } from '@/core/registry';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { resolveQuickJump } from './resolve-quick-jump';
 import { searchEverything } from './search-everything';
@@ -161,7 +161,7 @@ describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
 
   it('jumps to what a TracLink typed into the box names', async () => {
     const jump = (query: string) =>
-      resolveQuickJump({ db: t.db, viewer: viewerOf(anonymous), query });
+      resolveQuickJump({ db: t.db, viewer: viewerOf(anonymous), query, features });
     expect(await jump(`#${loginTicket}`)).toBe(`/ticket/${loginTicket}`);
     expect(await jump(`ticket:${loginTicket}`)).toBe(`/ticket/${loginTicket}`);
     expect(await jump('wiki:LoginHelp')).toBe('/wiki/LoginHelp');
@@ -170,7 +170,7 @@ describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
 
   it('searches instead of jumping for words, missing things, outside links and a leading !', async () => {
     const jump = (query: string) =>
-      resolveQuickJump({ db: t.db, viewer: viewerOf(anonymous), query });
+      resolveQuickJump({ db: t.db, viewer: viewerOf(anonymous), query, features });
     expect(await jump('login')).toBeNull();
     expect(await jump('login page')).toBeNull();
     expect(await jump('#999999')).toBeNull();

@@ -4,7 +4,7 @@ import {
   listAvailableActions,
   type Workflow,
   type WorkflowTicket,
-} from '@/features/workflow';
+} from '@/features/ticket/workflow';
 import type { TicketActor } from './ticket-actor';
 import { hasTicketPermission } from './ticket-permissions';
 import type { ActionChoice } from './ui/workflow-action-choices';

@@ -2,7 +2,7 @@ import { formatDateTime } from '@/core/format';
 import { buildTicketHistory } from './build-ticket-history';
 import type { TicketChange } from './get-ticket';
 import { FIELD_LABELS } from './ticket-form';
-import type { CollidingChange } from './ticket-form-state';
+import type { CollidingChange } from './ui/ticket-form-state';
 
 /** The changes saved after `since` (microseconds), for the mid-air collision message. */
 export function collectChangesSince(

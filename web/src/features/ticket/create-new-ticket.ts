@@ -1,13 +1,13 @@
 import { createTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
 import type { Database } from '@/core/db';
-import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
+import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
 import {
   applyWorkflowAction,
   listAvailableActions,
   loadWorkflow,
   WorkflowChoiceError,
-} from '@/features/workflow';
+} from '@/features/ticket/workflow';
 import { customFieldDefault, loadCustomFields } from './custom-fields';
 import { newTicketDefaults } from './new-ticket-defaults';
 import type { TicketActor } from './ticket-actor';

@@ -1,7 +1,7 @@
 import { TicketNotFoundError } from '@learntrac/db/errors';
 import { z } from 'zod';
 import { type Database, sql } from '@/core/db';
-import type { AttachmentStorage } from '@/features/wiki/attachments/attachment-storage';
+import type { AttachmentStorage } from '@/features/attachment/attachment-storage';
 import type { TicketActor } from './ticket-actor';
 import { parseTicketInput } from './ticket-form';
 import { assertTicketPermission } from './ticket-permissions';

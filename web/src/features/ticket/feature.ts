@@ -3,10 +3,12 @@ import { fromTracTime, toTracTime } from '@/core/db/database';
 import { type Feature, HEADLINE_OPTIONS, type TimelineEvent } from '@/core/feature';
 import { ticketAttachmentHref } from './ticket-attachment-links';
 import { ticketWikiSupport } from './ticket-links';
+import { ticketAdminPanels } from './ui/admin/ticket-admin-panels';
 
 export const ticketFeature: Feature = {
   id: 'ticket',
   wiki: ticketWikiSupport,
+  adminPanels: ticketAdminPanels,
   navigation: {
     label: 'New Ticket',
     href: '/newticket',

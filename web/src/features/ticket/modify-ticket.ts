@@ -7,7 +7,7 @@ import {
   listAvailableActions,
   loadWorkflow,
   WorkflowChoiceError,
-} from '@/features/workflow';
+} from '@/features/ticket/workflow';
 import { customFieldDefault, loadCustomFields, normalizeCustomValue } from './custom-fields';
 import { getTicket } from './get-ticket';
 import type { TicketActor } from './ticket-actor';

@@ -1,4 +1,4 @@
-import type { DefaultField } from '@/features/admin/ticket-defaults';
+import type { DefaultField } from '@/features/ticket/admin/ticket-defaults';
 import type { TicketOptions } from './ticket-options';
 
 /** The fields /newticket opens with the admin's defaults (Trac's `[ticket] default_*`). */

@@ -5,14 +5,14 @@ import { testServerUrl } from '@learntrac/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
 import type { Viewer } from '@/core/feature';
-import { addAttachment } from '@/features/wiki/attachments/add-attachment';
+import { addAttachment } from '@/features/attachment/add-attachment';
+import { AttachmentError } from '@/features/attachment/attachment-errors';
 import {
   type AttachmentStorage,
   createLocalAttachmentStorage,
-} from '@/features/wiki/attachments/attachment-storage';
-import { deleteAttachment } from '@/features/wiki/attachments/delete-attachment';
-import { listAttachments } from '@/features/wiki/attachments/list-attachments';
-import { WikiError } from '@/features/wiki/wiki-errors';
+} from '@/features/attachment/attachment-storage';
+import { deleteAttachment } from '@/features/attachment/delete-attachment';
+import { listAttachments } from '@/features/attachment/list-attachments';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { buildTicketHistory } from './build-ticket-history';
 import { createNewTicket } from './create-new-ticket';
@@ -31,11 +31,11 @@ const admin = viewer('admin');
 const visitor: Viewer = { userId: null, permissions: new Set(['TICKET_VIEW']) };
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-async function refusal(promise: Promise<unknown>): Promise<WikiError> {
+async function refusal(promise: Promise<unknown>): Promise<AttachmentError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof WikiError) return error;
+    if (error instanceof AttachmentError) return error;
     throw error;
   }
   throw new Error('expected a refusal');

@@ -158,3 +158,15 @@ export function readFieldValues(form: FormData): Record<string, string> {
   }
   return values;
 }
+
+/** The text of one form field, or '' when it is missing or a file. */
+export function readFormText(form: FormData, key: string): string {
+  const value = form.get(key);
+  return typeof value === 'string' ? value : '';
+}
+
+/** The ticket a form names in its `ticketId` field, or null when that is not a ticket id. */
+export function readTicketId(form: FormData): number | null {
+  const id = Number(readFormText(form, 'ticketId'));
+  return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? id : null;
+}

@@ -1,6 +1,6 @@
 import { sql } from '@/core/db';
 import type { WikiSupport } from '@/core/feature';
-import { element, makeHref, type RenderContext } from '@/features/wiki/formatter';
+import { element, makeHref, type RenderContext } from '@/wiki-engine';
 
 /** `12`, `12#comment:3` or a range list `1-3,7`. */
 function parseTicketTarget(target: string) {

@@ -5,11 +5,11 @@ import { MidAirCollisionError, TicketNotFoundError } from '@learntrac/db/errors'
 import { testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTicketDefaults } from '@/features/admin/ticket-defaults';
 import {
   type AttachmentStorage,
   createLocalAttachmentStorage,
-} from '@/features/wiki/attachments/attachment-storage';
+} from '@/features/attachment/attachment-storage';
+import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { buildTicketHistory } from './build-ticket-history';
 import { createNewTicket } from './create-new-ticket';

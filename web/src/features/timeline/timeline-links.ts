@@ -1,5 +1,5 @@
 import type { WikiSupport } from '@/core/feature';
-import { element, makeHref } from '@/features/wiki/formatter';
+import { element, makeHref } from '@/wiki-engine';
 
 /** `timeline:2024-05-01` (or a full ISO time) links to the timeline at that date. */
 export const timelineWikiSupport: WikiSupport = {

@@ -1,8 +1,8 @@
 import { testServerUrl } from '@learntrac/db/testing';
 import { changeTicket, createTicket } from '@learntrac/db/tickets';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { features } from '@/composition/registry';
 import { listPermissions, type Permission } from '@/core/auth/roles';
-import { features } from '@/core/registry';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { listTimeline, parseAuthors, parseTimelineRange } from './list-timeline';
 import { renderTimelineRss } from './render-timeline-rss';

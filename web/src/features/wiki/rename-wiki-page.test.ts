@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addAttachment } from './attachments/add-attachment';
-import { deleteAttachment } from './attachments/delete-attachment';
-import { listAttachments } from './attachments/list-attachments';
+import { addAttachment } from '@/features/attachment/add-attachment';
+import { deleteAttachment } from '@/features/attachment/delete-attachment';
+import { listAttachments } from '@/features/attachment/list-attachments';
 import { deleteWikiPage } from './delete-wiki-page';
 import { getWikiPage } from './get-wiki-page';
 import { listWikiPageHistory } from './list-wiki-page-history';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Database, sql } from '@/core/db';
 import { toTracTime } from '@/core/db/database';
 import type { Viewer } from '@/core/feature';
-import type { AttachmentStorage } from './attachments/attachment-storage';
+import type { AttachmentStorage } from '@/features/attachment/attachment-storage';
 import { lockWikiPage } from './lock-wiki-page';
 import { WikiError } from './wiki-errors';
 import { parseWikiInput } from './wiki-input';

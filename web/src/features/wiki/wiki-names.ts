@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasControlCharacters } from './wiki-input';
+import { hasControlCharacters } from '@/core/text/control-characters';
 
 /** A wiki page name: `/`-separated parts, none empty, `.` or `..`, no control characters. */
 export const WikiPageNameSchema = z

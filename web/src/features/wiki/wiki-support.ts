@@ -9,7 +9,7 @@ import {
   makeHref,
   parseInterMapTxt,
   type SyntaxRule,
-} from './formatter';
+} from '@/wiki-engine';
 import { listWikiPages } from './list-wiki-pages';
 
 /**

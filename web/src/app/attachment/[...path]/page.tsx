@@ -1,5 +1,5 @@
 import { decodePageSegments } from '@/core/routing/page-segments';
-import { AttachmentScreen } from '@/features/wiki/components/attachment-screen';
+import { AttachmentScreen } from '@/features/attachment/ui/attachment-screen';
 
 type Props = {
   params: Promise<{ path: string[] }>;

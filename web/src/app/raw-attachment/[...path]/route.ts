@@ -4,11 +4,11 @@ import {
   ATTACHMENT_CONTENT_SECURITY_POLICY,
   SECURITY_HEADERS,
 } from '@/core/security/security-headers';
-import { canUseAttachments } from '@/features/wiki/attachments/attachment-permissions';
-import { contentTypeOf } from '@/features/wiki/attachments/content-type';
-import { getAttachment } from '@/features/wiki/attachments/list-attachments';
-import { parseAttachmentPath } from '@/features/wiki/attachments/parse-attachment-path';
-import { getAttachmentStorage } from '@/features/wiki/wiki-services';
+import { canUseAttachments } from '@/features/attachment/attachment-permissions';
+import { getAttachmentStorage } from '@/features/attachment/attachment-services';
+import { contentTypeOf } from '@/features/attachment/content-type';
+import { getAttachment } from '@/features/attachment/list-attachments';
+import { parseAttachmentPath } from '@/features/attachment/parse-attachment-path';
 
 // Whatever a file holds, it may not run script, load anything or be sniffed into another type.
 const FILE_HEADERS = {

@@ -1,40 +1,7 @@
-import { requirePermission } from '@/core/auth/current-user';
-import { getDb } from '@/core/db';
-import { getReport } from '@/features/report/get-report';
-import { reportActorOf } from '@/features/report/report-db';
-import { ReportNotFoundError } from '@/features/report/report-errors';
-import { ReportForm } from '@/features/report/ui/report-form';
-import { saveReportAction } from '../actions';
-import '@/features/report/ui/report.css';
+import { NewReportScreen, type NewReportScreenProps } from '@/features/report/ui/new-report-screen';
 
 export const metadata = { title: 'New Report' };
 
-type Props = { searchParams: Promise<{ copy?: string }> };
-
-export default async function NewReportPage({ searchParams }: Props) {
-  const viewer = await requirePermission('REPORT_CREATE', '/report/new');
-  const { copy } = await searchParams;
-  let values = { title: '', description: '', query: '' };
-  if (copy && /^\d{1,10}$/.test(copy)) {
-    try {
-      const source = await getReport({
-        db: getDb(),
-        actor: reportActorOf(viewer),
-        id: Number(copy),
-      });
-      values = {
-        title: `${source.title} (copy)`,
-        description: source.description,
-        query: source.query,
-      };
-    } catch (error) {
-      if (!(error instanceof ReportNotFoundError)) throw error;
-    }
-  }
-  return (
-    <>
-      <h1>New Report</h1>
-      <ReportForm action={saveReportAction} initial={{ values, errors: {} }} cancelHref="/report" />
-    </>
-  );
+export default function NewReportPage(props: NewReportScreenProps) {
+  return <NewReportScreen {...props} />;
 }

@@ -1,7 +1,7 @@
+import { features } from '@/composition/registry';
 import { getConfig } from '@/config';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { features } from '@/core/registry';
 import { listTimeline, MAX_EVENTS } from '@/features/timeline/list-timeline';
 import { readTimelineRequest } from '@/features/timeline/read-timeline-request';
 import { renderTimelineRss } from '@/features/timeline/render-timeline-rss';

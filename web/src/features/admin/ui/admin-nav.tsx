@@ -2,12 +2,17 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { ADMIN_PANELS } from '../admin-panels';
+
+export interface AdminNavEntry {
+  category: string;
+  label: string;
+  href: string;
+}
 
 /** Trac's left-hand list of admin panels, by category, the current one marked. */
-export function AdminNav() {
+export function AdminNav({ panels }: { panels: readonly AdminNavEntry[] }) {
   const pathname = usePathname();
-  const categories = [...new Set(ADMIN_PANELS.map((panel) => panel.category))];
+  const categories = [...new Set(panels.map((panel) => panel.category))];
   return (
     <nav className="admin-nav" aria-label="Administration">
       <ul>
@@ -15,16 +20,18 @@ export function AdminNav() {
           <li key={category}>
             <span className="admin-category">{category}</span>
             <ul>
-              {ADMIN_PANELS.filter((panel) => panel.category === category).map((panel) => {
-                const active = pathname === panel.href || pathname.startsWith(`${panel.href}/`);
-                return (
-                  <li key={panel.href} className={active ? 'active' : undefined}>
-                    <Link href={panel.href} aria-current={active ? 'page' : undefined}>
-                      {panel.label}
-                    </Link>
-                  </li>
-                );
-              })}
+              {panels
+                .filter((panel) => panel.category === category)
+                .map((panel) => {
+                  const active = pathname === panel.href || pathname.startsWith(`${panel.href}/`);
+                  return (
+                    <li key={panel.href} className={active ? 'active' : undefined}>
+                      <Link href={panel.href} aria-current={active ? 'page' : undefined}>
+                        {panel.label}
+                      </Link>
+                    </li>
+                  );
+                })}
             </ul>
           </li>
         ))}

@@ -1,9 +1,9 @@
-import { AdminForm } from '@/features/admin/ui/admin-form';
-import type { Workflow } from '@/features/workflow';
-import { actionLabel } from '@/features/workflow';
+import { AdminForm } from '@/core/forms/admin-form';
+import type { Workflow } from '@/features/ticket/workflow';
+import { actionLabel } from '@/features/ticket/workflow';
 import { BATCH_FIELDS } from '../batch-modify';
-import { batchModifyAction } from '../batch-modify-action';
 import type { SiteQueryField } from '../load-query-fields';
+import { batchModifyAction } from './batch-modify-action';
 import './batch-modify.css';
 
 export const BATCH_FORM_ID = 'batchmod-form';

@@ -1,5 +1,5 @@
 import '@/core/wiki-render/wiki-content.css';
-import { escapeAttr } from '@/features/wiki/formatter';
+import { escapeAttr } from '@/wiki-engine';
 import { cellDate } from '../format-query-cell';
 import { formatQueryUrl, type Query } from '../language';
 import type { SiteQueryField } from '../load-query-fields';

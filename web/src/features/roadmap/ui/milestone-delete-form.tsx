@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import type { MilestoneGroup } from '../list-milestones';
-import { deleteMilestoneAction } from '../milestone-actions';
-import { LEAVE_TICKETS, type MilestoneFormState } from '../milestone-form-state';
+import { deleteMilestoneAction } from './milestone-actions';
+import { LEAVE_TICKETS, type MilestoneFormState } from './milestone-form-state';
 import { MilestoneTargetOptions } from './milestone-target-options';
 
 /** Trac's delete confirmation: where the milestone's tickets go, then delete. */

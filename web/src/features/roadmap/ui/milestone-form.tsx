@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import type { MilestoneGroup } from '../list-milestones';
-import { saveMilestoneAction } from '../milestone-actions';
-import { LEAVE_TICKETS, type MilestoneFormState } from '../milestone-form-state';
+import { saveMilestoneAction } from './milestone-actions';
+import { LEAVE_TICKETS, type MilestoneFormState } from './milestone-form-state';
 import { MilestoneTargetOptions } from './milestone-target-options';
 
 function FieldError({ state, field }: { state: MilestoneFormState; field: string }) {

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import type { CommentEditState } from '../ticket-form-state';
+import type { CommentEditState } from './ticket-form-state';
 
 export function CommentEditForm({
   editAction,

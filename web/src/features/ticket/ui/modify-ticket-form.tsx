@@ -3,8 +3,8 @@
 import { useActionState } from 'react';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import type { FieldSpec } from '../ticket-field-specs';
-import type { ModifyTicketFormState } from '../ticket-form-state';
 import { TicketFieldInputs } from './ticket-field-inputs';
+import type { ModifyTicketFormState } from './ticket-form-state';
 import { type ActionChoice, WorkflowActionChoices } from './workflow-action-choices';
 
 /** Trac's "Modify Ticket" box: comment, Change Properties, Action, preview and submit. */

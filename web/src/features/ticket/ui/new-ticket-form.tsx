@@ -3,8 +3,8 @@
 import { useActionState } from 'react';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import type { FieldSpec } from '../ticket-field-specs';
-import type { NewTicketFormState } from '../ticket-form-state';
 import { TicketFieldInputs } from './ticket-field-inputs';
+import type { NewTicketFormState } from './ticket-form-state';
 import { type ActionChoice, WorkflowActionChoices } from './workflow-action-choices';
 
 export function NewTicketForm({

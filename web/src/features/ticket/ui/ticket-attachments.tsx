@@ -1,5 +1,5 @@
 import { formatDateTime } from '@/core/format';
-import type { AttachmentInfo } from '@/features/wiki/attachments/list-attachments';
+import type { AttachmentInfo } from '@/features/attachment/list-attachments';
 import { formatFileSize, ticketAttachmentHref } from '../ticket-attachment-links';
 import { AttachFileForm, type AttachFileState } from './attach-file-form';
 import { DeleteAttachmentForm } from './delete-attachment-form';

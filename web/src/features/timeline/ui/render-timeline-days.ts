@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '@/core/feature';
-import { escapeAttr as escapeHtml } from '@/features/wiki/formatter';
+import { escapeAttr as escapeHtml } from '@/wiki-engine';
 
 /**
  * The timeline's days as HTML. Hundreds of events rendered as React elements cost the server

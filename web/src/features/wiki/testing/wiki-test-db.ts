@@ -6,11 +6,11 @@ import { afterAll, beforeAll } from 'vitest';
 import { listPermissions, type Role } from '@/core/auth/roles';
 import type { Database } from '@/core/db';
 import type { Viewer } from '@/core/feature';
-import { useWebTestDatabase } from '@/test/use-web-test-database';
 import {
   type AttachmentStorage,
   createLocalAttachmentStorage,
-} from '../attachments/attachment-storage';
+} from '@/features/attachment/attachment-storage';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 
 export const serverUrl = testServerUrl();
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requirePermission } from '@/core/auth/current-user';
 import { getReportOr404 } from '@/features/report/get-report-or-404';
-import { deleteReportAction } from '../../actions';
+import { deleteReportAction } from '@/features/report/ui/report-actions';
 import '@/features/report/ui/report.css';
 
 type Props = { params: Promise<{ id: string }> };

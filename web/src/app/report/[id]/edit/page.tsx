@@ -1,7 +1,7 @@
 import { requirePermission } from '@/core/auth/current-user';
 import { getReportOr404 } from '@/features/report/get-report-or-404';
+import { saveReportAction } from '@/features/report/ui/report-actions';
 import { ReportForm } from '@/features/report/ui/report-form';
-import { saveReportAction } from '../../actions';
 import '@/features/report/ui/report.css';
 
 type Props = { params: Promise<{ id: string }> };

@@ -1,0 +1,77 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getViewer } from '@/core/auth/current-user';
+import type { Permission } from '@/core/auth/roles';
+import { findUnsafeFormField } from '@/core/text/unsafe-text';
+import { AdminError } from './admin-error';
+import { type AdminFormState, readSubmittedValues } from './admin-form-state';
+
+/** The text of one form field, or '' when it is missing or a file. */
+export const readText = (form: FormData, key: string) => {
+  const value = form.get(key);
+  return typeof value === 'string' ? value : '';
+};
+
+/** Every text value of a repeated field (checkbox lists). */
+export const readAll = (form: FormData, key: string) =>
+  form.getAll(key).filter((value): value is string => typeof value === 'string');
+
+/** Positions typed into `order.<name>` inputs. */
+export function readOrder(form: FormData): Record<string, number> {
+  const order: Record<string, number> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith('order.') && typeof value === 'string' && value.trim() !== '') {
+      order[key.slice('order.'.length)] = Number(value);
+    }
+  }
+  return order;
+}
+
+/** What a write reports on success: a message to show, or the page to go back to. */
+export type AdminOutcome = { message?: string; redirectTo?: string } | undefined;
+
+/**
+ * Runs an admin panel's write as the signed-in user; refusals become form messages that carry
+ * what was submitted, anything else throws. Going back to another page is a redirect, which
+ * answers a script's call and a browser's plain post alike.
+ */
+export async function runAdminForm(options: {
+  form: FormData;
+  /** The panel's permission: its page and every write it posts need the same. */
+  permission: Permission;
+  work: (context: { permissions: ReadonlySet<string>; author: string }) => Promise<AdminOutcome>;
+  /** Turns a feature's own refusals (a workflow's problems) into form state; null to rethrow. */
+  explain?: (error: unknown) => AdminFormState | null;
+}): Promise<AdminFormState> {
+  const { form, permission } = options;
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) {
+    return { ok: false, message: unsafe.message, values: readSubmittedValues(form) };
+  }
+  const viewer = await getViewer();
+  let outcome: AdminOutcome;
+  try {
+    // The panel's permission, whatever the verb behind it would accept on its own
+    // (milestones take MILESTONE_* elsewhere).
+    if (!viewer.permissions.has(permission)) {
+      throw new AdminError('forbidden', `${permission} is needed to administer the site.`);
+    }
+    outcome = await options.work({
+      permissions: viewer.permissions,
+      author: viewer.user?.username ?? 'anonymous',
+    });
+  } catch (error) {
+    if (error instanceof AdminError) {
+      const { message, fieldErrors } = error;
+      return { ok: false, message, fieldErrors, values: readSubmittedValues(form) };
+    }
+    const explained = options.explain?.(error);
+    if (explained) return { ...explained, values: readSubmittedValues(form) };
+    throw error;
+  }
+  // Site settings show on every page (ticket form choices, permissions): none may be served stale.
+  revalidatePath('/', 'layout');
+  if (outcome?.redirectTo) redirect(outcome.redirectTo);
+  return { ok: true, message: outcome?.message };
+}

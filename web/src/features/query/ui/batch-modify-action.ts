@@ -1,0 +1,60 @@
+'use server';
+
+import { getViewer } from '@/core/auth/current-user';
+import { getDb } from '@/core/db';
+import type { AdminFormState } from '@/core/forms/admin-form-state';
+import { findUnsafeFormField } from '@/core/text/unsafe-text';
+import { actorFromViewer } from '@/features/ticket/ticket-actor';
+import { BatchModifyError, batchModifyTickets } from '../batch-modify';
+
+const text = (form: FormData, key: string) => {
+  const value = form.get(key);
+  return typeof value === 'string' ? value : '';
+};
+
+/** The query page's Batch Modify box: selected tickets, fields to set, comment, action. */
+export async function batchModifyAction(
+  _previous: AdminFormState | null,
+  form: FormData,
+): Promise<AdminFormState> {
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { ok: false, message: unsafe.message };
+  const viewer = await getViewer();
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    // Only fields the person chose to set: `batch_<field>` with a non-empty value.
+    if (key.startsWith('batch_') && typeof value === 'string' && value !== '') {
+      values[key.slice('batch_'.length)] = value;
+    }
+  }
+  try {
+    const { changed } = await batchModifyTickets({
+      db: getDb(),
+      actor: actorFromViewer(viewer),
+      ticketIds: form
+        .getAll('ticket')
+        .map((id) => Number(id))
+        .filter((id) => Number.isInteger(id) && id > 0),
+      values,
+      comment: text(form, 'comment').replace(/\r\n?/g, '\n'),
+      action: text(form, 'action') || 'leave',
+      actionOwner: text(form, 'action_owner') || undefined,
+      actionResolution: text(form, 'action_resolution') || undefined,
+    });
+    return {
+      ok: true,
+      message:
+        changed.length === 0
+          ? 'Nothing changed: the selected tickets already hold those values.'
+          : `Changed ${changed.length} ticket${changed.length === 1 ? '' : 's'}: ${changed.map((id) => `#${id}`).join(', ')}.`,
+    };
+  } catch (error) {
+    if (!(error instanceof BatchModifyError)) throw error;
+    return {
+      ok: false,
+      message: error.message,
+      fieldErrors: error.fieldErrors,
+      problems: Object.entries(error.refusedTickets).map(([id, why]) => `#${id}: ${why}`),
+    };
+  }
+}
