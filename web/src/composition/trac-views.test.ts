@@ -1,8 +1,9 @@
 import { testServerUrl } from '@learntrac/db/testing';
+import { toTracTime } from '@learntrac/db/time';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { features } from '@/composition/registry';
 import { listPermissions } from '@/core/auth/roles';
-import { toTracTime } from '@/core/db/database';
+
 import { listOpenTickets } from '@/features/query/list-open-tickets';
 import { listMilestones } from '@/features/roadmap/list-milestones';
 import { searchEverything } from '@/features/search/search-everything';

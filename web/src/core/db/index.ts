@@ -7,7 +7,6 @@ export {
   containsPattern,
   type Database,
   empty,
-  fromTracTime,
   join,
   type Queryable,
   raw,
@@ -15,7 +14,6 @@ export {
   type SqlQuery,
   sql,
   type Transaction,
-  toTracTime,
 } from './database';
 
 // One database and one report pool per process; in development the module reloads on edits, so

@@ -1,6 +1,7 @@
+import { fromTracTime } from '@learntrac/db/time';
 import { sql } from '@/core/db';
 import type { Queryable } from '@/core/db/database';
-import { fromTracTime } from '@/core/db/database';
+
 import { addToStats, emptyStats, type TicketStats } from './status-groups';
 
 export interface MilestoneSummary {

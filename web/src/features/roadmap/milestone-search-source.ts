@@ -1,5 +1,6 @@
+import { fromTracTime } from '@learntrac/db/time';
 import { sql } from '@/core/db';
-import { fromTracTime } from '@/core/db/database';
+
 import { HEADLINE_OPTIONS, type SearchSource } from '@/core/feature';
 import { milestoneHref } from './milestone-href';
 

@@ -1,5 +1,6 @@
+import { fromTracTime, toTracTime } from '@learntrac/db/time';
 import { sql } from '@/core/db';
-import { fromTracTime, toTracTime } from '@/core/db/database';
+
 import type { TimelineProvider } from '@/core/feature';
 import { milestoneHref } from './milestone-href';
 

@@ -1,5 +1,6 @@
+import { toTracTime } from '@learntrac/db/time';
 import { type Database, sql } from '@/core/db';
-import { toTracTime } from '@/core/db/database';
+
 import { assertMilestonePermission, MilestoneError } from './milestone-errors';
 import { type MilestoneInput, parseMilestoneInput } from './milestone-input';
 import { retargetTickets } from './retarget-tickets';

@@ -1,5 +1,6 @@
+import { fromTracTime, toTracTime } from '@learntrac/db/time';
 import { sql } from '@/core/db';
-import { fromTracTime, toTracTime } from '@/core/db/database';
+
 import { type Feature, HEADLINE_OPTIONS, type TimelineEvent } from '@/core/feature';
 import { ticketAttachmentHref } from './ticket-attachment-links';
 import { ticketWikiSupport } from './ticket-links';

@@ -1,5 +1,4 @@
-import { TicketNotFoundError } from '@learntrac/db/errors';
-import { changeTicket } from '@learntrac/db/tickets';
+import { changeTicket, lockTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
 import type { Database } from '@/core/db';
 import {
@@ -9,7 +8,6 @@ import {
   WorkflowChoiceError,
 } from '@/features/ticket/workflow';
 import { customFieldDefault, loadCustomFields, normalizeCustomValue } from './custom-fields';
-import { getTicket } from './get-ticket';
 import type { TicketActor } from './ticket-actor';
 import { changesOnlyOwnCc, toggleCc } from './ticket-cc';
 import {
@@ -72,101 +70,103 @@ export async function modifyTicket(
   const { db, actor, ...rest } = options;
   const input = parseTicketInput(ModifyTicketInput, rest);
   assertTicketPermission(actor, 'TICKET_VIEW', 'see tickets');
-  const ticket = await getTicket({ db, id: input.ticketId });
-  if (!ticket) throw new TicketNotFoundError(input.ticketId);
-
   const [ticketOptions, customFields, workflow] = await Promise.all([
     loadTicketOptions({ db }),
     loadCustomFields({ db }),
     loadWorkflow({ db }),
   ]);
-  // A custom field the ticket has no value for holds its default, as the form shows it.
-  const current: Record<string, string | null> = {
-    ...Object.fromEntries(customFields.map((field) => [field.name, customFieldDefault(field)])),
-    ...Object.fromEntries(ticket.custom.map((field) => [field.name, field.value])),
-    ...ticket,
-  } as unknown as Record<string, string | null>;
+  // The ticket is read once, locked, so what the checks below see is what the change replaces.
+  return db.transaction(async (tx) => {
+    const locked = await lockTicket({ db: tx.prisma, ticketId: input.ticketId });
+    const ticket = locked.fields;
+    // A custom field the ticket has no value for holds its default, as the form shows it.
+    const current: Record<string, string | null> = {
+      ...Object.fromEntries(customFields.map((field) => [field.name, customFieldDefault(field)])),
+      ...locked.custom,
+      ...ticket,
+    };
 
-  const values = { ...input.values };
-  if (input.ccUpdate) {
-    if (actor.name === null) {
-      throw new TicketPermissionError('TICKET_APPEND', 'Sign in to add yourself to Cc.');
+    const values = { ...input.values };
+    if (input.ccUpdate) {
+      if (actor.name === null) {
+        throw new TicketPermissionError('TICKET_APPEND', 'Sign in to add yourself to Cc.');
+      }
+      values.cc = toggleCc(ticket.cc, actor.name);
     }
-    values.cc = toggleCc(ticket.cc, actor.name);
-  }
-  // Only what differs counts as a change; a stale form repeating old values changes nothing.
-  const changed: Record<string, string> = {};
-  const definitions = new Map(customFields.map((field) => [field.name, field]));
-  for (const [name, value] of Object.entries(values)) {
-    const definition = definitions.get(name);
-    const custom = definition ? normalizeCustomValue(definition, value) : null;
-    const normalized =
-      custom && 'value' in custom
-        ? custom.value
-        : name === 'description'
-          ? value.replace(/\r\n/g, '\n')
-          : value.trim();
-    if (normalized !== (current[name] ?? '')) changed[name] = value;
-  }
-  for (const [name, value] of Object.entries(changed)) {
-    const ownCc =
-      name === 'cc' && mayToggleOwnCc(actor) && changesOnlyOwnCc(ticket.cc, value, actor.name!);
-    if (!ownCc && !mayChangeField({ actor, field: name, reporter: ticket.reporter })) {
-      const label = FIELD_LABELS[name] ?? name;
-      throw new TicketPermissionError(
-        name === 'description' ? 'TICKET_EDIT_DESCRIPTION' : 'TICKET_CHGPROP',
-        `You may not change ${label} of this ticket.`,
-      );
+    // Only what differs counts as a change; a stale form repeating old values changes nothing.
+    const changed: Record<string, string> = {};
+    const definitions = new Map(customFields.map((field) => [field.name, field]));
+    for (const [name, value] of Object.entries(values)) {
+      const definition = definitions.get(name);
+      const custom = definition ? normalizeCustomValue(definition, value) : null;
+      const normalized =
+        custom && 'value' in custom
+          ? custom.value
+          : name === 'description'
+            ? value.replace(/\r\n/g, '\n')
+            : value.trim();
+      if (normalized !== (current[name] ?? '')) changed[name] = value;
     }
-  }
-  if (input.comment.trim() !== '')
-    assertTicketPermission(actor, 'TICKET_APPEND', 'comment on tickets');
+    for (const [name, value] of Object.entries(changed)) {
+      const ownCc =
+        name === 'cc' && mayToggleOwnCc(actor) && changesOnlyOwnCc(ticket.cc, value, actor.name!);
+      if (!ownCc && !mayChangeField({ actor, field: name, reporter: ticket.reporter })) {
+        const label = FIELD_LABELS[name] ?? name;
+        throw new TicketPermissionError(
+          name === 'description' ? 'TICKET_EDIT_DESCRIPTION' : 'TICKET_CHGPROP',
+          `You may not change ${label} of this ticket.`,
+        );
+      }
+    }
+    if (input.comment.trim() !== '')
+      assertTicketPermission(actor, 'TICKET_APPEND', 'comment on tickets');
 
-  const { fields, custom, errors } = validateTicketFields({
-    values: changed,
-    ticketOptions,
-    customFields,
-    current,
-  });
-  const allErrors: FieldErrors = { ...errors };
-  const state = { status: ticket.status, owner: ticket.owner, resolution: ticket.resolution };
-  const action = listAvailableActions({
-    workflow,
-    ticket: state,
-    can: (permission) => hasTicketPermission(actor, permission),
-  }).find((candidate) => candidate.name === input.action);
-  if (!action) {
-    allErrors.action = `“${input.action}” is not an action you can take on this ticket now.`;
-  } else {
-    try {
-      Object.assign(
-        fields,
-        applyWorkflowAction({
-          action,
-          ticket: state,
-          actor: actor.name ?? 'anonymous',
-          resolutions: ticketOptions.resolutions,
-          choices: { owner: input.actionOwner, resolution: input.actionResolution },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof WorkflowChoiceError)) throw error;
-      allErrors[`action_${error.field}`] = error.message;
+    const { fields, custom, errors } = validateTicketFields({
+      values: changed,
+      ticketOptions,
+      customFields,
+      current,
+    });
+    const allErrors: FieldErrors = { ...errors };
+    const state = { status: ticket.status, owner: ticket.owner, resolution: ticket.resolution };
+    const action = listAvailableActions({
+      workflow,
+      ticket: state,
+      can: (permission) => hasTicketPermission(actor, permission),
+    }).find((candidate) => candidate.name === input.action);
+    if (!action) {
+      allErrors.action = `“${input.action}” is not an action you can take on this ticket now.`;
+    } else {
+      try {
+        Object.assign(
+          fields,
+          applyWorkflowAction({
+            action,
+            ticket: state,
+            actor: actor.name ?? 'anonymous',
+            resolutions: ticketOptions.resolutions,
+            choices: { owner: input.actionOwner, resolution: input.actionResolution },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof WorkflowChoiceError)) throw error;
+        allErrors[`action_${error.field}`] = error.message;
+      }
     }
-  }
-  if (
-    Object.keys(allErrors).length === 0 &&
-    Object.keys(fields).length === 0 &&
-    Object.keys(custom).length === 0 &&
-    input.comment.trim() === ''
-  ) {
-    allErrors.comment = 'Nothing to save: write a comment, change a property or choose an action.';
-  }
-  if (Object.keys(allErrors).length > 0) throw new TicketFormError(allErrors);
+    if (
+      Object.keys(allErrors).length === 0 &&
+      Object.keys(fields).length === 0 &&
+      Object.keys(custom).length === 0 &&
+      input.comment.trim() === ''
+    ) {
+      allErrors.comment =
+        'Nothing to save: write a comment, change a property or choose an action.';
+    }
+    if (Object.keys(allErrors).length > 0) throw new TicketFormError(allErrors);
 
-  const result = await db.transaction((tx) =>
-    changeTicket({
+    const result = await changeTicket({
       db: tx.prisma,
+      locked,
       ticketId: input.ticketId,
       author: actor.name ?? 'anonymous',
       changes: fields,
@@ -175,7 +175,7 @@ export async function modifyTicket(
       replyTo: input.replyTo,
       expectedChangetime: input.expectedChangetime,
       now: input.now,
-    }),
-  );
-  return { time: result.time, commentNumber: result.commentNumber };
+    });
+    return { time: result.time, commentNumber: result.commentNumber };
+  });
 }

@@ -1,5 +1,6 @@
+import { fromTracTime, toTracTime } from '@learntrac/db/time';
 import { sql } from '@/core/db';
-import { fromTracTime, toTracTime } from '@/core/db/database';
+
 import { type Feature, HEADLINE_OPTIONS } from '@/core/feature';
 import { wikiPageHref } from './wiki-names';
 import { wikiSupport } from './wiki-support';

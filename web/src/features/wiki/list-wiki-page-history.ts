@@ -1,6 +1,6 @@
+import { fromTracTime } from '@learntrac/db/time';
 import { sql } from '@/core/db';
 import type { Queryable } from '@/core/db/database';
-import { fromTracTime } from '@/core/db/database';
 
 export interface WikiVersionSummary {
   version: number;

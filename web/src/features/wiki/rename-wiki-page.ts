@@ -1,6 +1,7 @@
+import { toTracTime } from '@learntrac/db/time';
 import { z } from 'zod';
 import { type Database, sql } from '@/core/db';
-import { toTracTime } from '@/core/db/database';
+
 import type { Viewer } from '@/core/feature';
 import type { AttachmentStorage } from '@/features/attachment/attachment-storage';
 import { lockWikiPage } from './lock-wiki-page';

@@ -1,6 +1,7 @@
+import { toTracTime } from '@learntrac/db/time';
 import { z } from 'zod';
 import { type Database, sql } from '@/core/db';
-import { toTracTime } from '@/core/db/database';
+
 import type { Viewer } from '@/core/feature';
 import { lockWikiPage } from './lock-wiki-page';
 import { WikiConflictError, WikiError } from './wiki-errors';

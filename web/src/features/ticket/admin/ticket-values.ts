@@ -1,5 +1,6 @@
+import { toTracTime } from '@learntrac/db/time';
 import { type Database, raw, sql, type Transaction } from '@/core/db';
-import { toTracTime } from '@/core/db/database';
+
 import { AdminError, assertAdmin, readName } from '@/core/forms/admin-error';
 import { type DefaultField, defaultKey } from './ticket-defaults';
 
