@@ -1,5 +1,6 @@
 import type { Feature } from '@/core/feature';
 import { adminFeature } from '@/features/admin/feature';
+import { attachmentFeature } from '@/features/attachment/feature';
 import { learningFeature } from '@/features/learning/feature';
 import { queryFeature } from '@/features/query/feature';
 import { reportFeature } from '@/features/report/feature';
@@ -12,6 +13,7 @@ import { wikiFeature } from '@/features/wiki/feature';
 /** Every feature of the app. The navigation, search and timeline are built from this list. */
 export const features: readonly Feature[] = [
   wikiFeature,
+  attachmentFeature,
   timelineFeature,
   roadmapFeature,
   queryFeature,
