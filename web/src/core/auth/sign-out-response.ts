@@ -11,7 +11,7 @@ import { requestLogger } from '@/core/log';
  * deleting next-auth's cookies) and then the issuer's. A POST from a page of this site only, so
  * another site cannot sign people out.
  */
-export async function POST(request: NextRequest) {
+export async function respondWithSignOut(request: NextRequest): Promise<Response> {
   const config = getConfig();
   const home = new URL('/', config.NEXTAUTH_URL).toString();
   const origin = request.headers.get('origin');

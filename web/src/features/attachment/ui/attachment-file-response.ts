@@ -24,8 +24,8 @@ function refuse(status: number, message: string) {
 }
 
 /** The file itself. Only images and plain text show inline; everything else downloads. */
-export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
-  const key = parseAttachmentPath((await params).path);
+export async function respondWithAttachmentFile({ path }: { path: string[] }): Promise<Response> {
+  const key = parseAttachmentPath(path);
   if (!key) return refuse(404, 'Not found');
   const viewer = await getViewer();
   if (!canUseAttachments(viewer, key.realm, 'view')) {

@@ -12,13 +12,16 @@ import {
   ReportUnavailableError,
 } from '@/features/report/report-errors';
 
-export const dynamic = 'force-dynamic';
-
 const FORMATS = ['csv', 'tab', 'rss', 'sql'] as const;
 
 /** `/report/N?format=csv|tab|rss|sql` lands here (the page redirects): the report as a file. */
-export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
-  const { id: rawId } = await context.params;
+export async function respondWithReportExport({
+  request,
+  rawId,
+}: {
+  request: NextRequest;
+  rawId: string;
+}): Promise<Response> {
   const params = request.nextUrl.searchParams;
   const format = FORMATS.find((f) => f === params.get('format'));
   if (!format) return exportErrorResponse(400, "'format' must be csv, tab, rss or sql");

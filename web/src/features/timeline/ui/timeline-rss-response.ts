@@ -1,13 +1,20 @@
-import { features } from '@/composition/registry';
 import { getConfig } from '@/config';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import type { Feature } from '@/core/feature';
 import { listTimeline, MAX_EVENTS } from '@/features/timeline/list-timeline';
 import { readTimelineRequest } from '@/features/timeline/read-timeline-request';
 import { renderTimelineRss } from '@/features/timeline/render-timeline-rss';
 
 /** `/timeline?format=rss` lands here: the same events as the page, as RSS 2.0. */
-export async function GET(request: Request) {
+export async function respondWithTimelineRss({
+  request,
+  features,
+}: {
+  request: Request;
+  /** The features whose events the feed lists. */
+  features: readonly Feature[];
+}): Promise<Response> {
   const viewer = await getViewer();
   if (!viewer.permissions.has('TIMELINE_VIEW')) {
     return Response.json(
