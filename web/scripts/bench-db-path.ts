@@ -51,9 +51,8 @@ async function ensureDatabase() {
   await seedTickets({ databaseUrl, tickets, wikiPages: 50, log: () => {} });
 }
 
-const viewer: Viewer & { user: { username: string } } = {
-  userId: 'ana',
-  user: { username: 'ana' },
+const viewer: Viewer = {
+  name: 'ana',
   permissions: new Set(['TICKET_VIEW', 'TICKET_APPEND', 'WIKI_VIEW', 'MILESTONE_VIEW']),
 };
 

@@ -184,7 +184,7 @@ function viewerWithout(missing: PermissionAction | null): typeof acting.viewer {
     ),
   );
   return {
-    userId: 'tester-id',
+    name: 'tester-id',
     user: { id: 'tester-id', username: 'tester' },
     permissions,
   } as never;
@@ -259,7 +259,7 @@ describe.skipIf(!serverUrl)('every server action against PostgreSQL', () => {
       values: { summary: 'Audited', type: 'defect', priority: 'major' },
     }));
     await modifyTicket({ db: t.db, actor: admin, ticketId: fixtures.ticketId, comment: 'First' });
-    const adminViewer = { userId: 'root', permissions: admin.permissions };
+    const adminViewer = { name: 'root', permissions: admin.permissions };
     for (const version of [1, 2]) {
       await saveWikiPage({
         db: t.db,

@@ -6,7 +6,7 @@ import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { renderWikiText, renderWikiTexts } from './render-wiki-text';
 
 const serverUrl = testServerUrl();
-const reader = { userId: null, permissions: listPermissions(null) };
+const reader = { name: null, permissions: listPermissions(null) };
 
 describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
   const t = useWebTestDatabase({ prefix: 'web_render' });
@@ -109,7 +109,7 @@ describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
   });
 
   it('does not reveal tickets to a viewer without TICKET_VIEW', async () => {
-    const nobody = { userId: null, permissions: new Set<never>() };
+    const nobody = { name: null, permissions: new Set<never>() };
     const html = await renderWikiText({
       db: t.db,
       viewer: nobody,

@@ -10,9 +10,13 @@ import type {
 import type { Permission } from './auth/roles';
 import type { Queryable } from './db/database';
 
-/** Who is asking: features filter what they return by it. */
+/**
+ * Who is asking or acting: their Trac user name (recorded as reporter, author, owner and read as
+ * `$USER`; null for an anonymous visitor) and what they may do. Features filter what they return
+ * and check what they write by it.
+ */
 export interface Viewer {
-  userId: string | null;
+  name: string | null;
   permissions: ReadonlySet<Permission>;
 }
 

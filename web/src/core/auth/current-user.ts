@@ -32,7 +32,7 @@ export const getViewer = cache(async (): Promise<Viewer & { user: CurrentUser | 
       ? { username: user.username, groups: user.groups }
       : { username: null, groups: [] },
   });
-  return { user, userId: user?.id ?? null, permissions };
+  return { user, name: user?.username || null, permissions };
 });
 
 /**

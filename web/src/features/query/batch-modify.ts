@@ -2,8 +2,8 @@ import { InvalidInputError } from '@learntrac/db/errors';
 import { changeTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
 import { type Database, sql } from '@/core/db';
+import type { Viewer } from '@/core/feature';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
-import type { TicketActor } from '@/features/ticket/ticket-actor';
 import {
   FIELD_LABELS,
   fieldErrorsOf,
@@ -76,7 +76,7 @@ export class BatchModifyError extends Error {
  * actor's permissions) the whole batch is refused, naming those tickets.
  */
 export async function batchModifyTickets(
-  options: { db: Database; actor: TicketActor } & BatchModifyInput,
+  options: { db: Database; actor: Viewer } & BatchModifyInput,
 ): Promise<{ changed: number[] }> {
   const { db, actor, ...rest } = options;
   const parsed = BatchModifyInput.safeParse(rest);

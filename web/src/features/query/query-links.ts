@@ -32,7 +32,7 @@ async function runTicketQuery(
 ): Promise<TicketSummary[]> {
   try {
     const query = parseQueryString(text, { fields });
-    const sql = buildQuerySql({ ...query, max: 0 }, { fields, user: viewer.userId ?? 'anonymous' });
+    const sql = buildQuerySql({ ...query, max: 0 }, { fields, user: viewer.name ?? 'anonymous' });
     const rows = await db.query<Record<string, unknown>>(sql.select);
     return rows.map((row) => {
       const ticket: TicketSummary = {

@@ -57,7 +57,7 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
   it('lets TicketQuery and query: links in wiki text filter by custom fields', async () => {
     const html = await renderWikiText({
       db: t.db,
-      viewer: { userId: 'rita', permissions: new Set(['TICKET_VIEW']) },
+      viewer: { name: 'rita', permissions: new Set(['TICKET_VIEW']) },
       text: '[[TicketQuery(difficulty=3&status!=closed,format=count)]] [query:difficulty=3|2 hard]',
       context: { realm: 'wiki', id: 'Hard' },
     });

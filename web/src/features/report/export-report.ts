@@ -1,4 +1,5 @@
 import type { Queryable } from '@/core/db';
+import type { Viewer } from '@/core/feature';
 import {
   formatRss,
   formatTableLines,
@@ -16,7 +17,7 @@ import {
   reportDate,
   rowTicket,
 } from './report-columns';
-import { assertReportPermission, type ReportActor } from './report-errors';
+import { assertReportPermission } from './report-errors';
 import { reportVariables } from './report-variables-from-url';
 import { MAX_REPORT_PAGE_SIZE, type ReportPool, runReport, streamReport } from './run-report';
 
@@ -34,7 +35,7 @@ export type ReportExportFile = Omit<ExportFile, 'body'> & {
 export async function exportReport(options: {
   db: Queryable;
   pool: ReportPool;
-  actor: ReportActor;
+  actor: Viewer;
   id: number;
   params: URLSearchParams;
   format: TableFormat | 'rss' | 'sql';

@@ -1,20 +1,20 @@
 import { getDb } from '@/core/db';
+import type { Viewer } from '@/core/feature';
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { getReport } from './get-report';
-import { reportActorOf } from './report-db';
 import { ReportNotFoundError } from './report-errors';
 
 /** The report a page's `[id]` names, for this viewer; a malformed or unknown id is a 404. */
 export async function getReportOr404(options: {
   rawId: string;
-  viewer: Parameters<typeof reportActorOf>[0];
+  viewer: Viewer;
 }): Promise<Awaited<ReturnType<typeof getReport>>> {
   if (!/^\d{1,10}$/.test(options.rawId)) notFound();
   try {
     return await getReport({
       db: getDb(),
-      actor: reportActorOf(options.viewer),
+      actor: options.viewer,
       id: Number(options.rawId),
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { sql } from '@/core/db';
 import type { Queryable } from '@/core/db/database';
-import { assertReportPermission, type ReportActor, ReportNotFoundError } from './report-errors';
+import type { Viewer } from '@/core/feature';
+import { assertReportPermission, ReportNotFoundError } from './report-errors';
 
 export interface Report {
   id: number;
@@ -13,7 +14,7 @@ export interface Report {
 /** One report, for viewers with REPORT_VIEW; a missing report is a ReportNotFoundError. */
 export async function getReport(options: {
   db: Queryable;
-  actor: ReportActor;
+  actor: Viewer;
   id: number;
 }): Promise<Report> {
   assertReportPermission(options.actor, 'REPORT_VIEW');

@@ -1,6 +1,7 @@
 import { sql } from '@/core/db';
 import type { Queryable } from '@/core/db/database';
-import { assertReportPermission, type ReportActor } from './report-errors';
+import type { Viewer } from '@/core/feature';
+import { assertReportPermission } from './report-errors';
 
 export interface ReportSummary {
   id: number;
@@ -11,7 +12,7 @@ export interface ReportSummary {
 /** Every report, by number, for viewers with REPORT_VIEW. */
 export async function listReports(options: {
   db: Queryable;
-  actor: ReportActor;
+  actor: Viewer;
 }): Promise<ReportSummary[]> {
   assertReportPermission(options.actor, 'REPORT_VIEW');
   const rows = await options.db.query<ReportSummary>(sql`

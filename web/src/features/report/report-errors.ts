@@ -1,3 +1,5 @@
+import type { Permission } from '@/core/auth/roles';
+import type { Viewer } from '@/core/feature';
 /** A report that cannot run as written: bad SQL, a missing variable, a timeout. Shown on the page. */
 export class ReportError extends Error {
   override readonly name = 'ReportError';
@@ -13,7 +15,7 @@ export class ReportNotFoundError extends Error {
 /** The viewer lacks `permission` for what they asked. */
 export class ReportPermissionError extends Error {
   override readonly name = 'ReportPermissionError';
-  constructor(readonly permission: string) {
+  constructor(readonly permission: Permission) {
     super(`${permission} privileges are required to perform this operation.`);
   }
 }
@@ -26,13 +28,7 @@ export class ReportFormError extends Error {
   }
 }
 
-export interface ReportActor {
-  /** Trac name for `$USER`; null when not signed in. */
-  name: string | null;
-  permissions: ReadonlySet<string>;
-}
-
-export function assertReportPermission(actor: ReportActor, permission: string) {
+export function assertReportPermission(actor: Viewer, permission: Permission) {
   if (!actor.permissions.has(permission) && !actor.permissions.has('TRAC_ADMIN')) {
     throw new ReportPermissionError(permission);
   }

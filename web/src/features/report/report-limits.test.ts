@@ -2,9 +2,10 @@ import { testServerUrl } from '@learntrac/db/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReportPool } from '@/core/db/database';
+import type { Viewer } from '@/core/feature';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { exportReport } from './export-report';
-import { type ReportActor, ReportUnavailableError } from './report-errors';
+import { ReportUnavailableError } from './report-errors';
 import { MAX_REPORT_PAGE_SIZE, runReport } from './run-report';
 import { createReport } from './save-report';
 
@@ -13,8 +14,8 @@ const serverUrl = testServerUrl();
 const REPORT_POOL_SIZE = 4;
 const REPORT_CONNECTION_WAIT_MS = 2_000;
 
-const viewer: ReportActor = { name: null, permissions: new Set(['REPORT_VIEW']) };
-const writer: ReportActor = {
+const viewer: Viewer = { name: null, permissions: new Set(['REPORT_VIEW']) };
+const writer: Viewer = {
   name: 'ivan',
   permissions: new Set(['REPORT_VIEW', 'REPORT_CREATE']),
 };

@@ -22,7 +22,7 @@ describe.skipIf(!serverUrl)('report links in wiki text', () => {
   const render = (text: string, permissions: ReadonlySet<Permission>) =>
     renderWikiText({
       db: t.db,
-      viewer: { userId: null, permissions },
+      viewer: { name: null, permissions },
       text,
       context: { realm: 'wiki', id: 'Start' },
       features: [reportFeature],

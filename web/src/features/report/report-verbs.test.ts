@@ -1,12 +1,13 @@
 import { testServerUrl } from '@learntrac/db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Permission } from '@/core/auth/roles';
+import type { Viewer } from '@/core/feature';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { exportReport } from './export-report';
 import { getReport } from './get-report';
 import { listReports } from './list-reports';
 import {
-  type ReportActor,
   ReportError,
   ReportFormError,
   ReportNotFoundError,
@@ -17,7 +18,7 @@ import { createReport, deleteReport, updateReport } from './save-report';
 
 const serverUrl = testServerUrl();
 
-const actor = (name: string | null, ...permissions: string[]): ReportActor => ({
+const actor = (name: string | null, ...permissions: Permission[]): Viewer => ({
   name,
   permissions: new Set(permissions),
 });

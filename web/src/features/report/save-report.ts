@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '@/core/db';
-import {
-  assertReportPermission,
-  type ReportActor,
-  ReportFormError,
-  ReportNotFoundError,
-} from './report-errors';
+import type { Viewer } from '@/core/feature';
+import { assertReportPermission, ReportFormError, ReportNotFoundError } from './report-errors';
 
 export const ReportInputSchema = z.object({
   title: z.string().trim().min(1, 'A report needs a title.').max(255, 'The title is too long.'),
@@ -32,7 +28,7 @@ function parseInput(input: ReportInput) {
 /** Saves a new report (REPORT_CREATE) and returns its number. */
 export async function createReport(options: {
   db: Database;
-  actor: ReportActor;
+  actor: Viewer;
   input: ReportInput;
 }): Promise<{ id: number }> {
   assertReportPermission(options.actor, 'REPORT_CREATE');
@@ -49,7 +45,7 @@ export async function createReport(options: {
 /** Changes a report's title, description and SQL (REPORT_MODIFY). */
 export async function updateReport(options: {
   db: Database;
-  actor: ReportActor;
+  actor: Viewer;
   id: number;
   input: ReportInput;
 }): Promise<void> {
@@ -64,7 +60,7 @@ export async function updateReport(options: {
 /** Deletes a report (REPORT_DELETE). */
 export async function deleteReport(options: {
   db: Database;
-  actor: ReportActor;
+  actor: Viewer;
   id: number;
 }): Promise<void> {
   assertReportPermission(options.actor, 'REPORT_DELETE');

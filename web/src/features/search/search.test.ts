@@ -10,7 +10,7 @@ import { splitHighlights } from './split-highlights';
 
 const serverUrl = testServerUrl();
 const anonymous = listPermissions(null);
-const viewerOf = (permissions: ReadonlySet<Permission>) => ({ userId: null, permissions });
+const viewerOf = (permissions: ReadonlySet<Permission>) => ({ name: null, permissions });
 
 describe('splitHighlights', () => {
   it('turns the highlight marks into parts, keeping markup as plain text', () => {

@@ -1,6 +1,7 @@
 import { createTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
 import type { Database } from '@/core/db';
+import type { Viewer } from '@/core/feature';
 import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
 import {
   applyWorkflowAction,
@@ -10,7 +11,6 @@ import {
 } from '@/features/ticket/workflow';
 import { customFieldDefault, loadCustomFields } from './custom-fields';
 import { newTicketDefaults } from './new-ticket-defaults';
-import type { TicketActor } from './ticket-actor';
 import {
   type FieldErrors,
   parseTicketInput,
@@ -38,7 +38,7 @@ export type CreateNewTicketInput = z.input<typeof CreateNewTicketInput>;
  * workflow; then writes it with its custom fields in one transaction. Returns the new id.
  */
 export async function createNewTicket(
-  options: { db: Database; actor: TicketActor } & CreateNewTicketInput,
+  options: { db: Database; actor: Viewer } & CreateNewTicketInput,
 ): Promise<{ id: number }> {
   const { db, actor, ...rest } = options;
   const input = parseTicketInput(CreateNewTicketInput, rest);

@@ -1,8 +1,8 @@
 import { TicketNotFoundError } from '@learntrac/db/errors';
 import { z } from 'zod';
 import { type Database, sql } from '@/core/db';
+import type { Viewer } from '@/core/feature';
 import type { AttachmentStorage } from '@/features/attachment/attachment-storage';
-import type { TicketActor } from './ticket-actor';
 import { parseTicketInput } from './ticket-form';
 import { assertTicketPermission } from './ticket-permissions';
 
@@ -14,7 +14,7 @@ export type DeleteTicketInput = z.input<typeof DeleteTicketInput>;
  * (TICKET_ADMIN), as Trac's ticket delete does; there is no undo.
  */
 export async function deleteTicket(
-  options: { db: Database; storage: AttachmentStorage; actor: TicketActor } & DeleteTicketInput,
+  options: { db: Database; storage: AttachmentStorage; actor: Viewer } & DeleteTicketInput,
 ): Promise<void> {
   const { db, storage, actor, ...rest } = options;
   const input = parseTicketInput(DeleteTicketInput, rest);

@@ -2,7 +2,7 @@ import { InvalidInputError, TicketNotFoundError } from '@learntrac/db/errors';
 import { toTracTime } from '@learntrac/db/time';
 import { z } from 'zod';
 import { type Database, sql } from '@/core/db';
-import type { TicketActor } from './ticket-actor';
+import type { Viewer } from '@/core/feature';
 import { MAX_COMMENT, parseTicketInput } from './ticket-form';
 import { hasTicketPermission, TicketPermissionError } from './ticket-permissions';
 
@@ -25,7 +25,7 @@ const numberOf = (oldvalue: string | null) => Number((oldvalue ?? '').split('.')
  * N counting the edits from 0. TICKET_EDIT_COMMENT, or the comment's author with TICKET_APPEND.
  */
 export async function editTicketComment(
-  options: { db: Database; actor: TicketActor } & EditTicketCommentInput,
+  options: { db: Database; actor: Viewer } & EditTicketCommentInput,
 ): Promise<void> {
   const { db, actor, ...rest } = options;
   const input = parseTicketInput(EditTicketCommentInput, rest);

@@ -1,6 +1,7 @@
 import { changeTicket, lockTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
 import type { Database } from '@/core/db';
+import type { Viewer } from '@/core/feature';
 import {
   applyWorkflowAction,
   listAvailableActions,
@@ -8,7 +9,6 @@ import {
   WorkflowChoiceError,
 } from '@/features/ticket/workflow';
 import { customFieldDefault, loadCustomFields, normalizeCustomValue } from './custom-fields';
-import type { TicketActor } from './ticket-actor';
 import { changesOnlyOwnCc, toggleCc } from './ticket-cc';
 import {
   FIELD_LABELS,
@@ -65,7 +65,7 @@ export type ModifyTicketInput = z.input<typeof ModifyTicketInput>;
  * as one change. A ticket changed since `expectedChangetime` raises MidAirCollisionError.
  */
 export async function modifyTicket(
-  options: { db: Database; actor: TicketActor } & ModifyTicketInput,
+  options: { db: Database; actor: Viewer } & ModifyTicketInput,
 ): Promise<{ time: bigint; commentNumber: number }> {
   const { db, actor, ...rest } = options;
   const input = parseTicketInput(ModifyTicketInput, rest);

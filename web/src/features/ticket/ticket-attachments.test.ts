@@ -23,12 +23,12 @@ import { tooLargeMessage } from './ticket-attachment-links';
 
 const serverUrl = testServerUrl();
 const viewer = (role: 'admin' | 'instructor' | 'learner' | null): Viewer => ({
-  userId: role,
+  name: role,
   permissions: listPermissions(role ? [role] : null),
 });
 const learner = viewer('learner');
 const admin = viewer('admin');
-const visitor: Viewer = { userId: null, permissions: new Set(['TICKET_VIEW']) };
+const visitor: Viewer = { name: null, permissions: new Set(['TICKET_VIEW']) };
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 async function refusal(promise: Promise<unknown>): Promise<AttachmentError> {

@@ -1,4 +1,4 @@
-import type { TicketActor } from './ticket-actor';
+import type { Viewer } from '@/core/feature';
 
 // Trac's meta-permissions: holding the key grants each listed permission too.
 const IMPLIES: Record<string, readonly string[]> = {
@@ -15,10 +15,10 @@ const IMPLIES: Record<string, readonly string[]> = {
 };
 
 /** Whether the actor holds `permission`, directly or through TRAC_ADMIN and Trac's implications. */
-export function hasTicketPermission(actor: TicketActor, permission: string): boolean {
+export function hasTicketPermission(actor: Viewer, permission: string): boolean {
   if (actor.permissions.has('TRAC_ADMIN')) return true;
   const seen = new Set<string>();
-  const pending = [...actor.permissions];
+  const pending: string[] = [...actor.permissions];
   while (pending.length > 0) {
     const held = pending.pop()!;
     if (held === permission) return true;
@@ -41,7 +41,7 @@ export class TicketPermissionError extends Error {
   }
 }
 
-export function assertTicketPermission(actor: TicketActor, permission: string, doing: string) {
+export function assertTicketPermission(actor: Viewer, permission: string, doing: string) {
   if (!hasTicketPermission(actor, permission)) {
     throw new TicketPermissionError(permission, `${permission} is needed to ${doing}.`);
   }
@@ -56,7 +56,7 @@ const WORKFLOW_FIELDS = new Set(['status', 'owner', 'resolution']);
  * their own ticket's summary and description, TICKET_ADMIN for the reporter field.
  */
 export function mayChangeField(options: {
-  actor: TicketActor;
+  actor: Viewer;
   field: string;
   reporter: string | null;
 }): boolean {
@@ -77,6 +77,6 @@ export function mayChangeField(options: {
  * Trac's Cc rule for those who may not edit the field: a signed-in user who may comment can
  * add or remove themselves (the "Add to Cc" box).
  */
-export function mayToggleOwnCc(actor: TicketActor): boolean {
+export function mayToggleOwnCc(actor: Viewer): boolean {
   return actor.name !== null && hasTicketPermission(actor, 'TICKET_APPEND');
 }

@@ -5,6 +5,8 @@ import { MidAirCollisionError, TicketNotFoundError } from '@learntrac/db/errors'
 import { testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Permission } from '@/core/auth/roles';
+import type { Viewer } from '@/core/feature';
 import {
   type AttachmentStorage,
   createLocalAttachmentStorage,
@@ -19,7 +21,6 @@ import { editTicketComment } from './edit-ticket-comment';
 import { getTicket } from './get-ticket';
 import { modifyTicket } from './modify-ticket';
 import { newTicketDefaults } from './new-ticket-defaults';
-import type { TicketActor } from './ticket-actor';
 import { buildFieldSpecs } from './ticket-field-specs';
 import { TicketFormError } from './ticket-form';
 import { loadTicketOptions } from './ticket-options';
@@ -27,7 +28,7 @@ import { TicketPermissionError } from './ticket-permissions';
 
 const serverUrl = testServerUrl();
 
-const actor = (name: string | null, ...permissions: string[]): TicketActor => ({
+const actor = (name: string | null, ...permissions: Permission[]): Viewer => ({
   name,
   permissions: new Set(['TICKET_VIEW', ...permissions]),
 });
@@ -35,7 +36,7 @@ const anonymous = actor(null);
 const reader = actor('rita@example.org');
 const learner = actor('lea@example.org', 'TICKET_CREATE', 'TICKET_APPEND');
 const instructor = actor('ivan@example.org', 'TICKET_CREATE', 'TICKET_MODIFY');
-const admin: TicketActor = { name: 'ada@example.org', permissions: new Set(['TRAC_ADMIN']) };
+const admin: Viewer = { name: 'ada@example.org', permissions: new Set(['TRAC_ADMIN']) };
 
 async function formErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
   try {
@@ -395,7 +396,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
 
   it('lets someone who may only comment add or remove themselves in Cc, and no one else', async () => {
     const { id } = await newTicket({ cc: 'ivan@example.org' });
-    const specFor = async (who: TicketActor) => {
+    const specFor = async (who: Viewer) => {
       const ticket = await getTicket({ db: t.db, id });
       return buildFieldSpecs({
         ticketOptions: await loadTicketOptions({ db: t.db }),

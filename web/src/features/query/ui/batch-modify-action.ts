@@ -4,7 +4,6 @@ import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
-import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { BatchModifyError, batchModifyTickets } from '../batch-modify';
 
 const text = (form: FormData, key: string) => {
@@ -30,7 +29,7 @@ export async function batchModifyAction(
   try {
     const { changed } = await batchModifyTickets({
       db: getDb(),
-      actor: actorFromViewer(viewer),
+      actor: viewer,
       ticketIds: form
         .getAll('ticket')
         .map((id) => Number(id))

@@ -1,7 +1,6 @@
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { getReport } from '@/features/report/get-report';
-import { reportActorOf } from '@/features/report/report-db';
 import { ReportNotFoundError } from '@/features/report/report-errors';
 import { ReportForm } from '@/features/report/ui/report-form';
 import { saveReportAction } from './report-actions';
@@ -17,7 +16,7 @@ export async function NewReportScreen({ searchParams }: NewReportScreenProps) {
     try {
       const source = await getReport({
         db: getDb(),
-        actor: reportActorOf(viewer),
+        actor: viewer,
         id: Number(copy),
       });
       values = {

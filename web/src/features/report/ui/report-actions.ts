@@ -5,7 +5,6 @@ import { forbidden, notFound, redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
-import { reportActorOf } from '@/features/report/report-db';
 import {
   ReportFormError,
   ReportNotFoundError,
@@ -36,7 +35,7 @@ export async function saveReportAction(
   };
   const unsafe = findUnsafeFormField(form);
   if (unsafe) return { values, errors: {}, message: unsafe.message };
-  const actor = reportActorOf(await getViewer());
+  const actor = await getViewer();
   const db = getDb();
   const id = idOf(form);
   let saved: number;
@@ -62,7 +61,7 @@ export async function deleteReportAction(form: FormData): Promise<void> {
   const id = idOf(form);
   if (id === null) notFound();
   try {
-    await deleteReport({ db: getDb(), actor: reportActorOf(await getViewer()), id });
+    await deleteReport({ db: getDb(), actor: await getViewer(), id });
   } catch (error) {
     if (error instanceof ReportPermissionError) forbidden();
     if (error instanceof ReportNotFoundError) notFound();

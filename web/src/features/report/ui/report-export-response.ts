@@ -4,7 +4,6 @@ import { getViewer } from '@/core/auth/current-user';
 import { getDb, getReportPool } from '@/core/db';
 import { exportErrorResponse } from '@/features/query/export-response';
 import { exportReport } from '@/features/report/export-report';
-import { reportActorOf } from '@/features/report/report-db';
 import {
   ReportError,
   ReportNotFoundError,
@@ -32,7 +31,7 @@ export async function respondWithReportExport({
     const file = await exportReport({
       db: getDb(),
       pool: getReportPool(),
-      actor: reportActorOf(viewer),
+      actor: viewer,
       id: Number(rawId),
       params,
       format,

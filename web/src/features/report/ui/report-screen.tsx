@@ -8,7 +8,6 @@ import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { paramsFromRecord } from '@/features/query/query-from-params';
 import { TicketsContextNav } from '@/features/query/ui/tickets-context-nav';
 import { getReport } from '@/features/report/get-report';
-import { reportActorOf } from '@/features/report/report-db';
 import {
   ReportError,
   ReportNotFoundError,
@@ -52,7 +51,7 @@ export async function ReportScreen({
   if (format && EXPORTS.has(format)) redirect(`/report/${id}/export?${search}`);
 
   const db = getDb();
-  const actor = reportActorOf(viewer);
+  const actor = viewer;
   let report: Awaited<ReturnType<typeof getReport>>;
   try {
     report = await getReport({ db, actor, id });

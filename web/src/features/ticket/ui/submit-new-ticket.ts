@@ -7,7 +7,6 @@ import type { Feature } from '@/core/feature';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { createNewTicket } from '@/features/ticket/create-new-ticket';
-import { actorFromViewer } from '@/features/ticket/ticket-actor';
 
 import { readFieldValues, TicketFormError } from '@/features/ticket/ticket-form';
 import { TicketPermissionError } from '@/features/ticket/ticket-permissions';
@@ -45,7 +44,7 @@ export async function submitNewTicket({
   try {
     ({ id } = await createNewTicket({
       db: getDb(),
-      actor: actorFromViewer(viewer),
+      actor: viewer,
       values: state.values,
       action: state.action,
     }));

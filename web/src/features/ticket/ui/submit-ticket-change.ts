@@ -10,7 +10,6 @@ import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { collectChangesSince } from '@/features/ticket/collect-changes-since';
 import { getTicket } from '@/features/ticket/get-ticket';
 import { modifyTicket } from '@/features/ticket/modify-ticket';
-import { actorFromViewer } from '@/features/ticket/ticket-actor';
 
 import {
   readFieldValues,
@@ -72,7 +71,7 @@ export async function submitTicketChange({
   try {
     ({ commentNumber } = await modifyTicket({
       db: getDb(),
-      actor: actorFromViewer(viewer),
+      actor: viewer,
       ticketId,
       values: state.values,
       comment: state.comment,

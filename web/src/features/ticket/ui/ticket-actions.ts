@@ -15,7 +15,6 @@ import {
 import { deleteAttachment } from '@/features/attachment/delete-attachment';
 import { deleteTicket } from '@/features/ticket/delete-ticket';
 import { editTicketComment } from '@/features/ticket/edit-ticket-comment';
-import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { tooLargeMessage } from '@/features/ticket/ticket-attachment-links';
 
 import { readFormText, readTicketId, TicketFormError } from '@/features/ticket/ticket-form';
@@ -42,7 +41,7 @@ export async function editCommentAction(
   try {
     await editTicketComment({
       db: getDb(),
-      actor: actorFromViewer(viewer),
+      actor: viewer,
       ticketId,
       commentNumber,
       text: state.text,
@@ -78,7 +77,7 @@ export async function deleteTicketAction(
     await deleteTicket({
       db: getDb(),
       storage: getAttachmentStorage(),
-      actor: actorFromViewer(viewer),
+      actor: viewer,
       ticketId,
     });
   } catch (error) {

@@ -15,7 +15,7 @@ import { useWebTestDatabase } from '@/test/use-web-test-database';
 export const serverUrl = testServerUrl();
 
 export const viewerWith = (roles: Role[] | null): Viewer => ({
-  userId: roles ? `${roles[0] ?? 'member'}-id` : null,
+  name: roles ? `${roles[0] ?? 'member'}-id` : null,
   permissions: listPermissions(roles),
 });
 
