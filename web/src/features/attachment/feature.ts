@@ -1,5 +1,5 @@
 import type { Feature } from '@/core/feature';
-import { attachmentWikiSupport } from './attachment-wiki-links';
+import { attachmentWikiSupport } from './attachment-links';
 
 /** Files attached to wiki pages and tickets; those two features list and change them. */
 export const attachmentFeature: Feature = {

@@ -7,7 +7,7 @@ import type { FormState } from '@/core/forms/action-form';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { addAttachment } from '../add-attachment';
 import { AttachmentError } from '../attachment-errors';
-import { attachmentParentHref } from '../attachment-links';
+import { attachmentParentHref } from '../attachment-href';
 import type { AttachmentRealm } from '../attachment-permissions';
 import { getAttachmentMaxSize, getAttachmentStorage } from '../attachment-services';
 import { deleteAttachment } from '../delete-attachment';

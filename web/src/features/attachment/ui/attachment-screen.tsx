@@ -4,7 +4,7 @@ import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { formatDateTime } from '@/core/format';
 import { ActionForm } from '@/core/forms/action-form';
-import { attachmentParentHref } from '../attachment-links';
+import { attachmentParentHref } from '../attachment-href';
 import { attachmentPermission, canUseAttachments } from '../attachment-permissions';
 import { getAttachmentMaxSize, getAttachmentStorage } from '../attachment-services';
 import { isImageFile, isTextFile } from '../content-type';

@@ -23,7 +23,7 @@ import { deleteWikiPageAction, renameWikiPageAction, revertWikiPageAction } from
 import { WikiEditForm } from './wiki-edit-form';
 import { WikiPageNav } from './wiki-page-nav';
 import '@/core/layout/page-chrome.css';
-import '../wiki.css';
+import './wiki.css';
 
 export type WikiSearchParams = Record<string, string | string[] | undefined>;
 

@@ -1,4 +1,3 @@
-import { loadPermissions } from '@learntrac/db/permissions';
 import { testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +23,6 @@ import { loadCustomFields } from '@/features/ticket/custom-fields';
 import { loadTicketOptions } from '@/features/ticket/ticket-options';
 import { loadWorkflow } from '@/features/ticket/workflow';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
-import { grantPermission, revokePermissions } from './permission-admin';
 
 const serverUrl = testServerUrl();
 const admin = listPermissions(['admin']);
@@ -39,7 +37,7 @@ async function refusal(promise: Promise<unknown>): Promise<AdminError> {
   throw new Error('expected the write to be refused');
 }
 
-describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
+describe.skipIf(!serverUrl)('ticket system administration against PostgreSQL', () => {
   const t = useWebTestDatabase({ prefix: 'web_admin', seed: true });
 
   it('refuses every admin write to anonymous visitors, learners and instructors', async () => {
@@ -64,16 +62,9 @@ describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
         removeCustomFields({ db: t.db, permissions, names: ['x'] }),
         reorderCustomFields({ db: t.db, permissions, order: {} }),
         saveWorkflow({ db: t.db, permissions, text: 'x = a -> b' }),
-        grantPermission({ db: t.db, permissions, subject: 'eve', action: 'TRAC_ADMIN' }),
-        revokePermissions({
-          db: t.db,
-          permissions,
-          grants: [{ username: 'admins', action: 'TRAC_ADMIN' }],
-        }),
       ];
       for (const write of writes) expect((await refusal(write)).code).toBe('forbidden');
     }
-    expect(await t.prisma.permission.count({ where: { username: 'eve' } })).toBe(0);
   });
 
   it('renames a component on its tickets and leaves tickets alone when one is removed', async () => {
@@ -248,59 +239,5 @@ describe.skipIf(!serverUrl)('site administration against PostgreSQL', () => {
     );
     expect(broken.problems.join('\n')).toMatch(/operations/);
     expect((await loadWorkflow({ db: t.db })).map((a) => a.name)).toContain('pass');
-  });
-
-  it('applies grants and group memberships from the permission table', async () => {
-    const ana = { username: 'ana', groups: ['learners'] };
-    expect((await loadPermissions({ db: t.prisma, subject: ana })).has('TICKET_BATCH_MODIFY')).toBe(
-      false,
-    );
-    await grantPermission({
-      db: t.db,
-      permissions: admin,
-      subject: 'graders',
-      action: 'TICKET_ADMIN',
-    });
-    await grantPermission({ db: t.db, permissions: admin, subject: 'ana', action: 'graders' });
-    const granted = await loadPermissions({ db: t.prisma, subject: ana });
-    expect(granted.has('TICKET_BATCH_MODIFY')).toBe(true);
-    expect(granted.has('TRAC_ADMIN')).toBe(false);
-
-    const again = await refusal(
-      grantPermission({ db: t.db, permissions: admin, subject: 'ana', action: 'graders' }),
-    );
-    expect(again.fieldErrors.action).toMatch(/already a member/);
-    const unknown = await refusal(
-      grantPermission({ db: t.db, permissions: admin, subject: 'ana', action: 'FLY_HIGH' }),
-    );
-    expect(unknown.fieldErrors.action).toMatch(/not a permission/);
-
-    await revokePermissions({
-      db: t.db,
-      permissions: admin,
-      grants: [{ username: 'ana', action: 'graders' }],
-    });
-    expect((await loadPermissions({ db: t.prisma, subject: ana })).has('TICKET_BATCH_MODIFY')).toBe(
-      false,
-    );
-    const lockout = await refusal(
-      revokePermissions({
-        db: t.db,
-        permissions: admin,
-        grants: [{ username: 'admins', action: 'TRAC_ADMIN' }],
-      }),
-    );
-    expect(lockout.message).toMatch(/no one with TRAC_ADMIN/);
-  });
-
-  it('reproduces the default roles from the seeded table', async () => {
-    for (const [subject, roles] of [
-      [{ username: null, groups: [] }, null],
-      [{ username: 'learner-user', groups: ['learners'] }, ['learner']],
-      [{ username: 'instructor-user', groups: ['instructors'] }, ['instructor']],
-    ] as const) {
-      const fromTable = await loadPermissions({ db: t.prisma, subject });
-      expect([...fromTable].sort()).toEqual([...listPermissions(roles)].sort());
-    }
   });
 });
