@@ -2,18 +2,18 @@ import { loadPermissions } from '@learntrac/db/permissions';
 import { testServerUrl } from '@learntrac/db/testing';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
-import { AdminError } from '@/core/forms/admin-error';
+import { AppError } from '@/core/errors/app-error';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { grantPermission, revokePermissions } from './permission-admin';
 
 const serverUrl = testServerUrl();
 const admin = listPermissions(['admin']);
 
-async function refusal(promise: Promise<unknown>): Promise<AdminError> {
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof AdminError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
   throw new Error('expected the write to be refused');
@@ -36,7 +36,7 @@ describe.skipIf(!serverUrl)('permission administration against PostgreSQL', () =
           grants: [{ username: 'admins', action: 'TRAC_ADMIN' }],
         }),
       ];
-      for (const write of writes) expect((await refusal(write)).code).toBe('forbidden');
+      for (const write of writes) expect((await refusal(write)).code).toBe('FORBIDDEN');
     }
     expect(await t.prisma.permission.count({ where: { username: 'eve' } })).toBe(0);
   });

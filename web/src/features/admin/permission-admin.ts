@@ -4,7 +4,8 @@ import {
   type PermissionGrant,
 } from '@learntrac/db/permissions';
 import { type Database, sql } from '@/core/db';
-import { AdminError, assertAdmin, readName } from '@/core/forms/admin-error';
+import { AppError } from '@/core/errors/app-error';
+import { assertAdmin, readName } from '@/core/forms/admin-error';
 
 /** Every row of the `permission` table, subjects then actions in order. */
 export function listPermissionGrants(options: { db: Database }): PromiseLike<PermissionGrant[]> {
@@ -28,18 +29,24 @@ export async function grantPermission(
   const subject = readName(options.subject, 'A subject', 'subject');
   const action = readName(options.action, 'A permission or group', 'action');
   if (isPermissionAction(subject)) {
-    throw new AdminError('invalid_input', 'The subject is not valid.', {
-      subject: 'A user or group name cannot be written like a permission (all upper case).',
+    throw new AppError('INVALID_INPUT', 'The subject is not valid.', {
+      fieldErrors: {
+        subject: 'A user or group name cannot be written like a permission (all upper case).',
+      },
     });
   }
   if (isPermissionAction(action) && !(PERMISSION_ACTIONS as readonly string[]).includes(action)) {
-    throw new AdminError('invalid_input', `${action} is not a permission.`, {
-      action: `${action} is not a permission.`,
+    throw new AppError('INVALID_INPUT', `${action} is not a permission.`, {
+      fieldErrors: {
+        action: `${action} is not a permission.`,
+      },
     });
   }
   if (action === subject) {
-    throw new AdminError('invalid_input', 'A group cannot contain itself.', {
-      action: 'A group cannot contain itself.',
+    throw new AppError('INVALID_INPUT', 'A group cannot contain itself.', {
+      fieldErrors: {
+        action: 'A group cannot contain itself.',
+      },
     });
   }
   const inserted = await options.db.transaction((tx) =>
@@ -51,7 +58,7 @@ export async function grantPermission(
     const message = isPermissionAction(action)
       ? `${subject} already has ${action}.`
       : `${subject} is already a member of ${action}.`;
-    throw new AdminError('invalid_input', message, { action: message });
+    throw new AppError('INVALID_INPUT', message, { fieldErrors: { action: message } });
   }
 }
 
@@ -64,7 +71,7 @@ export async function revokePermissions(
 ): Promise<{ revoked: number }> {
   assertAdmin(options.permissions);
   if (options.grants.length === 0)
-    throw new AdminError('invalid_input', 'Select the grants to revoke.');
+    throw new AppError('INVALID_INPUT', 'Select the grants to revoke.');
   const revoked = await options.db.transaction(async (tx) => {
     let count = 0;
     for (const grant of options.grants) {
@@ -74,8 +81,8 @@ export async function revokePermissions(
     const [left] = await tx.query<{ count: bigint }>(sql`
       SELECT COUNT(*) AS count FROM permission WHERE action = 'TRAC_ADMIN'`);
     if (Number(left?.count ?? 0) === 0) {
-      throw new AdminError(
-        'invalid_input',
+      throw new AppError(
+        'INVALID_INPUT',
         'That would leave no one with TRAC_ADMIN; grant it to someone else first.',
       );
     }

@@ -1,9 +1,9 @@
 import { toTracTime } from '@learntrac/db/time';
 import { z } from 'zod';
 import { type Database, sql } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 
 import type { Viewer } from '@/core/feature';
-import { AttachmentError } from './attachment-errors';
 import {
   AttachmentFilenameSchema,
   AttachmentRealmSchema,
@@ -37,11 +37,10 @@ export async function addAttachment(options: {
   data: Uint8Array;
 }) {
   const input = parseAttachmentInput(AddAttachmentInput, options.input);
-  if (options.data.byteLength === 0)
-    throw new AttachmentError('invalid_input', 'The file is empty.');
+  if (options.data.byteLength === 0) throw new AppError('INVALID_INPUT', 'The file is empty.');
   if (options.data.byteLength > options.maxSize) {
-    throw new AttachmentError(
-      'too_large',
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
       `The file is ${options.data.byteLength} bytes; attachments may have at most ${options.maxSize} bytes.`,
     );
   }
@@ -52,10 +51,7 @@ export async function addAttachment(options: {
     const [existing] = await tx.query<{ author: string | null }>(sql`SELECT author FROM attachment
       WHERE type = ${input.realm} AND id = ${input.id} AND filename = ${input.filename}`);
     if (existing && !input.replace) {
-      throw new AttachmentError(
-        'invalid_input',
-        `An attachment named ${input.filename} already exists.`,
-      );
+      throw new AppError('INVALID_INPUT', `An attachment named ${input.filename} already exists.`);
     }
     // Replacing a file deletes it: only its signed-in author may do that without delete rights.
     if (existing && (existing.author !== options.author || options.author === 'anonymous')) {

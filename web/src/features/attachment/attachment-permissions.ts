@@ -1,7 +1,7 @@
 import type { Permission } from '@/core/auth/roles';
 import { sql, type Transaction } from '@/core/db';
+import { AppError, permissionError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
-import { AttachmentError, AttachmentPermissionError } from './attachment-errors';
 
 export type AttachmentRealm = 'wiki' | 'ticket';
 type AttachmentAction = 'view' | 'create' | 'delete';
@@ -36,9 +36,9 @@ export function assertAttachmentPermission(
   action: AttachmentAction,
 ) {
   if (!canUseAttachments(viewer, realm, action)) {
-    throw new AttachmentPermissionError(
+    throw permissionError(
       attachmentPermission(realm, action),
-      `${action} attachments`,
+      `${attachmentPermission(realm, action)} privileges are required to ${`${action} attachments`}.`,
     );
   }
 }
@@ -64,16 +64,16 @@ export async function assertMayChangeAttachments(options: {
       : await tx.query<{ readonly: number | null }>(sql`
           SELECT 0 AS readonly FROM ticket WHERE id::text = ${id}`);
   if (!parent[0]) {
-    throw new AttachmentError(
-      'not_found',
+    throw new AppError(
+      'NOT_FOUND',
       `${realm === 'wiki' ? 'The page' : 'Ticket'} ${id} does not exist.`,
     );
   }
   if (parent[0].readonly) {
     if (!viewer.permissions.has('WIKI_ADMIN')) {
-      throw new AttachmentPermissionError(
+      throw permissionError(
         'WIKI_ADMIN',
-        'change the attachments of a read-only page',
+        `${'WIKI_ADMIN'} privileges are required to ${'change the attachments of a read-only page'}.`,
       );
     }
   }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { type Database, sql } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
-import { AttachmentError } from './attachment-errors';
 import { AttachmentKeyInput, parseAttachmentInput } from './attachment-input';
 import { assertMayChangeAttachments } from './attachment-permissions';
 import type { AttachmentStorage } from './attachment-storage';
@@ -21,8 +21,7 @@ export async function deleteAttachment(options: {
     await assertMayChangeAttachments({ tx, viewer: options.viewer, realm, id, action: 'delete' });
     const removed = await tx.execute(sql`DELETE FROM attachment
       WHERE type = ${key.realm} AND id = ${key.id} AND filename = ${key.filename}`);
-    if (removed === 0)
-      throw new AttachmentError('not_found', `No attachment named ${key.filename}.`);
+    if (removed === 0) throw new AppError('NOT_FOUND', `No attachment named ${key.filename}.`);
     await options.storage.remove(key);
   });
 }

@@ -2,17 +2,18 @@ import { testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
+import { AppError } from '@/core/errors/app-error';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
-import { BatchModifyError, batchModifyTickets } from './batch-modify';
+import { batchModifyTickets } from './batch-modify';
 
 const serverUrl = testServerUrl();
 const admin = { name: 'root', permissions: listPermissions(['admin']) };
 
-async function refusal(promise: Promise<unknown>): Promise<BatchModifyError> {
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof BatchModifyError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
   throw new Error('expected the batch to be refused');
@@ -36,7 +37,7 @@ describe.skipIf(!serverUrl)('batch modify against PostgreSQL', () => {
       const refused = await refusal(
         batchModifyTickets({ db: t.db, actor, ticketIds: [id], values: { priority: 'minor' } }),
       );
-      expect(refused.code).toBe('forbidden');
+      expect(refused.code).toBe('FORBIDDEN');
     }
     expect((await t.prisma.ticket.findUniqueOrThrow({ where: { id } })).priority).toBe('major');
   });
@@ -93,7 +94,7 @@ describe.skipIf(!serverUrl)('batch modify against PostgreSQL', () => {
         comment: 'x',
       }),
     );
-    expect(Object.keys(refused.refusedTickets)).toEqual([String(closed)]);
+    expect(refused.problems).toEqual([expect.stringMatching(new RegExp(`^#${closed}: `))]);
     expect(refused.message).toContain(`#${closed}`);
     expect(await t.prisma.ticketChange.count({ where: { ticketId: fresh } })).toBe(0);
   });

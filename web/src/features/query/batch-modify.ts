@@ -2,6 +2,7 @@ import { InvalidInputError } from '@learntrac/db/errors';
 import { changeTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
 import { type Database, sql } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
 import {
@@ -55,20 +56,6 @@ export const BatchModifyInput = z.object({
 });
 export type BatchModifyInput = z.input<typeof BatchModifyInput>;
 
-/** Why a batch was refused: a message, field errors, and the tickets that could not take it. */
-export class BatchModifyError extends Error {
-  override name = 'BatchModifyError';
-  constructor(
-    readonly code: 'invalid_input' | 'forbidden',
-    message: string,
-    readonly fieldErrors: Record<string, string> = {},
-    /** Ticket id -> why that ticket was refused. */
-    readonly refusedTickets: Record<number, string> = {},
-  ) {
-    super(message);
-  }
-}
-
 /**
  * Trac's batch modify: sets fields, adds a comment and applies a workflow action on each selected
  * ticket, in one transaction, each ticket's change written through `changeTicket` so its
@@ -82,18 +69,16 @@ export async function batchModifyTickets(
   const parsed = BatchModifyInput.safeParse(rest);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
-    throw new BatchModifyError('invalid_input', Object.values(fieldErrors).join(' '), fieldErrors);
+    throw new AppError('INVALID_INPUT', Object.values(fieldErrors).join(' '), {
+      fieldErrors: fieldErrors,
+    });
   }
   const input = parsed.data;
   if (!hasTicketPermission(actor, 'TICKET_BATCH_MODIFY')) {
-    throw new BatchModifyError(
-      'forbidden',
-      'TICKET_BATCH_MODIFY is needed to change tickets in bulk.',
-    );
+    throw new AppError('FORBIDDEN', 'TICKET_BATCH_MODIFY is needed to change tickets in bulk.');
   }
   const ticketIds = [...new Set(input.ticketIds)];
-  if (ticketIds.length === 0)
-    throw new BatchModifyError('invalid_input', 'Select the tickets to change.');
+  if (ticketIds.length === 0) throw new AppError('INVALID_INPUT', 'Select the tickets to change.');
 
   const [ticketOptions, customFields, workflow] = await Promise.all([
     loadTicketOptions({ db }),
@@ -104,15 +89,17 @@ export async function batchModifyTickets(
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(input.values)) {
     if (!settable.has(name)) {
-      throw new BatchModifyError('invalid_input', `${name} cannot be set in a batch.`, {
-        [name]: `${FIELD_LABELS[name] ?? name} cannot be set in a batch.`,
+      throw new AppError('INVALID_INPUT', `${name} cannot be set in a batch.`, {
+        fieldErrors: {
+          [name]: `${FIELD_LABELS[name] ?? name} cannot be set in a batch.`,
+        },
       });
     }
     values[name] = value;
   }
   const { fields, custom, errors } = validateTicketFields({ values, ticketOptions, customFields });
   if (Object.keys(errors).length > 0) {
-    throw new BatchModifyError('invalid_input', 'Some values are not valid.', errors);
+    throw new AppError('INVALID_INPUT', 'Some values are not valid.', { fieldErrors: errors });
   }
   const author = actor.name ?? 'anonymous';
   const now = input.now ?? new Date();
@@ -156,8 +143,10 @@ export async function batchModifyTickets(
           });
         } catch (error) {
           if (!(error instanceof WorkflowChoiceError)) throw error;
-          throw new BatchModifyError('invalid_input', error.message, {
-            [`action_${error.field}`]: error.message,
+          throw new AppError('INVALID_INPUT', error.message, {
+            fieldErrors: {
+              [`action_${error.field}`]: error.message,
+            },
           });
         }
       }
@@ -165,11 +154,13 @@ export async function batchModifyTickets(
         const list = Object.keys(refused)
           .map((id) => `#${id}`)
           .join(', ');
-        throw new BatchModifyError(
-          'invalid_input',
+        throw new AppError(
+          'INVALID_INPUT',
           `Nothing was changed: the action cannot be applied to ${list}.`,
-          {},
-          refused,
+          {
+            fieldErrors: {},
+            problems: Object.entries(refused).map(([id, why]) => `#${id}: ${why}`),
+          },
         );
       }
       const changed: number[] = [];

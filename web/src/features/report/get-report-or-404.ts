@@ -1,9 +1,9 @@
 import { getDb } from '@/core/db';
+import { isAppError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { getReport } from './get-report';
-import { ReportNotFoundError } from './report-errors';
 
 /** The report a page's `[id]` names, for this viewer; a malformed or unknown id is a 404. */
 export async function getReportOr404(options: {
@@ -18,7 +18,7 @@ export async function getReportOr404(options: {
       id: Number(options.rawId),
     });
   } catch (error) {
-    if (error instanceof ReportNotFoundError) notFound();
+    if (isAppError(error, 'NOT_FOUND')) notFound();
     throw error;
   }
 }

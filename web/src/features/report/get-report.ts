@@ -1,7 +1,8 @@
 import { sql } from '@/core/db';
 import type { Queryable } from '@/core/db/database';
+import { AppError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
-import { assertReportPermission, ReportNotFoundError } from './report-errors';
+import { assertReportPermission } from './report-errors';
 
 export interface Report {
   id: number;
@@ -19,13 +20,13 @@ export async function getReport(options: {
 }): Promise<Report> {
   assertReportPermission(options.actor, 'REPORT_VIEW');
   if (!Number.isSafeInteger(options.id) || options.id < 1 || options.id > 2_147_483_647) {
-    throw new ReportNotFoundError(options.id);
+    throw new AppError('NOT_FOUND', `Report {${options.id}} does not exist.`);
   }
   const rows = await options.db.query<Report>(sql`
     SELECT id, COALESCE(title, '') AS title, COALESCE(description, '') AS description,
       COALESCE(query, '') AS query, author
     FROM report WHERE id = ${options.id}`);
   const report = rows[0];
-  if (!report) throw new ReportNotFoundError(options.id);
+  if (!report) throw new AppError('NOT_FOUND', `Report {${options.id}} does not exist.`);
   return { ...report, id: Number(report.id) };
 }

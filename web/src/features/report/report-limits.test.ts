@@ -2,10 +2,10 @@ import { testServerUrl } from '@learntrac/db/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReportPool } from '@/core/db/database';
+import { AppError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { exportReport } from './export-report';
-import { ReportUnavailableError } from './report-errors';
 import { MAX_REPORT_PAGE_SIZE, runReport } from './run-report';
 import { createReport } from './save-report';
 
@@ -159,7 +159,7 @@ describe.skipIf(!serverUrl)('reports hold bounded memory and connections', () =>
     expect(served).toHaveLength(REPORT_POOL_SIZE);
     expect(turnedAway).toHaveLength(12 - REPORT_POOL_SIZE);
     for (const outcome of turnedAway) {
-      expect(outcome.error).toBeInstanceOf(ReportUnavailableError);
+      expect(outcome.error).toBeInstanceOf(AppError);
       expect((outcome.error as Error).message).toMatch(/busy.*Try again/);
       expect(outcome.ms).toBeLessThan(REPORT_CONNECTION_WAIT_MS + 1_500);
     }

@@ -1,7 +1,7 @@
 import { isDatabaseUnavailable } from '@learntrac/db';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import { ReportError, ReportUnavailableError } from './report-errors';
+import { AppError, isAppError } from '@/core/errors/app-error';
 import { assertReportSqlAllowed } from './report-sql-guard';
 import { bindReportVariables } from './report-variables';
 
@@ -103,7 +103,7 @@ function prepareReportQuery(options: {
   asc?: boolean;
 }) {
   const source = options.sql.trim().replace(/;\s*$/, '');
-  if (source === '') throw new ReportError('This report has no SQL query.');
+  if (source === '') throw new AppError('INVALID_INPUT', 'This report has no SQL query.');
   assertReportSqlAllowed(source);
   const bound = bindReportVariables(source, (name) => options.variables[name]);
   const asc = options.asc ?? true;
@@ -130,12 +130,14 @@ async function connectForReport(pool: ReportPool): Promise<pg.PoolClient> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (CONNECT_TIMEOUT.test(message)) {
-      throw new ReportUnavailableError(
+      throw new AppError(
+        'SERVICE_UNAVAILABLE',
         'Every report connection is busy running other reports. Try again in a moment.',
       );
     }
     if (isDatabaseUnavailable(error)) {
-      throw new ReportUnavailableError(
+      throw new AppError(
+        'SERVICE_UNAVAILABLE',
         'The database cannot be reached right now. Try again in a moment.',
       );
     }
@@ -168,13 +170,14 @@ async function endReport(client: pg.PoolClient) {
 }
 
 function reportFailure(error: unknown): Error {
-  if (error instanceof ReportError) return error;
+  if (isAppError(error, 'INVALID_INPUT')) return error;
   if (isDatabaseUnavailable(error)) {
-    return new ReportUnavailableError(
+    return new AppError(
+      'SERVICE_UNAVAILABLE',
       'The database connection was lost while the report ran. Try again in a moment.',
     );
   }
-  return new ReportError(`Report execution failed: ${databaseMessage(error)}`);
+  return new AppError('INVALID_INPUT', `Report execution failed: ${databaseMessage(error)}`);
 }
 
 function toReportRow(columns: readonly string[], row: Record<string, unknown>): ReportRow {
@@ -222,7 +225,7 @@ export async function runReport(options: RunReportOptions): Promise<ReportResult
     await endReport(client);
   }
   if (page > 1 && result.rows.length === 0) {
-    throw new ReportError(`Page ${page} is beyond the last page of this report.`);
+    throw new AppError('INVALID_INPUT', `Page ${page} is beyond the last page of this report.`);
   }
   const columns = [...new Set(result.fields.map((field) => field.name))];
   const rows = result.rows.map((row) => toReportRow(columns, row));

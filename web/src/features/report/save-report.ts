@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Database } from '@/core/db';
+import { AppError, formError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
-import { assertReportPermission, ReportFormError, ReportNotFoundError } from './report-errors';
+import { assertReportPermission } from './report-errors';
 
 export const ReportInputSchema = z.object({
   title: z.string().trim().min(1, 'A report needs a title.').max(255, 'The title is too long.'),
@@ -22,7 +23,7 @@ function parseInput(input: ReportInput) {
     const key = String(issue.path[0] ?? 'form');
     errors[key] ??= issue.message;
   }
-  throw new ReportFormError(errors);
+  throw formError(errors);
 }
 
 /** Saves a new report (REPORT_CREATE) and returns its number. */
@@ -54,7 +55,7 @@ export async function updateReport(options: {
   const result = await options.db.transaction((tx) =>
     tx.prisma.report.updateMany({ where: { id: options.id }, data }),
   );
-  if (result.count === 0) throw new ReportNotFoundError(options.id);
+  if (result.count === 0) throw new AppError('NOT_FOUND', `Report {${options.id}} does not exist.`);
 }
 
 /** Deletes a report (REPORT_DELETE). */
@@ -67,5 +68,5 @@ export async function deleteReport(options: {
   const result = await options.db.transaction((tx) =>
     tx.prisma.report.deleteMany({ where: { id: options.id } }),
   );
-  if (result.count === 0) throw new ReportNotFoundError(options.id);
+  if (result.count === 0) throw new AppError('NOT_FOUND', `Report {${options.id}} does not exist.`);
 }

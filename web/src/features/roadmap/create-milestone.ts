@@ -1,7 +1,8 @@
 import { toTracTime } from '@learntrac/db/time';
 import { type Database, sql } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 
-import { assertMilestonePermission, MilestoneError } from './milestone-errors';
+import { assertMilestonePermission } from './milestone-errors';
 import { type MilestoneInput, parseMilestoneInput } from './milestone-input';
 
 /** Adds a milestone; a name already taken or a bad date is reported against its field. */
@@ -15,7 +16,9 @@ export async function createMilestone(options: {
   const now = options.now ?? new Date();
   const parsed = parseMilestoneInput(options.input, now);
   if (!parsed.ok)
-    throw new MilestoneError('invalid_input', 'The milestone is not valid.', parsed.fieldErrors);
+    throw new AppError('INVALID_INPUT', 'The milestone is not valid.', {
+      fieldErrors: parsed.fieldErrors,
+    });
   const { name, due, completed, description } = parsed.value;
   const inserted = await options.db.transaction((tx) =>
     tx.execute(sql`
@@ -25,8 +28,10 @@ export async function createMilestone(options: {
       ON CONFLICT (name) DO NOTHING`),
   );
   if (inserted === 0) {
-    throw new MilestoneError('invalid_input', 'The milestone is not valid.', {
-      name: `Milestone "${name}" already exists; choose another name.`,
+    throw new AppError('INVALID_INPUT', 'The milestone is not valid.', {
+      fieldErrors: {
+        name: `Milestone "${name}" already exists; choose another name.`,
+      },
     });
   }
   return { name };

@@ -2,10 +2,10 @@ import { testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
+import { AppError } from '@/core/errors/app-error';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { createMilestone } from './create-milestone';
 import { deleteMilestone } from './delete-milestone';
-import { MilestoneError } from './milestone-errors';
 
 const serverUrl = testServerUrl();
 const instructor = listPermissions(['instructor']);
@@ -35,10 +35,8 @@ describe.skipIf(!serverUrl)('deleting a milestone against PostgreSQL', () => {
     await createMilestone({ db: t.db, permissions: instructor, input: { name: 'Stays' } });
     for (const target of ['Stays', 'Nowhere']) {
       const error = await remove('Stays', target).catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(MilestoneError);
-      expect((error as MilestoneError).fieldErrors.retarget).toBe(
-        'Choose another milestone, or none.',
-      );
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).fieldErrors.retarget).toBe('Choose another milestone, or none.');
     }
     expect(await t.prisma.milestone.findUnique({ where: { name: 'Stays' } })).not.toBeNull();
   });

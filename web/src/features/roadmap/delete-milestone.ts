@@ -1,5 +1,6 @@
 import { type Database, sql } from '@/core/db';
-import { assertMilestonePermission, MilestoneError } from './milestone-errors';
+import { AppError } from '@/core/errors/app-error';
+import { assertMilestonePermission } from './milestone-errors';
 import { retargetTickets } from './retarget-tickets';
 
 /**
@@ -19,14 +20,15 @@ export async function deleteMilestone(options: {
   return options.db.transaction(async (tx) => {
     const [current] = await tx.query<{ name: string }>(sql`
       SELECT name FROM milestone WHERE name = ${options.name} FOR UPDATE`);
-    if (!current)
-      throw new MilestoneError('not_found', `Milestone ${options.name} does not exist.`);
+    if (!current) throw new AppError('NOT_FOUND', `Milestone ${options.name} does not exist.`);
     if (options.retargetTo !== '') {
       const [target] = await tx.query<{ name: string }>(sql`
         SELECT name FROM milestone WHERE name = ${options.retargetTo}`);
       if (!target || options.retargetTo === options.name) {
-        throw new MilestoneError('invalid_input', 'Choose where the tickets go.', {
-          retarget: 'Choose another milestone, or none.',
+        throw new AppError('INVALID_INPUT', 'Choose where the tickets go.', {
+          fieldErrors: {
+            retarget: 'Choose another milestone, or none.',
+          },
         });
       }
     }

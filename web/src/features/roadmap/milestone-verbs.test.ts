@@ -3,12 +3,12 @@ import { changeTicket, createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { features } from '@/composition/registry';
 import { listPermissions } from '@/core/auth/roles';
+import { AppError } from '@/core/errors/app-error';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { createMilestone } from './create-milestone';
 import { deleteMilestone } from './delete-milestone';
 import { getMilestone } from './get-milestone';
 import { listMilestones } from './list-milestones';
-import { MilestoneError } from './milestone-errors';
 import { updateMilestone } from './update-milestone';
 
 const serverUrl = testServerUrl();
@@ -17,11 +17,11 @@ const instructor = listPermissions(['instructor']);
 const learner = listPermissions(['learner']);
 const anonymous = listPermissions(null);
 
-async function refusal(promise: Promise<unknown>): Promise<MilestoneError> {
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof MilestoneError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
   throw new Error('expected the write to be refused');
@@ -60,7 +60,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
       const error = await refusal(
         createMilestone({ db: t.db, permissions, input: { name: 'Sneaky' } }),
       );
-      expect(error.code).toBe('forbidden');
+      expect(error.code).toBe('FORBIDDEN');
     }
     expect(
       (await listMilestones({ db: t.db, includeCompleted: true })).map((m) => m.name),
@@ -206,7 +206,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
         input: { name: 'Mine' },
       }),
     );
-    expect(forbidden.code).toBe('forbidden');
+    expect(forbidden.code).toBe('FORBIDDEN');
     expect(
       (
         await refusal(
@@ -219,7 +219,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
           }),
         )
       ).code,
-    ).toBe('not_found');
+    ).toBe('NOT_FOUND');
   });
 
   it('deleting a milestone retargets all its tickets first; learners may not delete', async () => {
@@ -238,7 +238,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
           }),
         )
       ).code,
-    ).toBe('forbidden');
+    ).toBe('FORBIDDEN');
     const { retargeted } = await deleteMilestone({
       db: t.db,
       permissions: instructor,

@@ -1,7 +1,8 @@
 import { toTracTime } from '@learntrac/db/time';
 import { type Database, sql } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 
-import { assertMilestonePermission, MilestoneError } from './milestone-errors';
+import { assertMilestonePermission } from './milestone-errors';
 import { type MilestoneInput, parseMilestoneInput } from './milestone-input';
 import { retargetTickets } from './retarget-tickets';
 
@@ -30,20 +31,23 @@ export async function updateMilestone(options: {
   const now = options.now ?? new Date();
   const parsed = parseMilestoneInput(options.input, now);
   if (!parsed.ok)
-    throw new MilestoneError('invalid_input', 'The milestone is not valid.', parsed.fieldErrors);
+    throw new AppError('INVALID_INPUT', 'The milestone is not valid.', {
+      fieldErrors: parsed.fieldErrors,
+    });
   const next = parsed.value;
   return options.db.transaction(async (tx) => {
     const [current] = await tx.query<{ name: string; completed: bigint | null }>(sql`
       SELECT name, completed FROM milestone WHERE name = ${options.name} FOR UPDATE`);
-    if (!current)
-      throw new MilestoneError('not_found', `Milestone ${options.name} does not exist.`);
+    if (!current) throw new AppError('NOT_FOUND', `Milestone ${options.name} does not exist.`);
     const renamed = next.name !== current.name;
     if (renamed) {
       const [taken] = await tx.query<{ name: string }>(sql`
         SELECT name FROM milestone WHERE name = ${next.name}`);
       if (taken) {
-        throw new MilestoneError('invalid_input', 'The milestone is not valid.', {
-          name: `Milestone "${next.name}" already exists; choose another name.`,
+        throw new AppError('INVALID_INPUT', 'The milestone is not valid.', {
+          fieldErrors: {
+            name: `Milestone "${next.name}" already exists; choose another name.`,
+          },
         });
       }
     }
@@ -53,8 +57,10 @@ export async function updateMilestone(options: {
       const [target] = await tx.query<{ completed: bigint | null }>(sql`
         SELECT completed FROM milestone WHERE name = ${retargetTo}`);
       if (!target || retargetTo === current.name || retargetTo === next.name) {
-        throw new MilestoneError('invalid_input', 'The milestone is not valid.', {
-          retarget: `Choose another milestone to move the open tickets to.`,
+        throw new AppError('INVALID_INPUT', 'The milestone is not valid.', {
+          fieldErrors: {
+            retarget: `Choose another milestone to move the open tickets to.`,
+          },
         });
       }
     }

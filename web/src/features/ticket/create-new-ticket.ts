@@ -1,6 +1,7 @@
 import { createTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
 import type { Database } from '@/core/db';
+import { formError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
 import {
@@ -11,12 +12,7 @@ import {
 } from '@/features/ticket/workflow';
 import { customFieldDefault, loadCustomFields } from './custom-fields';
 import { newTicketDefaults } from './new-ticket-defaults';
-import {
-  type FieldErrors,
-  parseTicketInput,
-  TicketFormError,
-  validateTicketFields,
-} from './ticket-form';
+import { type FieldErrors, parseTicketInput, validateTicketFields } from './ticket-form';
 import { loadTicketOptions } from './ticket-options';
 import { assertTicketPermission, hasTicketPermission } from './ticket-permissions';
 
@@ -92,7 +88,7 @@ export async function createNewTicket(
       allErrors[error.field] = error.message;
     }
   }
-  if (Object.keys(allErrors).length > 0) throw new TicketFormError(allErrors);
+  if (Object.keys(allErrors).length > 0) throw formError(allErrors);
 
   const ticket = await db.transaction((tx) =>
     createTicket({

@@ -2,9 +2,10 @@ import { InvalidInputError, TicketNotFoundError } from '@learntrac/db/errors';
 import { toTracTime } from '@learntrac/db/time';
 import { z } from 'zod';
 import { type Database, sql } from '@/core/db';
+import { permissionError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 import { MAX_COMMENT, parseTicketInput } from './ticket-form';
-import { hasTicketPermission, TicketPermissionError } from './ticket-permissions';
+import { hasTicketPermission } from './ticket-permissions';
 
 export const EditTicketCommentInput = z.object({
   ticketId: z.number().int().positive(),
@@ -46,7 +47,7 @@ export async function editTicketComment(
       !hasTicketPermission(actor, 'TICKET_EDIT_COMMENT') &&
       !(ownComment && hasTicketPermission(actor, 'TICKET_APPEND'))
     ) {
-      throw new TicketPermissionError(
+      throw permissionError(
         'TICKET_EDIT_COMMENT',
         'Only the comment’s author or someone with TICKET_EDIT_COMMENT may edit it.',
       );

@@ -1,6 +1,7 @@
 import { changeTicket, lockTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
 import type { Database } from '@/core/db';
+import { formError, permissionError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 import {
   applyWorkflowAction,
@@ -15,7 +16,6 @@ import {
   type FieldErrors,
   MAX_COMMENT,
   parseTicketInput,
-  TicketFormError,
   validateTicketFields,
 } from './ticket-form';
 import { loadTicketOptions } from './ticket-options';
@@ -24,7 +24,6 @@ import {
   hasTicketPermission,
   mayChangeField,
   mayToggleOwnCc,
-  TicketPermissionError,
 } from './ticket-permissions';
 
 export const ModifyTicketInput = z.object({
@@ -89,7 +88,7 @@ export async function modifyTicket(
     const values = { ...input.values };
     if (input.ccUpdate) {
       if (actor.name === null) {
-        throw new TicketPermissionError('TICKET_APPEND', 'Sign in to add yourself to Cc.');
+        throw permissionError('TICKET_APPEND', 'Sign in to add yourself to Cc.');
       }
       values.cc = toggleCc(ticket.cc, actor.name);
     }
@@ -112,7 +111,7 @@ export async function modifyTicket(
         name === 'cc' && mayToggleOwnCc(actor) && changesOnlyOwnCc(ticket.cc, value, actor.name!);
       if (!ownCc && !mayChangeField({ actor, field: name, reporter: ticket.reporter })) {
         const label = FIELD_LABELS[name] ?? name;
-        throw new TicketPermissionError(
+        throw permissionError(
           name === 'description' ? 'TICKET_EDIT_DESCRIPTION' : 'TICKET_CHGPROP',
           `You may not change ${label} of this ticket.`,
         );
@@ -162,7 +161,7 @@ export async function modifyTicket(
       allErrors.comment =
         'Nothing to save: write a comment, change a property or choose an action.';
     }
-    if (Object.keys(allErrors).length > 0) throw new TicketFormError(allErrors);
+    if (Object.keys(allErrors).length > 0) throw formError(allErrors);
 
     const result = await changeTicket({
       db: tx.prisma,

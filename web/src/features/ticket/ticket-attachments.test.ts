@@ -4,9 +4,9 @@ import path from 'node:path';
 import { testServerUrl } from '@learntrac/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
+import { AppError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 import { addAttachment } from '@/features/attachment/add-attachment';
-import { AttachmentError } from '@/features/attachment/attachment-errors';
 import {
   type AttachmentStorage,
   createLocalAttachmentStorage,
@@ -31,11 +31,11 @@ const admin = viewer('admin');
 const visitor: Viewer = { name: null, permissions: new Set(['TICKET_VIEW']) };
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-async function refusal(promise: Promise<unknown>): Promise<AttachmentError> {
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof AttachmentError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
   throw new Error('expected a refusal');
@@ -124,21 +124,21 @@ describe.skipIf(!serverUrl)('ticket attachments against PostgreSQL', () => {
 
   it('refuses attaching without TICKET_APPEND, deleting without TICKET_ADMIN, and files over the limit', async () => {
     const id = await newTicket();
-    expect((await refusal(attach(id, visitor, 'anonymous', 'a.txt', 'x'))).code).toBe('forbidden');
+    expect((await refusal(attach(id, visitor, 'anonymous', 'a.txt', 'x'))).code).toBe('FORBIDDEN');
     const tooBig = await refusal(attach(id, learner, 'lea', 'big.txt', 'x'.repeat(65)));
-    expect(tooBig.code).toBe('too_large');
+    expect(tooBig.code).toBe('PAYLOAD_TOO_LARGE');
     expect(tooBig.message).toContain('at most 64 bytes');
     expect(tooLargeMessage(300 * 1024, 256 * 1024)).toBe(
       'The file is 300.0 KB; attachments may have at most 256.0 KB.',
     );
-    expect((await refusal(attach(999_999, learner, 'lea', 'a.txt', 'x'))).code).toBe('not_found');
+    expect((await refusal(attach(999_999, learner, 'lea', 'a.txt', 'x'))).code).toBe('NOT_FOUND');
     expect(await listAttachments({ db: t.db, realm: 'ticket', id: String(id) })).toEqual([]);
 
     await attach(id, learner, 'lea', 'keep.txt', 'x');
     const key = { realm: 'ticket' as const, id: String(id), filename: 'keep.txt' };
     expect(
       (await refusal(deleteAttachment({ db: t.db, storage, viewer: learner, input: key }))).code,
-    ).toBe('forbidden');
+    ).toBe('FORBIDDEN');
     await deleteAttachment({ db: t.db, storage, viewer: admin, input: key });
     expect(await listAttachments({ db: t.db, realm: 'ticket', id: String(id) })).toEqual([]);
     expect(await storage.read(key)).toBeNull();

@@ -1,3 +1,5 @@
+import type { Permission } from '@/core/auth/roles';
+import { permissionError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 
 // Trac's meta-permissions: holding the key grants each listed permission too.
@@ -29,21 +31,9 @@ export function hasTicketPermission(actor: Viewer, permission: string): boolean 
   return false;
 }
 
-/** The actor may not do what was asked; `permission` names what was missing. */
-export class TicketPermissionError extends Error {
-  override name = 'TicketPermissionError';
-  readonly code = 'forbidden';
-  constructor(
-    readonly permission: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export function assertTicketPermission(actor: Viewer, permission: string, doing: string) {
+export function assertTicketPermission(actor: Viewer, permission: Permission, doing: string) {
   if (!hasTicketPermission(actor, permission)) {
-    throw new TicketPermissionError(permission, `${permission} is needed to ${doing}.`);
+    throw permissionError(permission, `${permission} is needed to ${doing}.`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { raw, sql, type Transaction } from '@/core/db';
-import { WikiError } from './wiki-errors';
+import { AppError } from '@/core/errors/app-error';
 
 /**
  * How long a save, rename or delete waits for the page's lock. Another save holds it for
@@ -33,8 +33,8 @@ export async function lockWikiPage(options: { tx: Transaction; name: string }) {
     );
   } catch (error) {
     if (!isLockTimeout(error)) throw error;
-    throw new WikiError(
-      'busy',
+    throw new AppError(
+      'BUSY',
       `The page ${options.name} is being changed by someone else right now, so nothing was saved. Your text is kept: try saving again in a moment.`,
     );
   }

@@ -1,11 +1,11 @@
 import { toTracTime } from '@learntrac/db/time';
 import { z } from 'zod';
 import { type Database, sql } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 
 import type { Viewer } from '@/core/feature';
 import type { AttachmentStorage } from '@/features/attachment/attachment-storage';
 import { lockWikiPage } from './lock-wiki-page';
-import { WikiError } from './wiki-errors';
 import { parseWikiInput } from './wiki-input';
 import { WikiPageNameSchema } from './wiki-names';
 import { assertWikiPermission } from './wiki-permissions';
@@ -30,7 +30,7 @@ export async function renameWikiPage(options: {
   assertWikiPermission(options.viewer, 'WIKI_RENAME', 'rename wiki pages');
   if (input.redirect) assertWikiPermission(options.viewer, 'WIKI_CREATE', 'leave a redirect page');
   if (input.newName === input.name) {
-    throw new WikiError('invalid_input', 'The new name is the same as the old one.');
+    throw new AppError('INVALID_INPUT', 'The new name is the same as the old one.');
   }
   return options.db.transaction(async (tx) => {
     for (const name of [input.name, input.newName].sort()) {
@@ -38,13 +38,13 @@ export async function renameWikiPage(options: {
     }
     const [existing] = await tx.query<{ readonly: number | null }>(sql`
       SELECT readonly FROM wiki WHERE name = ${input.name} ORDER BY version DESC LIMIT 1`);
-    if (!existing) throw new WikiError('not_found', `The page ${input.name} does not exist.`);
+    if (!existing) throw new AppError('NOT_FOUND', `The page ${input.name} does not exist.`);
     if (existing.readonly) {
       assertWikiPermission(options.viewer, 'WIKI_ADMIN', 'rename a read-only page');
     }
     const [taken] = await tx.query<{ n: number }>(sql`
       SELECT 1 AS n FROM wiki WHERE name = ${input.newName} LIMIT 1`);
-    if (taken) throw new WikiError('invalid_input', `The page ${input.newName} already exists.`);
+    if (taken) throw new AppError('INVALID_INPUT', `The page ${input.newName} already exists.`);
     await tx.execute(sql`UPDATE wiki SET name = ${input.newName} WHERE name = ${input.name}`);
     await tx.execute(sql`UPDATE attachment SET id = ${input.newName}
       WHERE type = 'wiki' AND id = ${input.name}`);

@@ -1,10 +1,11 @@
 import { toTracTime } from '@learntrac/db/time';
 import { z } from 'zod';
 import { type Database, sql } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 
 import type { Viewer } from '@/core/feature';
 import { lockWikiPage } from './lock-wiki-page';
-import { WikiConflictError, WikiError } from './wiki-errors';
+import { WikiConflictError } from './wiki-errors';
 import { MAX_WIKI_TEXT, parseWikiInput } from './wiki-input';
 import { WikiPageNameSchema } from './wiki-names';
 import { assertWikiPermission } from './wiki-permissions';
@@ -77,7 +78,7 @@ export async function saveWikiPage(options: {
     }
     const readonly = input.readonly ?? wasReadonly;
     if (latest && (latest.text ?? '') === input.text && readonly === wasReadonly) {
-      throw new WikiError('invalid_input', 'The page was not changed, so nothing was saved.');
+      throw new AppError('INVALID_INPUT', 'The page was not changed, so nothing was saved.');
     }
     const version = current + 1;
     await tx.execute(sql`INSERT INTO wiki (name, version, time, author, text, comment, readonly)

@@ -1,7 +1,7 @@
 'use server';
 
 import { getDb } from '@/core/db';
-import { AdminError } from '@/core/forms/admin-error';
+import { AppError } from '@/core/errors/app-error';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
 import { readAll, readText, runAdminForm } from '@/core/forms/run-admin-form';
 
@@ -34,7 +34,7 @@ export async function revokePermissionsAction(
       // Each checkbox carries "subject:action"; subjects hold no colon in practice, actions never.
       const grants = readAll(form, 'sel').map((value) => {
         const at = value.lastIndexOf(':');
-        if (at < 1) throw new AdminError('invalid_input', `“${value}” does not name a grant.`);
+        if (at < 1) throw new AppError('INVALID_INPUT', `“${value}” does not name a grant.`);
         return { username: value.slice(0, at), action: value.slice(at + 1) };
       });
       const { revoked } = await revokePermissions({ db: getDb(), permissions, grants });

@@ -3,10 +3,10 @@
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 import type { FormState } from '@/core/forms/action-form';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { addAttachment } from '../add-attachment';
-import { AttachmentError } from '../attachment-errors';
 import { attachmentParentHref } from '../attachment-href';
 import type { AttachmentRealm } from '../attachment-permissions';
 import { getAttachmentMaxSize, getAttachmentStorage } from '../attachment-services';
@@ -27,7 +27,7 @@ async function runOrExplain(run: () => Promise<void>): Promise<FormState | null>
     await run();
     return null;
   } catch (error) {
-    if (error instanceof AttachmentError) return { error: error.message };
+    if (error instanceof AppError) return { error: error.message };
     throw error;
   }
 }

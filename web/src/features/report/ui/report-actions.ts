@@ -4,12 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { isAppError } from '@/core/errors/app-error';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
-import {
-  ReportFormError,
-  ReportNotFoundError,
-  ReportPermissionError,
-} from '@/features/report/report-errors';
 import { createReport, deleteReport, updateReport } from '@/features/report/save-report';
 import type { ReportFormState } from '@/features/report/ui/report-form';
 
@@ -46,8 +42,8 @@ export async function saveReportAction(
       saved = id;
     }
   } catch (error) {
-    if (error instanceof ReportFormError) return { values, errors: error.fieldErrors };
-    if (error instanceof ReportPermissionError || error instanceof ReportNotFoundError) {
+    if (isAppError(error, 'INVALID_INPUT')) return { values, errors: error.fieldErrors };
+    if (isAppError(error, 'FORBIDDEN') || isAppError(error, 'NOT_FOUND')) {
       return { values, errors: {}, message: error.message };
     }
     throw error;
@@ -63,8 +59,8 @@ export async function deleteReportAction(form: FormData): Promise<void> {
   try {
     await deleteReport({ db: getDb(), actor: await getViewer(), id });
   } catch (error) {
-    if (error instanceof ReportPermissionError) forbidden();
-    if (error instanceof ReportNotFoundError) notFound();
+    if (isAppError(error, 'FORBIDDEN')) forbidden();
+    if (isAppError(error, 'NOT_FOUND')) notFound();
     throw error;
   }
   revalidatePath('/report');

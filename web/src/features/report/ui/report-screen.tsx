@@ -2,17 +2,13 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb, getReportPool } from '@/core/db';
+import { isAppError } from '@/core/errors/app-error';
 import type { Feature } from '@/core/feature';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { paramsFromRecord } from '@/features/query/query-from-params';
 import { TicketsContextNav } from '@/features/query/ui/tickets-context-nav';
 import { getReport } from '@/features/report/get-report';
-import {
-  ReportError,
-  ReportNotFoundError,
-  ReportUnavailableError,
-} from '@/features/report/report-errors';
 import { reportVariables } from '@/features/report/report-variables-from-url';
 import {
   DEFAULT_REPORT_PAGE_SIZE,
@@ -56,7 +52,7 @@ export async function ReportScreen({
   try {
     report = await getReport({ db, actor, id });
   } catch (error) {
-    if (error instanceof ReportNotFoundError) notFound();
+    if (isAppError(error, 'NOT_FOUND')) notFound();
     throw error;
   }
   // A report saved as a query (`query:?status=new`) opens on the query page, as in Trac.
@@ -82,8 +78,8 @@ export async function ReportScreen({
       page: Number.isSafeInteger(page) && page > 0 ? page : 1,
     });
   } catch (caught) {
-    if (caught instanceof ReportUnavailableError) unavailable = caught.message;
-    else if (caught instanceof ReportError) error = caught.message;
+    if (isAppError(caught, 'SERVICE_UNAVAILABLE')) unavailable = caught.message;
+    else if (isAppError(caught, 'INVALID_INPUT')) error = caught.message;
     else throw caught;
   }
   const descriptionHtml = report.description

@@ -3,11 +3,11 @@
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { createMilestone } from '../create-milestone';
 import { deleteMilestone } from '../delete-milestone';
 
-import { MilestoneError } from '../milestone-errors';
 import { milestoneHref } from '../milestone-href';
 import { updateMilestone } from '../update-milestone';
 import { LEAVE_TICKETS, type MilestoneFormState } from './milestone-form-state';
@@ -30,7 +30,7 @@ function readValues(form: FormData): MilestoneFormState['values'] {
 }
 
 function refused(values: MilestoneFormState['values'], error: unknown): MilestoneFormState {
-  if (error instanceof MilestoneError) {
+  if (error instanceof AppError) {
     return { values, fieldErrors: error.fieldErrors, message: error.message };
   }
   throw error;

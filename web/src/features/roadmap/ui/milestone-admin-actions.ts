@@ -1,7 +1,7 @@
 'use server';
 
 import { getDb } from '@/core/db';
-import { AdminError } from '@/core/forms/admin-error';
+import { AppError } from '@/core/errors/app-error';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
 import { readAll, readText, runAdminForm } from '@/core/forms/run-admin-form';
 import { saveTicketDefault } from '@/features/ticket/admin/ticket-values';
@@ -62,7 +62,7 @@ async function removeMilestonesAction(form: FormData): Promise<AdminFormState> {
     work: async ({ permissions, author }) => {
       const names = readAll(form, 'sel');
       if (names.length === 0)
-        throw new AdminError('invalid_input', 'Select the milestones to remove.');
+        throw new AppError('INVALID_INPUT', 'Select the milestones to remove.');
       let retargeted = 0;
       // Each removal retargets its tickets (to none) with the move in their history.
       for (const name of names) {

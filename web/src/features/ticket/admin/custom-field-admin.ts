@@ -1,5 +1,6 @@
 import { type Database, sql, type Transaction } from '@/core/db';
-import { AdminError, assertAdmin } from '@/core/forms/admin-error';
+import { AppError } from '@/core/errors/app-error';
+import { assertAdmin } from '@/core/forms/admin-error';
 import {
   type CustomField,
   CustomFieldSchema,
@@ -70,7 +71,9 @@ export function parseCustomFieldForm(form: CustomFieldForm): CustomField {
     }
   }
   if (Object.keys(fieldErrors).length > 0 || !parsed.success) {
-    throw new AdminError('invalid_input', 'The custom field is not valid.', fieldErrors);
+    throw new AppError('INVALID_INPUT', 'The custom field is not valid.', {
+      fieldErrors: fieldErrors,
+    });
   }
   return parsed.data;
 }
@@ -105,18 +108,22 @@ export async function saveCustomField(
     if (options.originalName) {
       const index = fields.findIndex((f) => f.name === options.originalName);
       if (index < 0) {
-        throw new AdminError('not_found', `Custom field ${options.originalName} does not exist.`);
+        throw new AppError('NOT_FOUND', `Custom field ${options.originalName} does not exist.`);
       }
       if (field.name !== options.originalName) {
-        throw new AdminError('invalid_input', 'The custom field is not valid.', {
-          name: 'A custom field cannot be renamed; add a new field instead.',
+        throw new AppError('INVALID_INPUT', 'The custom field is not valid.', {
+          fieldErrors: {
+            name: 'A custom field cannot be renamed; add a new field instead.',
+          },
         });
       }
       fields[index] = field;
     } else {
       if (fields.some((f) => f.name === field.name)) {
-        throw new AdminError('invalid_input', 'The custom field is not valid.', {
-          name: `Custom field “${field.name}” already exists.`,
+        throw new AppError('INVALID_INPUT', 'The custom field is not valid.', {
+          fieldErrors: {
+            name: `Custom field “${field.name}” already exists.`,
+          },
         });
       }
       if (!options.form.order?.trim()) {
@@ -135,7 +142,7 @@ export async function removeCustomFields(
 ): Promise<{ removed: number }> {
   assertAdmin(options.permissions);
   if (options.names.length === 0)
-    throw new AdminError('invalid_input', 'Select the fields to remove.');
+    throw new AppError('INVALID_INPUT', 'Select the fields to remove.');
   return options.db.transaction(async (tx) => {
     const fields = await lockedFields(tx);
     const kept = fields.filter((field) => !options.names.includes(field.name));

@@ -2,7 +2,7 @@ import { testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
-import { AdminError } from '@/core/forms/admin-error';
+import { AppError } from '@/core/errors/app-error';
 import {
   removeCustomFields,
   reorderCustomFields,
@@ -27,11 +27,11 @@ import { useWebTestDatabase } from '@/test/use-web-test-database';
 const serverUrl = testServerUrl();
 const admin = listPermissions(['admin']);
 
-async function refusal(promise: Promise<unknown>): Promise<AdminError> {
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof AdminError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
   throw new Error('expected the write to be refused');
@@ -63,7 +63,7 @@ describe.skipIf(!serverUrl)('ticket system administration against PostgreSQL', (
         reorderCustomFields({ db: t.db, permissions, order: {} }),
         saveWorkflow({ db: t.db, permissions, text: 'x = a -> b' }),
       ];
-      for (const write of writes) expect((await refusal(write)).code).toBe('forbidden');
+      for (const write of writes) expect((await refusal(write)).code).toBe('FORBIDDEN');
     }
   });
 

@@ -1,7 +1,8 @@
 import { toTracTime } from '@learntrac/db/time';
 import { type Database, raw, sql, type Transaction } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 
-import { AdminError, assertAdmin, readName } from '@/core/forms/admin-error';
+import { assertAdmin, readName } from '@/core/forms/admin-error';
 import { type DefaultField, defaultKey } from './ticket-defaults';
 
 /**
@@ -35,9 +36,9 @@ async function exists(tx: Transaction, list: ValueList, name: string): Promise<b
   return rows.length > 0;
 }
 
-function taken(list: ValueList, name: string): AdminError {
+function taken(list: ValueList, name: string): AppError {
   const message = `${VALUE_LISTS[list].label} “${name}” already exists.`;
-  return new AdminError('invalid_input', message, { name: message });
+  return new AppError('INVALID_INPUT', message, { fieldErrors: { name: message } });
 }
 
 /** Sets (or with '' clears) the default value of a ticket field. */
@@ -97,8 +98,10 @@ function readDate(value: string | undefined): bigint {
     ? new Date(text.length === 10 ? `${text}T00:00:00Z` : `${text}:00Z`)
     : null;
   if (!date || Number.isNaN(date.getTime())) {
-    throw new AdminError('invalid_input', 'The date is not valid.', {
-      time: 'Use a date like 2025-06-30.',
+    throw new AppError('INVALID_INPUT', 'The date is not valid.', {
+      fieldErrors: {
+        time: 'Use a date like 2025-06-30.',
+      },
     });
   }
   return toTracTime(date);
@@ -125,8 +128,8 @@ export async function updateTicketValue(
   const time = readDate(options.time);
   return options.db.transaction(async (tx) => {
     if (!(await exists(tx, list, options.name))) {
-      throw new AdminError(
-        'not_found',
+      throw new AppError(
+        'NOT_FOUND',
         `${VALUE_LISTS[list].label} “${options.name}” does not exist.`,
       );
     }
@@ -164,7 +167,7 @@ export async function removeTicketValues(
   assertAdmin(options.permissions);
   const { list, names } = options;
   if (names.length === 0) {
-    throw new AdminError('invalid_input', 'Select the values to remove.');
+    throw new AppError('INVALID_INPUT', 'Select the values to remove.');
   }
   const { field } = VALUE_LISTS[list];
   return options.db.transaction(async (tx) => {
@@ -238,8 +241,10 @@ async function setDefault(
 ) {
   const field = list === 'milestone' ? 'milestone' : VALUE_LISTS[list].field;
   if (value !== '' && !known.includes(value)) {
-    throw new AdminError('invalid_input', `“${value}” is not in the list.`, {
-      default: `“${value}” is not in the list.`,
+    throw new AppError('INVALID_INPUT', `“${value}” is not in the list.`, {
+      fieldErrors: {
+        default: `“${value}” is not in the list.`,
+      },
     });
   }
   await writeTicketDefault(tx, field, value);

@@ -5,9 +5,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { AppError, isAppError } from '@/core/errors/app-error';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { addAttachment } from '@/features/attachment/add-attachment';
-import { AttachmentError } from '@/features/attachment/attachment-errors';
 import {
   getAttachmentMaxSize,
   getAttachmentStorage,
@@ -17,8 +17,7 @@ import { deleteTicket } from '@/features/ticket/delete-ticket';
 import { editTicketComment } from '@/features/ticket/edit-ticket-comment';
 import { tooLargeMessage } from '@/features/ticket/ticket-attachment-links';
 
-import { readFormText, readTicketId, TicketFormError } from '@/features/ticket/ticket-form';
-import { TicketPermissionError } from '@/features/ticket/ticket-permissions';
+import { readFormText, readTicketId } from '@/features/ticket/ticket-form';
 import type { AttachFileState } from '@/features/ticket/ui/attach-file-form';
 import type { CommentEditState } from '@/features/ticket/ui/ticket-form-state';
 
@@ -48,8 +47,8 @@ export async function editCommentAction(
     });
   } catch (error) {
     if (
-      error instanceof TicketPermissionError ||
-      error instanceof TicketFormError ||
+      isAppError(error, 'FORBIDDEN') ||
+      isAppError(error, 'INVALID_INPUT') ||
       error instanceof DbError
     ) {
       return { ...state, error: error.message };
@@ -81,7 +80,7 @@ export async function deleteTicketAction(
       ticketId,
     });
   } catch (error) {
-    if (error instanceof TicketPermissionError || error instanceof DbError) {
+    if (isAppError(error, 'FORBIDDEN') || error instanceof DbError) {
       return { error: error.message };
     }
     throw error;
@@ -123,7 +122,7 @@ export async function attachFileAction(
       data: new Uint8Array(await file.arrayBuffer()),
     });
   } catch (error) {
-    if (error instanceof AttachmentError) return { error: error.message };
+    if (error instanceof AppError) return { error: error.message };
     throw error;
   }
   revalidatePath(`/ticket/${ticketId}`);
@@ -148,7 +147,7 @@ export async function deleteTicketAttachmentAction(
       input: { realm: 'ticket', id: String(ticketId), filename: readFormText(form, 'filename') },
     });
   } catch (error) {
-    if (error instanceof AttachmentError) return { error: error.message };
+    if (error instanceof AppError) return { error: error.message };
     throw error;
   }
   revalidatePath(`/ticket/${ticketId}`);

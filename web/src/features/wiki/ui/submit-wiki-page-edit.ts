@@ -1,3 +1,4 @@
+import { AppError } from '@/core/errors/app-error';
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
@@ -7,7 +8,7 @@ import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { diffWikiText, type WikiTextDiff } from '../diff-wiki-text';
 import { saveWikiPage } from '../save-wiki-page';
-import { WikiConflictError, WikiError } from '../wiki-errors';
+import { WikiConflictError } from '../wiki-errors';
 import { wikiPageHref } from '../wiki-names';
 
 export interface EditWikiState {
@@ -85,7 +86,7 @@ export async function submitWikiPageEdit({
         },
       };
     }
-    if (error instanceof WikiError) return { ...state, error: error.message };
+    if (error instanceof AppError) return { ...state, error: error.message };
     throw error;
   }
   redirect(wikiPageHref(state.name));

@@ -3,13 +3,13 @@
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 import type { FormState } from '@/core/forms/action-form';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { getAttachmentStorage } from '@/features/attachment/attachment-services';
 import { deleteWikiPage } from '../delete-wiki-page';
 import { renameWikiPage } from '../rename-wiki-page';
 import { revertWikiPage } from '../revert-wiki-page';
-import { WikiError } from '../wiki-errors';
 import { wikiPageHref } from '../wiki-names';
 
 const text = (form: FormData, key: string) => {
@@ -27,7 +27,7 @@ async function runOrExplain(run: () => Promise<void>): Promise<FormState | null>
     await run();
     return null;
   } catch (error) {
-    if (error instanceof WikiError) return { error: error.message };
+    if (error instanceof AppError) return { error: error.message };
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 
 import { safeReturnPath } from '@/core/auth/safe-return-path';
 import { getDb } from '@/core/db';
-import { AdminError } from '@/core/forms/admin-error';
+import { AppError } from '@/core/errors/app-error';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
 import { readAll, readOrder, readText, runAdminForm } from '@/core/forms/run-admin-form';
 import {
@@ -25,7 +25,7 @@ import { WorkflowTextError } from '@/features/ticket/admin/workflow-text';
 
 const listOf = (form: FormData): ValueList => {
   const list = readText(form, 'list');
-  if (!(list in VALUE_LISTS)) throw new AdminError('invalid_input', `Unknown list ${list}.`);
+  if (!(list in VALUE_LISTS)) throw new AppError('INVALID_INPUT', `Unknown list ${list}.`);
   return list as ValueList;
 };
 
