@@ -1,10 +1,24 @@
 import { highlightCode, isCodeLanguage } from './code';
-import type { Formatter } from './formatter';
 import { element, escapeText, systemMessage } from './html';
 import { renderMarkdown } from './markdown';
 import { parseMacroArgs } from './rules';
 import { sanitizeAttributes, sanitizeHtml } from './sanitize';
-import { ProcessorError, type WikiMacro } from './types';
+import { ProcessorError, type RenderContext, type WikiEnvironment, type WikiMacro } from './types';
+
+/**
+ * What a processor needs of the formatter running it. The formatter hands itself over; naming
+ * only these parts keeps this module from importing the formatter back.
+ */
+export interface ProcessorHost {
+  readonly env: WikiEnvironment;
+  readonly context: RenderContext;
+  readonly sourceText: string;
+  formatPageFragment(text: string, escapeNewlines?: boolean): string;
+  formatOneliner(text: string, shorten?: boolean): string;
+  uniqueAnchor(anchor: string): string;
+  openTable(): void;
+  openTableRow(params?: string): void;
+}
 
 type Args = Record<string, string | boolean> | null;
 
@@ -58,7 +72,7 @@ const HAS_MULTIPLE_TABLES_RE = /<\/table>[\s\S]*?<table/;
 const INNER_TABLE_RE =
   /^\s*<table[^>]*>\s*((?:<tr[^>]*>)?([\s\S]*?)(?:<\/tr>)?)\s*<\/table>\s*(?:$|\n)/;
 
-type Builtin = (f: Formatter, p: BoundProcessor, text: string) => string;
+type Builtin = (f: ProcessorHost, p: BoundProcessor, text: string) => string;
 
 interface BoundProcessor {
   name: string;
@@ -66,7 +80,7 @@ interface BoundProcessor {
 }
 
 function eltProcessor(
-  f: Formatter,
+  f: ProcessorHost,
   tag: string,
   args: Record<string, string | boolean>,
   contentHtml: string,
@@ -94,7 +108,7 @@ function tableCell(tag: string): Builtin {
   };
 }
 
-function codeTable(f: Formatter, text: string, args: Record<string, string | boolean>): string {
+function codeTable(f: ProcessorHost, text: string, args: Record<string, string | boolean>): string {
   const linenoRaw = Number.parseInt(String(args.lineno), 10);
   const first = Number.isNaN(linenoRaw) || linenoRaw < 1 ? 1 : linenoRaw;
   const id = `${args.id && args.id !== true ? String(args.id) : f.uniqueAnchor('a')}-`;
@@ -197,7 +211,7 @@ const INLINE_BUILTINS: Record<string, (content: string | null) => boolean> = {
 class BuiltinProcessor implements WikiProcessor {
   readonly error = null;
   constructor(
-    private readonly f: Formatter,
+    private readonly f: ProcessorHost,
     readonly name: string,
     readonly args: Args,
     private readonly builtin: Builtin,
@@ -214,7 +228,7 @@ class BuiltinProcessor implements WikiProcessor {
 class MacroProcessor implements WikiProcessor {
   readonly error = null;
   constructor(
-    private readonly f: Formatter,
+    private readonly f: ProcessorHost,
     readonly name: string,
     private readonly args: Args,
     private readonly macro: WikiMacro,
@@ -244,7 +258,7 @@ class MacroProcessor implements WikiProcessor {
 class CodeProcessor implements WikiProcessor {
   readonly error = null;
   constructor(
-    private readonly f: Formatter,
+    private readonly f: ProcessorHost,
     readonly name: string,
     private readonly args: Args,
   ) {}
@@ -276,7 +290,7 @@ class MissingProcessor implements WikiProcessor {
 }
 
 /** Finds the processor or macro called `name`: built-ins, then macros, then code languages. */
-export function resolveProcessor(f: Formatter, name: string, args: Args): WikiProcessor {
+export function resolveProcessor(f: ProcessorHost, name: string, args: Args): WikiProcessor {
   const builtin = BUILTINS[name];
   if (builtin) return new BuiltinProcessor(f, name, args, builtin);
   const macro = f.env.macros.get(name);
