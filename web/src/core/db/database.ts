@@ -1,5 +1,6 @@
 import { createPrismaClient, type Prisma } from '@learntrac/db';
 import pg from 'pg';
+import { noteDatabaseFailure } from './note-database-failure';
 
 export { default as sql, empty, join, raw, type Sql } from 'sql-template-tag';
 
@@ -100,23 +101,33 @@ export function createDatabase(settings: DatabaseSettings): Database {
   const prisma = createPrismaClient(pool);
   return {
     async query<Row>(query: SqlQuery) {
-      const result = await pool.query<Row & pg.QueryResultRow>({
-        text: query.text,
-        values: [...query.values],
-        types: readTypes,
-      });
-      return result.rows;
+      try {
+        const result = await pool.query<Row & pg.QueryResultRow>({
+          text: query.text,
+          values: [...query.values],
+          types: readTypes,
+        });
+        return result.rows;
+      } catch (error) {
+        noteDatabaseFailure(error);
+        throw error;
+      }
     },
-    transaction(work, options = {}) {
-      return prisma.$transaction(
-        (client) =>
-          work({
-            prisma: client,
-            query: (query) => client.$queryRawUnsafe(query.text, ...query.values),
-            execute: (statement) => client.$executeRawUnsafe(statement.text, ...statement.values),
-          }),
-        { timeout: options.timeoutMs ?? 5_000 },
-      );
+    async transaction(work, options = {}) {
+      try {
+        return await prisma.$transaction(
+          (client) =>
+            work({
+              prisma: client,
+              query: (query) => client.$queryRawUnsafe(query.text, ...query.values),
+              execute: (statement) => client.$executeRawUnsafe(statement.text, ...statement.values),
+            }),
+          { timeout: options.timeoutMs ?? 5_000 },
+        );
+      } catch (error) {
+        noteDatabaseFailure(error);
+        throw error;
+      }
     },
     async close() {
       await prisma.$disconnect();

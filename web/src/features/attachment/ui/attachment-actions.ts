@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { AppError } from '@/core/errors/app-error';
+import { formMessageOf } from '@/core/errors/show-error';
 import type { FormState } from '@/core/forms/action-form';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { addAttachment } from '../add-attachment';
@@ -27,7 +27,8 @@ async function runOrExplain(run: () => Promise<void>): Promise<FormState | null>
     await run();
     return null;
   } catch (error) {
-    if (error instanceof AppError) return { error: error.message };
+    const shown = formMessageOf(error);
+    if (shown) return { error: shown.message };
     throw error;
   }
 }

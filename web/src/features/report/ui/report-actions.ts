@@ -1,10 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { forbidden, notFound, redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { isAppError } from '@/core/errors/app-error';
+import { showPageError } from '@/core/errors/show-error';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { createReport, deleteReport, updateReport } from '@/features/report/save-report';
 import type { ReportFormState } from '@/features/report/ui/report-form';
@@ -59,9 +60,7 @@ export async function deleteReportAction(form: FormData): Promise<void> {
   try {
     await deleteReport({ db: getDb(), actor: await getViewer(), id });
   } catch (error) {
-    if (isAppError(error, 'FORBIDDEN')) forbidden();
-    if (isAppError(error, 'NOT_FOUND')) notFound();
-    throw error;
+    showPageError(error);
   }
   revalidatePath('/report');
   redirect('/report');

@@ -1,11 +1,10 @@
 'use server';
 
-import { DbError } from '@learntrac/db/errors';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { AppError, isAppError } from '@/core/errors/app-error';
+import { formMessageOf } from '@/core/errors/show-error';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { addAttachment } from '@/features/attachment/add-attachment';
 import {
@@ -46,13 +45,8 @@ export async function editCommentAction(
       text: state.text,
     });
   } catch (error) {
-    if (
-      isAppError(error, 'FORBIDDEN') ||
-      isAppError(error, 'INVALID_INPUT') ||
-      error instanceof DbError
-    ) {
-      return { ...state, error: error.message };
-    }
+    const shown = formMessageOf(error);
+    if (shown) return { ...state, error: shown.message };
     throw error;
   }
   revalidatePath(`/ticket/${ticketId}`);
@@ -80,9 +74,8 @@ export async function deleteTicketAction(
       ticketId,
     });
   } catch (error) {
-    if (isAppError(error, 'FORBIDDEN') || error instanceof DbError) {
-      return { error: error.message };
-    }
+    const shown = formMessageOf(error);
+    if (shown) return { error: shown.message };
     throw error;
   }
   redirect(`/query?deleted=${ticketId}`);
@@ -122,7 +115,8 @@ export async function attachFileAction(
       data: new Uint8Array(await file.arrayBuffer()),
     });
   } catch (error) {
-    if (error instanceof AppError) return { error: error.message };
+    const shown = formMessageOf(error);
+    if (shown) return { error: shown.message };
     throw error;
   }
   revalidatePath(`/ticket/${ticketId}`);
@@ -147,7 +141,8 @@ export async function deleteTicketAttachmentAction(
       input: { realm: 'ticket', id: String(ticketId), filename: readFormText(form, 'filename') },
     });
   } catch (error) {
-    if (error instanceof AppError) return { error: error.message };
+    const shown = formMessageOf(error);
+    if (shown) return { error: shown.message };
     throw error;
   }
   revalidatePath(`/ticket/${ticketId}`);
