@@ -73,20 +73,12 @@ const EXTENDED = { queryMode: 'extended' } as const;
 // everything else as node-postgres parses it.
 const BIGINT_OID = 20;
 const DATE_OID = 1082;
-const reportTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === BIGINT_OID) {
-      return (text: string) => {
-        const n = Number(text);
-        return Number.isSafeInteger(n) ? n : text;
-      };
-    }
-    if (oid === DATE_OID) return (text: string) => text;
-    return format === 'binary'
-      ? pg.types.getTypeParser(oid, 'binary')
-      : pg.types.getTypeParser(oid, 'text');
-  },
-} as pg.CustomTypesConfig;
+const reportTypes = new pg.TypeOverrides();
+reportTypes.setTypeParser(BIGINT_OID, (text: string) => {
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : text;
+});
+reportTypes.setTypeParser(DATE_OID, (text: string) => text);
 
 /** The message of a database error, without the client library's framing. */
 function databaseMessage(error: unknown): string {
