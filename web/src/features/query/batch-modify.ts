@@ -2,7 +2,7 @@ import { InvalidInputError } from '@learntrac/db/errors';
 import { changeTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
 import { type Database, sql } from '@/core/db';
-import { AppError } from '@/core/errors/app-error';
+import { AppError, isAppError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
 import {
@@ -17,7 +17,6 @@ import {
   applyWorkflowAction,
   listAvailableActions,
   loadWorkflow,
-  WorkflowChoiceError,
 } from '@/features/ticket/workflow';
 
 /** Fields Trac's batch modify may set on many tickets at once (not summary or description). */
@@ -142,11 +141,14 @@ export async function batchModifyTickets(
             changes: { ...fields, ...effects } as Record<string, string>,
           });
         } catch (error) {
-          if (!(error instanceof WorkflowChoiceError)) throw error;
+          if (!isAppError(error, 'INVALID_INPUT')) throw error;
           throw new AppError('INVALID_INPUT', error.message, {
-            fieldErrors: {
-              [`action_${error.field}`]: error.message,
-            },
+            fieldErrors: Object.fromEntries(
+              Object.entries(error.fieldErrors).map(([field, message]) => [
+                `action_${field}`,
+                message,
+              ]),
+            ),
           });
         }
       }

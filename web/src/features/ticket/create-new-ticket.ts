@@ -1,14 +1,13 @@
 import { createTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
 import type { Database } from '@/core/db';
-import { formError } from '@/core/errors/app-error';
+import { formError, isAppError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
 import {
   applyWorkflowAction,
   listAvailableActions,
   loadWorkflow,
-  WorkflowChoiceError,
 } from '@/features/ticket/workflow';
 import { customFieldDefault, loadCustomFields } from './custom-fields';
 import { newTicketDefaults } from './new-ticket-defaults';
@@ -84,8 +83,8 @@ export async function createNewTicket(
       status = effects.status ?? action.newState;
       if (effects.owner !== undefined) fields.owner = effects.owner;
     } catch (error) {
-      if (!(error instanceof WorkflowChoiceError)) throw error;
-      allErrors[error.field] = error.message;
+      if (!isAppError(error, 'INVALID_INPUT')) throw error;
+      Object.assign(allErrors, error.fieldErrors);
     }
   }
   if (Object.keys(allErrors).length > 0) throw formError(allErrors);

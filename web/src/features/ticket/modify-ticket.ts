@@ -1,13 +1,12 @@
 import { changeTicket, lockTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
 import type { Database } from '@/core/db';
-import { formError, permissionError } from '@/core/errors/app-error';
+import { formError, isAppError, permissionError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 import {
   applyWorkflowAction,
   listAvailableActions,
   loadWorkflow,
-  WorkflowChoiceError,
 } from '@/features/ticket/workflow';
 import { customFieldDefault, loadCustomFields, normalizeCustomValue } from './custom-fields';
 import { changesOnlyOwnCc, toggleCc } from './ticket-cc';
@@ -148,8 +147,10 @@ export async function modifyTicket(
           }),
         );
       } catch (error) {
-        if (!(error instanceof WorkflowChoiceError)) throw error;
-        allErrors[`action_${error.field}`] = error.message;
+        if (!isAppError(error, 'INVALID_INPUT')) throw error;
+        for (const [field, message] of Object.entries(error.fieldErrors)) {
+          allErrors[`action_${field}`] = message;
+        }
       }
     }
     if (
