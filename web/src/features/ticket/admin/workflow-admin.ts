@@ -3,7 +3,7 @@ import { assertAdmin } from '@/core/forms/admin-error';
 import { TICKET_WORKFLOW_KEY } from '@/features/ticket/workflow';
 import { parseWorkflowText } from './workflow-text';
 
-/** Validates the workflow text and stores it as the site's workflow (WorkflowTextError if not). */
+/** Validates the workflow text and stores it as the site's workflow (an INVALID_INPUT AppError listing its problems if not). */
 export async function saveWorkflow(options: {
   db: Database;
   permissions: ReadonlySet<string>;

@@ -2,7 +2,7 @@
 
 import { safeReturnPath } from '@/core/auth/safe-return-path';
 import { getDb } from '@/core/db';
-import { AppError } from '@/core/errors/app-error';
+import { AppError, isAppError } from '@/core/errors/app-error';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
 import { readAll, readOrder, readText, runAdminForm } from '@/core/forms/run-admin-form';
 import {
@@ -21,7 +21,6 @@ import {
   type ValueList,
 } from '@/features/ticket/admin/ticket-values';
 import { saveWorkflow } from '@/features/ticket/admin/workflow-admin';
-import { WorkflowTextError } from '@/features/ticket/admin/workflow-text';
 
 const listOf = (form: FormData): ValueList => {
   const list = readText(form, 'list');
@@ -193,7 +192,7 @@ export async function saveWorkflowAction(
       return { message: `The workflow with ${actions} actions has been saved.` };
     },
     explain: (error) =>
-      error instanceof WorkflowTextError
+      isAppError(error, 'INVALID_INPUT') && error.problems.length > 0
         ? { ok: false, message: error.message, problems: error.problems }
         : null,
   });
