@@ -6,22 +6,38 @@
  *
  *   pnpm --filter @learntrac/web bench:db-path [--tickets 2000] [--requests 300]
  */
+import { register } from 'node:module';
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@learntrac/db';
 import { loadPermissions, type PermissionGrant } from '@learntrac/db/permissions';
 import pg from 'pg';
-import { renderWikiTexts } from '@/composition/render-wiki-text';
-import { createDatabase, type Queryable, type SqlQuery, sql } from '@/core/db/database';
+import type { Queryable, SqlQuery } from '@/core/db/database';
 import type { Viewer } from '@/core/feature';
-import { listAttachments } from '@/features/attachment/list-attachments';
-import { loadQueryFields } from '@/features/query/load-query-fields';
-import { queryFromParams } from '@/features/query/query-from-params';
-import { runTicketQuery } from '@/features/query/run-ticket-query';
-import { loadCustomFields } from '@/features/ticket/custom-fields';
-import { getTicket } from '@/features/ticket/get-ticket';
-import { loadTicketOptions } from '@/features/ticket/ticket-options';
-import { loadWorkflow } from '@/features/ticket/workflow/load-workflow';
-import { seedTickets } from './bench-tickets/seed-tickets';
+
+// Server modules import `server-only`, which refuses to load outside React's server build; here
+// it loads as the empty module it is there. Client components (the admin forms the features
+// list) need React's full build, so the app's modules are imported after this.
+const emptyModule = 'data:text/javascript,export%20{}';
+register(
+  `data:text/javascript,${encodeURIComponent(
+    `export async function resolve(specifier, context, next) {
+      return specifier === 'server-only'
+        ? { url: '${emptyModule}', shortCircuit: true }
+        : next(specifier, context);
+    }`,
+  )}`,
+);
+const { createDatabase, sql } = await import('@/core/db/database');
+const { listAttachments } = await import('@/features/attachment/list-attachments');
+const { loadQueryFields } = await import('@/features/query/load-query-fields');
+const { queryFromParams } = await import('@/features/query/query-from-params');
+const { runTicketQuery } = await import('@/features/query/run-ticket-query');
+const { loadCustomFields } = await import('@/features/ticket/custom-fields');
+const { getTicket } = await import('@/features/ticket/get-ticket');
+const { loadTicketOptions } = await import('@/features/ticket/ticket-options');
+const { loadWorkflow } = await import('@/features/ticket/workflow/load-workflow');
+const { seedTickets } = await import('./bench-tickets/seed-tickets');
+const { renderWikiTexts } = await import('@/composition/render-wiki-text');
 
 const { values: args } = parseArgs({
   options: {
