@@ -73,7 +73,7 @@ export function parseWorkflowText(text: string): Workflow {
       problems.push(`${where}: expected “name = value”.`);
       continue;
     }
-    const [, key, value] = match as unknown as [string, string, string];
+    const [, key = '', value = ''] = match;
     const dot = key.indexOf('.');
     if (dot < 0) {
       const transition = /^(.+?)\s*->\s*(.+)$/.exec(value);
