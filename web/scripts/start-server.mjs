@@ -21,7 +21,27 @@ let stopping = false;
 subscribe('http.server.request.start', ({ server, response }) => {
   servers.add(server);
   if (stopping) response.setHeader('connection', 'close');
+  answerUnavailableDatabaseWith503(response);
 });
+
+// A page can only fail with 500 in Next.js. When it failed because the database stopped
+// answering while it ran (the app notes the moment, see core/db/note-database-failure.ts), the
+// fault was not the request's: answer 503 with Retry-After, as for requests turned away while the
+// database is known to be down.
+function answerUnavailableDatabaseWith503(response) {
+  const startedAt = Date.now();
+  const writeHead = response.writeHead;
+  response.writeHead = function (statusCode, ...rest) {
+    const failedAt = globalThis.learntracDatabaseFailedAt;
+    if (statusCode !== 500 || failedAt === undefined || failedAt < startedAt) {
+      return writeHead.call(this, statusCode, ...rest);
+    }
+    this.setHeader('Retry-After', '5');
+    this.setHeader('Cache-Control', 'no-store');
+    // An explicit status message would still say 500's.
+    return writeHead.call(this, 503, ...(typeof rest[0] === 'string' ? rest.slice(1) : rest));
+  };
+}
 // While draining, a connection closes once its response is sent, so keep-alive clients move on
 // and the server can finish closing (responses begun before the signal may still say keep-alive).
 subscribe('http.server.response.finish', ({ socket }) => {

@@ -122,6 +122,34 @@ describe('start-server.mjs on SIGTERM', () => {
     await expectDrainOnSigterm({ web, slowUrl: `${base}/slow`, newUrl: base, slowStarted });
   }, 30_000);
 
+  it('answers 503 for a page that failed because the database stopped answering, 500 otherwise', async () => {
+    const dir = mkdtempSync(path.join(work, 'unavailable-'));
+    copyFileSync(startServer, path.join(dir, 'start-server.mjs'));
+    writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
+    // In the place of Next's server.js: /db-down fails as a page does when its query finds the
+    // database gone (noting the moment as the app's database layer does); /bug fails on its own.
+    writeFileSync(
+      path.join(dir, 'server.js'),
+      [
+        "import { createServer } from 'node:http';",
+        'createServer((req, res) => {',
+        "  if (req.url === '/db-down') globalThis.learntracDatabaseFailedAt = Date.now();",
+        "  res.statusCode = req.url === '/ok' ? 200 : 500;",
+        "  res.end('answer');",
+        '}).listen(Number(process.env.PORT), "127.0.0.1");',
+        '',
+      ].join('\n'),
+    );
+    const base = `http://127.0.0.1:${await freePort()}`;
+    await startWeb({ dir, env: { PORT: base.split(':')[2]! }, ready: `${base}/ok` });
+    const down = await fetch(`${base}/db-down`);
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toBe('5');
+    // A failure of its own, even just after the database's, is still the 500 it is.
+    expect((await fetch(`${base}/bug`)).status).toBe(500);
+    expect((await fetch(`${base}/ok`)).status).toBe(200);
+  }, 30_000);
+
   // The production build exists once `pnpm build` has run (the package tests run before it).
   it.skipIf(!existsSync(path.join(standalone, 'server.js')))(
     'drains the production Next.js server the same way: a slow learn-api call completes with 200',

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandPermissions, type PermissionAction } from '@learntrac/db/permissions';
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
 import type { Viewer } from '@/core/feature';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 
 // Every server action runs as whoever `getViewer` says; the tests choose that person.
 const acting = vi.hoisted(() => ({
@@ -227,7 +228,7 @@ function viewerWithout(missing: PermissionAction | null): typeof acting.viewer {
     ),
   );
   return {
-    userId: 'tester-id',
+    name: 'tester-id',
     user: { id: 'tester-id', username: 'tester' },
     permissions,
   } as never;
@@ -271,7 +272,7 @@ describe('every server action', () => {
 });
 
 describe.skipIf(!serverUrl)('every server action against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_action_audit', seed: true });
+  const t = useWebTestDatabase({ prefix: 'web_action_audit', seed: true });
   let actions: Map<string, Action>;
   let folder: string;
 
@@ -302,7 +303,7 @@ describe.skipIf(!serverUrl)('every server action against PostgreSQL', () => {
       values: { summary: 'Audited', type: 'defect', priority: 'major' },
     }));
     await modifyTicket({ db: t.db, actor: admin, ticketId: fixtures.ticketId, comment: 'First' });
-    const adminViewer = { userId: 'root', permissions: admin.permissions };
+    const adminViewer = { name: 'root', permissions: admin.permissions };
     for (const version of [1, 2]) {
       await saveWikiPage({
         db: t.db,
@@ -328,7 +329,7 @@ describe.skipIf(!serverUrl)('every server action against PostgreSQL', () => {
   }, 60_000);
   afterAll(async () => {
     const { getDb } = await import('@/core/db');
-    await getDb().$disconnect();
+    await getDb().close();
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
@@ -357,7 +358,7 @@ describe.skipIf(!serverUrl)('every server action against PostgreSQL', () => {
       ok: false,
       message: 'TRAC_ADMIN is needed to administer the site.',
     });
-    const rows = await t.db.$queryRaw<{ n: number }[]>`
+    const rows = await t.prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM milestone WHERE name = 'Via admin'`;
     expect(rows[0]?.n).toBe(0);
   });

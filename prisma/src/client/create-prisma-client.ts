@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import type pg from 'pg';
 import { PrismaClient } from '../../generated/client/client.js';
 
 export type CreatePrismaClientOptions = {
@@ -10,15 +11,19 @@ export type CreatePrismaClientOptions = {
 
 /**
  * The one database client of a process: create it once at start-up and share it.
- * Queries go through node-postgres (driver adapter), no native engine.
+ * Queries go through node-postgres (driver adapter), no native engine. Given a pool instead of a
+ * URL, the client borrows that pool's connections (and leaves closing it to its owner), so a
+ * process that also queries through node-postgres keeps one pool.
  */
 export function createPrismaClient(
-  databaseUrl: string,
+  connection: string | pg.Pool,
   options: CreatePrismaClientOptions = {},
 ): PrismaClient {
-  if (!databaseUrl) throw new Error('createPrismaClient: a database URL is required');
+  if (typeof connection !== 'string')
+    return new PrismaClient({ adapter: new PrismaPg(connection) });
+  if (!connection) throw new Error('createPrismaClient: a database URL is required');
   const adapter = new PrismaPg({
-    connectionString: databaseUrl,
+    connectionString: connection,
     max: options.maxConnections ?? 10,
     idleTimeoutMillis: options.idleTimeoutMillis ?? 5_000,
   });

@@ -8,7 +8,7 @@ import {
 
 /** The part of a Prisma client (or transaction) the loader uses; narrower clients fit too. */
 export interface PermissionReader {
-  $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<T>;
+  $queryRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<PermissionGrant[]>;
 }
 
 /**
@@ -22,7 +22,7 @@ export async function loadPermissions(options: {
   db: PermissionReader;
   subject: PermissionSubject;
 }): Promise<Set<PermissionAction>> {
-  const grants = await options.db.$queryRaw<PermissionGrant[]>`
+  const grants = await options.db.$queryRaw`
     WITH RECURSIVE reachable(subject) AS (
       SELECT unnest(${listDirectSubjects(options.subject)}::text[])
       UNION

@@ -9,7 +9,12 @@ import {
   TicketNotFoundError,
 } from '../errors.js';
 import { toTracTime } from '../time.js';
-import { CustomFieldsSchema, TICKET_FIELDS, TicketFieldsSchema } from './ticket-fields.js';
+import {
+  CustomFieldsSchema,
+  TICKET_FIELDS,
+  type TicketField,
+  TicketFieldsSchema,
+} from './ticket-fields.js';
 
 export const ChangeTicketInput = z.object({
   ticketId: z.number().int().positive(),
@@ -38,26 +43,56 @@ export type ChangeTicketResult = {
   rows: TicketChangeRow[];
 };
 
-type LockedTicket = Record<(typeof TICKET_FIELDS)[number], string | null> & {
+/** A ticket as it stands inside a transaction that holds its row lock. */
+export type LockedTicket = {
+  id: number;
+  fields: Record<TicketField, string | null>;
+  /** Custom field values by name. */
+  custom: Record<string, string | null>;
   changetime: bigint | null;
 };
+
+type TicketRow = Record<TicketField, string | null> & { id: number; changetime: bigint | null };
+
+/**
+ * Locks a ticket's row for the rest of the transaction (concurrent changes queue up, and the
+ * collision check holds) and reads it with its custom fields. TicketNotFoundError if missing.
+ */
+export async function lockTicket(options: {
+  db: Prisma.TransactionClient;
+  ticketId: number;
+}): Promise<LockedTicket> {
+  const { db, ticketId } = options;
+  const [row] = await db.$queryRaw<TicketRow[]>`
+    SELECT * FROM "ticket" WHERE id = ${ticketId} FOR UPDATE`;
+  if (!row) throw new TicketNotFoundError(ticketId);
+  const custom = await db.ticketCustom.findMany({ where: { ticketId } });
+  const { id, changetime, ...fields } = row;
+  return {
+    id,
+    fields,
+    custom: Object.fromEntries(custom.map((c) => [c.name, c.value])),
+    changetime: changetime ?? null,
+  };
+}
 
 /**
  * Changes a ticket the way Trac records it, in one transaction: one ticket_change row per
  * changed field (custom fields too) plus a `comment` row, all sharing one time; the comment
  * row's oldvalue is the comment's number on this ticket. `changetime` becomes that time.
+ * A caller that already holds the ticket from `lockTicket` in the same transaction passes it
+ * as `locked`, so the ticket is read once.
  */
 export async function changeTicket(
-  options: { db: DbOrTransaction } & ChangeTicketInput,
+  options: { db: DbOrTransaction; locked?: LockedTicket } & ChangeTicketInput,
 ): Promise<ChangeTicketResult> {
-  const { db, ...rest } = options;
+  const { db, locked, ...rest } = options;
   const input = parseInput(ChangeTicketInput, rest, 'ticket change');
   return inTransaction(db, async (tx) => {
-    // Lock the row so concurrent edits are serialised and the collision check holds.
-    const locked = await tx.$queryRaw<LockedTicket[]>`
-      SELECT * FROM "ticket" WHERE id = ${input.ticketId} FOR UPDATE`;
-    const ticket = locked[0];
-    if (!ticket) throw new TicketNotFoundError(input.ticketId);
+    const ticket =
+      locked?.id === input.ticketId
+        ? locked
+        : await lockTicket({ db: tx, ticketId: input.ticketId });
     if (
       input.expectedChangetime !== undefined &&
       input.expectedChangetime !== (ticket.changetime ?? null)
@@ -69,16 +104,13 @@ export async function changeTicket(
     const fieldUpdates: Prisma.TicketUpdateInput = {};
     for (const field of TICKET_FIELDS) {
       const next = input.changes[field];
-      if (next === undefined || next === (ticket[field] ?? '')) continue;
-      rows.push({ field, oldvalue: ticket[field] ?? '', newvalue: next });
+      if (next === undefined || next === (ticket.fields[field] ?? '')) continue;
+      rows.push({ field, oldvalue: ticket.fields[field] ?? '', newvalue: next });
       fieldUpdates[field] = next;
     }
 
     const existingCustom = new Map(
-      (await tx.ticketCustom.findMany({ where: { ticketId: input.ticketId } })).map((c) => [
-        c.name,
-        c.value ?? '',
-      ]),
+      Object.entries(ticket.custom).map(([name, value]) => [name, value ?? '']),
     );
     const customChanges = Object.entries(input.custom).filter(
       ([name, value]) => value !== (existingCustom.get(name) ?? ''),

@@ -3,6 +3,8 @@ export {
   ChangeTicketInput,
   type ChangeTicketResult,
   changeTicket,
+  type LockedTicket,
+  lockTicket,
   type TicketChangeRow,
 } from './change-ticket.js';
 export {

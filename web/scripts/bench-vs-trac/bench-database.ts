@@ -7,6 +7,7 @@ import { applyMigrations } from '@learntrac/db/migrate';
 import { APPLICATION_ROLE, applicationDatabaseUrl, setRolePassword } from '@learntrac/db/roles';
 import { seedSite } from '@learntrac/db/seed';
 import pg from 'pg';
+import { createDatabase } from '../../src/core/db/database';
 import { saveCustomField } from '../../src/features/ticket/admin/custom-field-admin';
 
 const run = promisify(execFile);
@@ -67,6 +68,7 @@ export async function createBenchDatabase(options: {
   try {
     await applyMigrations(ownerUrl);
     const db = createPrismaClient(ownerUrl);
+    const web = createDatabase({ url: ownerUrl, maxConnections: 2 });
     try {
       await seedSite({ db });
       options.log(`loading ${options.tickets} tickets with seed_pg.py`);
@@ -77,7 +79,7 @@ export async function createBenchDatabase(options: {
       ]);
       // The kit's custom fields: `course`, a select, and `difficulty` as text (a new site has a
       // select of that name, which is edited rather than added).
-      const admin = { db, permissions: new Set(['TRAC_ADMIN']) };
+      const admin = { db: web, permissions: new Set(['TRAC_ADMIN']) };
       await saveCustomField({
         ...admin,
         form: {
@@ -93,7 +95,7 @@ export async function createBenchDatabase(options: {
         form: { name: 'difficulty', type: 'text', label: 'Difficulty' },
       });
     } finally {
-      await db.$disconnect();
+      await Promise.all([db.$disconnect(), web.close()]);
     }
     await withClient(ownerUrl, async (client) => {
       await client.query('VACUUM ANALYZE');

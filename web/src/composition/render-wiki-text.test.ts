@@ -1,25 +1,34 @@
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
+import type { Queryable } from '@/core/db/database';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { renderWikiText, renderWikiTexts } from './render-wiki-text';
 
 const serverUrl = testServerUrl();
-const reader = { userId: null, permissions: listPermissions(null) };
+const reader = { name: null, permissions: listPermissions(null) };
 
 describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
-  const t = useTestDatabase({ prefix: 'web_render' });
+  const t = useWebTestDatabase({ prefix: 'web_render' });
+  // Notes each query's SQL, so the test sees which lookups a rendering makes.
+  const watching = (statements: string[]): Queryable => ({
+    query: (query) => {
+      statements.push(query.text);
+      return t.db.query(query);
+    },
+  });
   let openId: number;
   let closedId: number;
 
   beforeAll(async () => {
-    const rows = await t.db.$queryRaw<{ id: number }[]>`
+    const rows = await t.prisma.$queryRaw<{ id: number }[]>`
       INSERT INTO ticket (type, time, changetime, status, resolution, summary)
       VALUES ('defect', 1, 1, 'new', NULL, 'Login loops'),
              ('task', 1, 1, 'closed', 'fixed', 'Write the roadmap')
       RETURNING id`;
     openId = rows[0]!.id;
     closedId = rows[1]!.id;
-    await t.db.$executeRawUnsafe(`
+    await t.prisma.$executeRawUnsafe(`
       INSERT INTO milestone (name, due, completed) VALUES ('v1', 0, 0), ('v0', 0, 5);
       INSERT INTO wiki (name, version, time, author, text, readonly) VALUES
         ('Course', 1, 10, 'ada', 'x', 0),
@@ -80,17 +89,7 @@ describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
 
   it('does not read the wiki page list for a text that links no page', async () => {
     const statements: string[] = [];
-    // Notes each raw query's SQL, so the test sees which lookups a rendering makes.
-    const watched = new Proxy(t.db, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
-        if (property !== '$queryRaw' || typeof value !== 'function') return value;
-        return (sql: TemplateStringsArray, ...values: unknown[]) => {
-          statements.push(sql.join('?'));
-          return value.call(target, sql, ...values);
-        };
-      },
-    });
+    const watched = watching(statements);
     const listsPages = () => statements.some((sql) => /DISTINCT ON \(name\)/.test(sql));
     const plain = await renderWikiText({
       db: watched,
@@ -110,7 +109,7 @@ describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
   });
 
   it('does not reveal tickets to a viewer without TICKET_VIEW', async () => {
-    const nobody = { userId: null, permissions: new Set<never>() };
+    const nobody = { name: null, permissions: new Set<never>() };
     const html = await renderWikiText({
       db: t.db,
       viewer: nobody,
@@ -122,16 +121,7 @@ describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
 
   it('renders a list of one-liners as one by one, loading what they name once', async () => {
     const statements: string[] = [];
-    const watched = new Proxy(t.db, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
-        if (property !== '$queryRaw' || typeof value !== 'function') return value;
-        return (sql: TemplateStringsArray, ...values: unknown[]) => {
-          statements.push(sql.join('?'));
-          return value.call(target, sql, ...values);
-        };
-      },
-    });
+    const watched = watching(statements);
     const texts = [
       { text: `Crash after #${openId}`, context: { realm: 'ticket', id: '1' } },
       {
@@ -157,16 +147,7 @@ describe.skipIf(!serverUrl)('rendering wiki text for a viewer', () => {
     expect(together[3]).toContain('class="missing wiki"');
     // One rendering makes each lookup once; a list of five makes them no more often.
     const single: string[] = [];
-    const watchedOnce = new Proxy(t.db, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
-        if (property !== '$queryRaw' || typeof value !== 'function') return value;
-        return (sql: TemplateStringsArray, ...values: unknown[]) => {
-          single.push(sql.join('?'));
-          return value.call(target, sql, ...values);
-        };
-      },
-    });
+    const watchedOnce = watching(single);
     await renderWikiText({
       db: watchedOnce,
       viewer: reader,

@@ -1,14 +1,16 @@
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
+import { toTracTime } from '@learntrac/db/time';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { features } from '@/composition/registry';
 import { listPermissions } from '@/core/auth/roles';
-import { toTracTime } from '@/core/db/database';
+
 import { listOpenTickets } from '@/features/query/list-open-tickets';
 import { listMilestones } from '@/features/roadmap/list-milestones';
 import { searchEverything } from '@/features/search/search-everything';
 import { getTicket } from '@/features/ticket/get-ticket';
 import { listTimeline } from '@/features/timeline/list-timeline';
 import { getWikiPage } from '@/features/wiki/get-wiki-page';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 
 const serverUrl = testServerUrl();
 
@@ -17,18 +19,18 @@ const now = Date.now();
 const at = (hoursAgo: number) => toTracTime(new Date(now - hoursAgo * HOUR));
 
 describe.skipIf(!serverUrl)('Trac views over a real database', () => {
-  const t = useTestDatabase({ prefix: 'web_views' });
+  const t = useWebTestDatabase({ prefix: 'web_views' });
   let openId: number;
   let closedId: number;
 
   beforeAll(async () => {
-    await t.db.$executeRawUnsafe(`
+    await t.prisma.$executeRawUnsafe(`
       INSERT INTO enum (type, name, value) VALUES ('priority', 'critical', '2'), ('priority', 'minor', '4');
       INSERT INTO milestone (name, due, completed, description) VALUES
         ('v1', ${at(-240)}, 0, 'First release'),
         ('v0', 0, ${at(500)}, 'Done long ago');
     `);
-    const rows = await t.db.$queryRaw<{ id: number }[]>`
+    const rows = await t.prisma.$queryRaw<{ id: number }[]>`
       INSERT INTO ticket (type, time, changetime, priority, owner, reporter, milestone, status, summary, description, keywords)
       VALUES ('defect', ${at(5)}, ${at(1)}, 'minor', 'ada', 'lea', 'v1', 'assigned', 'Login 100% broken', 'The sign-in page loops', 'auth'),
              ('task', ${at(4)}, ${at(2)}, 'critical', null, 'ivan', 'v1', 'closed', 'Write the roadmap', 'Plan it', ''),
@@ -36,7 +38,7 @@ describe.skipIf(!serverUrl)('Trac views over a real database', () => {
       RETURNING id`;
     openId = rows[0]!.id;
     closedId = rows[1]!.id;
-    await t.db.$executeRawUnsafe(`
+    await t.prisma.$executeRawUnsafe(`
       INSERT INTO ticket_custom (ticket, name, value) VALUES (${openId}, 'difficulty', '3');
       INSERT INTO ticket_change (ticket, time, author, field, oldvalue, newvalue) VALUES
         (${openId}, ${at(1)}, 'ada', 'status', 'new', 'assigned'),

@@ -73,6 +73,20 @@ describe('parseConfig', () => {
     ]);
   });
 
+  it('sizes the database pools from settings, with defaults, and names a bad size', () => {
+    const config = parseConfig(valid);
+    expect([
+      config.DATABASE_POOL_SIZE,
+      config.REPORT_POOL_SIZE,
+      config.REPORT_CONNECTION_WAIT_MS,
+    ]).toEqual([10, 4, 2_000]);
+    expect(parseConfig({ ...valid, DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);
+    expect(problemsOf({ ...valid, DATABASE_POOL_SIZE: '0', REPORT_POOL_SIZE: 'many' })).toEqual([
+      'DATABASE_POOL_SIZE must be at least 1',
+      'REPORT_POOL_SIZE must be a number of connections',
+    ]);
+  });
+
   it('puts every problem into the error message', () => {
     expect(() => parseConfig({})).toThrow(/LEARN_API_URL/);
   });

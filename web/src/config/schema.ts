@@ -24,6 +24,24 @@ export const ConfigSchema = z.object({
     .string({ message: 'DATABASE_URL is required' })
     .regex(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }),
   LEARN_API_URL: url('LEARN_API_URL (where learn-api listens)'),
+  // Connections each web process opens for pages and actions, and for reports (which run on a
+  // pool of their own, so slow reports never hold the connections pages need).
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: 'DATABASE_POOL_SIZE must be a number of connections' })
+    .int({ message: 'DATABASE_POOL_SIZE must be a whole number' })
+    .min(1, { message: 'DATABASE_POOL_SIZE must be at least 1' })
+    .default(10),
+  REPORT_POOL_SIZE: z.coerce
+    .number({ message: 'REPORT_POOL_SIZE must be a number of connections' })
+    .int({ message: 'REPORT_POOL_SIZE must be a whole number' })
+    .min(1, { message: 'REPORT_POOL_SIZE must be at least 1' })
+    .default(4),
+  // How long a report waits for a connection before the viewer is told to try again.
+  REPORT_CONNECTION_WAIT_MS: z.coerce
+    .number({ message: 'REPORT_CONNECTION_WAIT_MS must be a number of milliseconds' })
+    .int({ message: 'REPORT_CONNECTION_WAIT_MS must be a whole number of milliseconds' })
+    .min(1, { message: 'REPORT_CONNECTION_WAIT_MS must be positive' })
+    .default(2_000),
   // Server-side session state (signed-out sessions, users an admin signed out) is kept here so
   // that every web server sees it; without it, in this process.
   REDIS_URL: z

@@ -8,11 +8,15 @@ import type {
   WikiMacro,
 } from '@/wiki-engine';
 import type { Permission } from './auth/roles';
-import type { Database } from './db/database';
+import type { Queryable } from './db/database';
 
-/** Who is asking: features filter what they return by it. */
+/**
+ * Who is asking or acting: their Trac user name (recorded as reporter, author, owner and read as
+ * `$USER`; null for an anonymous visitor) and what they may do. Features filter what they return
+ * and check what they write by it.
+ */
 export interface Viewer {
-  userId: string | null;
+  name: string | null;
   permissions: ReadonlySet<Permission>;
 }
 
@@ -54,7 +58,7 @@ export interface SearchSource {
    * `terms` are its words and quoted phrases, for sources that do not use full-text search.
    */
   search(options: {
-    db: Database;
+    db: Queryable;
     query: string;
     terms: string[];
     limit: number;
@@ -88,7 +92,7 @@ export interface TimelineProvider {
    * empty, and never by the `authors.exclude` ones (Trac's `authors=ada -bob`).
    */
   listEvents(options: {
-    db: Database;
+    db: Queryable;
     from: Date;
     to: Date;
     limit: number;
@@ -131,7 +135,7 @@ export interface WikiSupport {
   /** The feature's own macros, whose calls `prepare` is told of so it can load what they show. */
   macroNames?: readonly string[];
   prepare(options: {
-    db: Database;
+    db: Queryable;
     viewer: Viewer;
     context: RenderContext;
     references: WikiReferences;

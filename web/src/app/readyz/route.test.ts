@@ -13,7 +13,7 @@ const settings = {
 };
 
 const holder = globalThis as typeof globalThis & {
-  learntracDb?: { $disconnect(): Promise<void> };
+  learntracDb?: { close(): Promise<void> };
 };
 
 /** The route as the server loads it, with a fresh configuration and database client. */
@@ -37,7 +37,7 @@ describe.skipIf(!serverUrl)('GET /readyz against PostgreSQL', () => {
     holder.learntracDb = undefined;
   });
   afterEach(async () => {
-    await holder.learntracDb?.$disconnect();
+    await holder.learntracDb?.close();
     holder.learntracDb = undefined;
     vi.unstubAllEnvs();
   });

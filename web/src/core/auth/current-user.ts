@@ -1,10 +1,10 @@
 import 'server-only';
-import { loadPermissions } from '@learntrac/db/permissions';
+import { loadPermissions, type PermissionGrant } from '@learntrac/db/permissions';
 import { cookies } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { getServerSession, type Session } from 'next-auth';
 import { cache } from 'react';
-import { getDb } from '@/core/db';
+import { getDb, sql } from '@/core/db';
 import { readSiteConfig } from '@/core/db/site-config';
 import type { Viewer } from '@/core/feature';
 import { getAuthOptions, isSessionCookieName } from './auth-options';
@@ -37,9 +37,15 @@ export const getViewer = cache(async (): Promise<Viewer & { user: CurrentUser | 
   const permissions = await readSiteConfig({
     db,
     name: `permissions:${JSON.stringify(subject)}`,
-    load: () => loadPermissions({ db, subject }),
+    load: () =>
+      loadPermissions({
+        db: {
+          $queryRaw: (strings, ...values) => db.query<PermissionGrant>(sql(strings, ...values)),
+        },
+        subject,
+      }),
   });
-  return { user, userId: user?.id ?? null, permissions };
+  return { user, name: user?.username || null, permissions };
 });
 
 /**

@@ -1,5 +1,5 @@
 import { cache } from 'react';
-import type { Database } from './database';
+import { type Queryable, sql } from './database';
 
 interface Entry {
   version: string;
@@ -7,14 +7,15 @@ interface Entry {
 }
 
 // Per database client, so that tests with a database each never share an entry.
-const entriesByDb = new WeakMap<Database, Map<string, Entry>>();
+const entriesByDb = new WeakMap<Queryable, Map<string, Entry>>();
 // Permissions are kept per subject; a site with more subjects than this starts over.
 const MAX_ENTRIES = 1000;
 
 // Read once per render (React's cache lasts one request), so a page sees one version throughout.
-const readVersion = cache(async (db: Database): Promise<string> => {
-  const rows = await db.$queryRaw<{ version: string }[]>`
-    SELECT version::text AS version FROM site_config_version`;
+const readVersion = cache(async (db: Queryable): Promise<string> => {
+  const rows = await db.query<{ version: string }>(
+    sql`SELECT version::text AS version FROM site_config_version`,
+  );
   return rows[0]?.version ?? '';
 });
 
@@ -26,7 +27,7 @@ const readVersion = cache(async (db: Database): Promise<string> => {
  * `name` identifies the setting (and its subject); `load` must read only settings' tables.
  */
 export async function readSiteConfig<T>(options: {
-  db: Database;
+  db: Queryable;
   name: string;
   load: () => Promise<T>;
 }): Promise<T> {

@@ -1,10 +1,10 @@
+import { AppError } from '@/core/errors/app-error';
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import type { Permission } from '@/core/auth/roles';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
-import { AdminError } from './admin-error';
 import { type AdminFormState, readSubmittedValues } from './admin-form-state';
 
 /** The text of one form field, or '' when it is missing or a file. */
@@ -55,14 +55,14 @@ export async function runAdminForm(options: {
     // The panel's permission, whatever the verb behind it would accept on its own
     // (milestones take MILESTONE_* elsewhere).
     if (!viewer.permissions.has(permission)) {
-      throw new AdminError('forbidden', `${permission} is needed to administer the site.`);
+      throw new AppError('FORBIDDEN', `${permission} is needed to administer the site.`);
     }
     outcome = await options.work({
       permissions: viewer.permissions,
       author: viewer.user?.username ?? 'anonymous',
     });
   } catch (error) {
-    if (error instanceof AdminError) {
+    if (error instanceof AppError) {
       const { message, fieldErrors } = error;
       return { ok: false, message, fieldErrors, values: readSubmittedValues(form) };
     }

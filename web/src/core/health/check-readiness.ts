@@ -1,4 +1,5 @@
-import type { Database } from '@/core/db/database';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
 
 export interface Readiness {
   status: 'ok' | 'unavailable';
@@ -8,9 +9,9 @@ export interface Readiness {
 const TIMEOUT_MS = 3000;
 
 /** Whether the services this process needs answer; each failure names its service. */
-export async function checkReadiness(options: { getDb: () => Database }): Promise<Readiness> {
+export async function checkReadiness(options: { getDb: () => Queryable }): Promise<Readiness> {
   const database = await probe(async () => {
-    await options.getDb().$queryRaw`SELECT 1`;
+    await options.getDb().query(sql`SELECT 1`);
   });
   return {
     status: database.status === 'ok' ? 'ok' : 'unavailable',

@@ -1,4 +1,4 @@
-import type { Database } from '@/core/db/database';
+import type { Queryable } from '@/core/db/database';
 import type { Feature, PreparedWikiSupport, Viewer, WikiReferences } from '@/core/feature';
 import {
   createWikiEnvironment,
@@ -13,7 +13,7 @@ import {
 } from '@/wiki-engine';
 
 export interface RenderWikiTextOptions {
-  db: Database;
+  db: Queryable;
   viewer: Viewer;
   text: string;
   /** The resource the text belongs to, e.g. `{ realm: 'wiki', id: 'WikiStart' }`. */
@@ -134,7 +134,7 @@ interface RenderItem {
 }
 
 async function prepareEnvironment(
-  db: Database,
+  db: Queryable,
   viewer: Viewer,
   context: RenderContext,
   references: WikiReferences,
@@ -164,7 +164,7 @@ async function prepareEnvironment(
 }
 
 export interface RenderWikiTextsOptions {
-  db: Database;
+  db: Queryable;
   viewer: Viewer;
   /** The texts, each with the resource it belongs to. */
   texts: readonly { text: string; context: RenderWikiTextOptions['context'] }[];

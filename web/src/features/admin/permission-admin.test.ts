@@ -1,27 +1,26 @@
 import { loadPermissions } from '@learntrac/db/permissions';
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
-import type { Database } from '@/core/db/database';
-import { AdminError } from '@/core/forms/admin-error';
+import { AppError } from '@/core/errors/app-error';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { grantPermission, revokePermissions } from './permission-admin';
 
 const serverUrl = testServerUrl();
 const admin = listPermissions(['admin']);
 
-async function refusal(promise: Promise<unknown>): Promise<AdminError> {
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof AdminError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
   throw new Error('expected the write to be refused');
 }
 
 describe.skipIf(!serverUrl)('permission administration against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_perm_admin', seed: true });
-  const reader = () => t.db as unknown as Database;
+  const t = useWebTestDatabase({ prefix: 'web_perm_admin', seed: true });
 
   it('refuses grants and revocations to anonymous visitors, learners and instructors', async () => {
     for (const permissions of [
@@ -37,14 +36,14 @@ describe.skipIf(!serverUrl)('permission administration against PostgreSQL', () =
           grants: [{ username: 'admins', action: 'TRAC_ADMIN' }],
         }),
       ];
-      for (const write of writes) expect((await refusal(write)).code).toBe('forbidden');
+      for (const write of writes) expect((await refusal(write)).code).toBe('FORBIDDEN');
     }
-    expect(await t.db.permission.count({ where: { username: 'eve' } })).toBe(0);
+    expect(await t.prisma.permission.count({ where: { username: 'eve' } })).toBe(0);
   });
 
   it('applies grants and group memberships from the permission table', async () => {
     const ana = { username: 'ana', groups: ['learners'] };
-    expect((await loadPermissions({ db: reader(), subject: ana })).has('TICKET_BATCH_MODIFY')).toBe(
+    expect((await loadPermissions({ db: t.prisma, subject: ana })).has('TICKET_BATCH_MODIFY')).toBe(
       false,
     );
     await grantPermission({
@@ -54,7 +53,7 @@ describe.skipIf(!serverUrl)('permission administration against PostgreSQL', () =
       action: 'TICKET_ADMIN',
     });
     await grantPermission({ db: t.db, permissions: admin, subject: 'ana', action: 'graders' });
-    const granted = await loadPermissions({ db: reader(), subject: ana });
+    const granted = await loadPermissions({ db: t.prisma, subject: ana });
     expect(granted.has('TICKET_BATCH_MODIFY')).toBe(true);
     expect(granted.has('TRAC_ADMIN')).toBe(false);
 
@@ -72,7 +71,7 @@ describe.skipIf(!serverUrl)('permission administration against PostgreSQL', () =
       permissions: admin,
       grants: [{ username: 'ana', action: 'graders' }],
     });
-    expect((await loadPermissions({ db: reader(), subject: ana })).has('TICKET_BATCH_MODIFY')).toBe(
+    expect((await loadPermissions({ db: t.prisma, subject: ana })).has('TICKET_BATCH_MODIFY')).toBe(
       false,
     );
     const lockout = await refusal(
@@ -91,7 +90,7 @@ describe.skipIf(!serverUrl)('permission administration against PostgreSQL', () =
       [{ username: 'learner-user', groups: ['learners'] }, ['learner']],
       [{ username: 'instructor-user', groups: ['instructors'] }, ['instructor']],
     ] as const) {
-      const fromTable = await loadPermissions({ db: reader(), subject });
+      const fromTable = await loadPermissions({ db: t.prisma, subject });
       expect([...fromTable].sort()).toEqual([...listPermissions(roles)].sort());
     }
   });

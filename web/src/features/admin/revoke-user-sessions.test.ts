@@ -36,7 +36,7 @@ describe('an admin signing a user out everywhere', () => {
         username: 'learner',
         revocations,
       }),
-    ).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('TRAC_ADMIN') });
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('TRAC_ADMIN') });
     await expect(check(learner, revocations)).resolves.toBeUndefined();
   });
 

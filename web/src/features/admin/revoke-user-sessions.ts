@@ -1,6 +1,7 @@
 import { endUserSessions } from '@/core/auth/session-lifetime';
 import type { SessionRevocations } from '@/core/auth/session-revocations';
-import { AdminError, assertAdmin, readName } from '@/core/forms/admin-error';
+import { AppError } from '@/core/errors/app-error';
+import { assertAdmin, readName } from '@/core/forms/admin-error';
 
 /**
  * Signs a user out everywhere: every session they have now ends on its next request, on every
@@ -23,8 +24,8 @@ export async function revokeUserSessions(options: {
     });
   } catch {
     // Redis is down: say so rather than pretend the sessions ended.
-    throw new AdminError(
-      'invalid_input',
+    throw new AppError(
+      'SERVICE_UNAVAILABLE',
       `The sessions of ${username} could not be ended: the session store is not answering. Try again.`,
     );
   }

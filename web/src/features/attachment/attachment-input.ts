@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { AppError } from '@/core/errors/app-error';
 import { hasControlCharacters } from '@/core/text/control-characters';
-import { AttachmentError } from './attachment-errors';
 
 /** Validates a verb's input; the first problem becomes the message the form shows. */
 export function parseAttachmentInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new AttachmentError('invalid_input', result.error.issues[0]?.message ?? 'Invalid input.');
+  throw new AppError('INVALID_INPUT', result.error.issues[0]?.message ?? 'Invalid input.');
 }
 
 export const AttachmentRealmSchema = z.enum(['wiki', 'ticket'], {

@@ -1,3 +1,4 @@
+import { sql } from '@/core/db';
 import type { WikiSupport } from '@/core/feature';
 import { element, makeHref } from '@/wiki-engine';
 
@@ -19,12 +20,12 @@ export const attachmentWikiSupport: WikiSupport = {
       parseAttachmentTarget(t.replace(/[?#].*$/, ''), context),
     );
     const attachments = attachmentTargets.length
-      ? await db.$queryRaw<{ type: string; id: string; filename: string }[]>`
+      ? await db.query<{ type: string; id: string; filename: string }>(sql`
           SELECT type, id, filename FROM attachment
           WHERE (type, id, filename) IN (SELECT * FROM unnest(
             ${attachmentTargets.map((a) => a.realm)}::text[],
             ${attachmentTargets.map((a) => a.id)}::text[],
-            ${attachmentTargets.map((a) => a.filename)}::text[]))`
+            ${attachmentTargets.map((a) => a.filename)}::text[]))`)
       : [];
     const existingAttachments = new Set(
       attachments.map((a) => attachmentKey(a.type, a.id, a.filename)),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '@/core/errors/app-error';
 import { saveWikiPage } from '@/features/wiki/save-wiki-page';
 import { serverUrl, useWikiTestDatabase, viewerWith } from '@/features/wiki/testing/wiki-test-db';
 import { addAttachment } from './add-attachment';
-import { AttachmentError } from './attachment-errors';
 import { deleteAttachment } from './delete-attachment';
 import { listAttachments } from './list-attachments';
 
@@ -11,11 +11,11 @@ const instructor = viewerWith(['instructor']);
 const learner = viewerWith(['learner']);
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-async function refusal(promise: Promise<unknown>): Promise<AttachmentError> {
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof AttachmentError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
   throw new Error('expected a refusal');
@@ -71,7 +71,7 @@ describe.skipIf(!serverUrl)('who may change attachments', () => {
     );
     const delete403 = await refusal(remove(instructor, 'Locked', 'rules.txt'));
     for (const error of [upload403, delete403]) {
-      expect(error.code).toBe('forbidden');
+      expect(error.code).toBe('FORBIDDEN');
       expect(error.message).toContain('WIKI_ADMIN');
     }
     expect(await names('Locked')).toEqual(['rules.txt']);
@@ -128,6 +128,6 @@ describe.skipIf(!serverUrl)('who may change attachments', () => {
 
   it('says the parent is missing rather than failing', async () => {
     const error = await refusal(remove(admin, 'NoSuchPage', 'x.txt'));
-    expect(error.code).toBe('not_found');
+    expect(error.code).toBe('NOT_FOUND');
   });
 });

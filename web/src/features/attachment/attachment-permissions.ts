@@ -1,7 +1,7 @@
-import type { Db } from '@learntrac/db';
 import type { Permission } from '@/core/auth/roles';
+import { sql, type Transaction } from '@/core/db';
+import { AppError, permissionError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
-import { AttachmentError, AttachmentPermissionError } from './attachment-errors';
 
 export type AttachmentRealm = 'wiki' | 'ticket';
 type AttachmentAction = 'view' | 'create' | 'delete';
@@ -36,14 +36,12 @@ export function assertAttachmentPermission(
   action: AttachmentAction,
 ) {
   if (!canUseAttachments(viewer, realm, action)) {
-    throw new AttachmentPermissionError(
+    throw permissionError(
       attachmentPermission(realm, action),
-      `${action} attachments`,
+      `${attachmentPermission(realm, action)} privileges are required to ${`${action} attachments`}.`,
     );
   }
 }
-
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /**
  * The one check before any change to a parent's attachments (adding, replacing, deleting):
@@ -51,7 +49,7 @@ type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
  * wiki page takes WIKI_ADMIN, as editing its text does. Runs inside the write's transaction.
  */
 export async function assertMayChangeAttachments(options: {
-  tx: Tx;
+  tx: Transaction;
   viewer: Viewer;
   realm: AttachmentRealm;
   id: string;
@@ -61,21 +59,21 @@ export async function assertMayChangeAttachments(options: {
   assertAttachmentPermission(viewer, realm, action);
   const parent =
     realm === 'wiki'
-      ? await tx.$queryRaw<{ readonly: number | null }[]>`
-          SELECT readonly FROM wiki WHERE name = ${id} ORDER BY version DESC LIMIT 1`
-      : await tx.$queryRaw<{ readonly: number | null }[]>`
-          SELECT 0 AS readonly FROM ticket WHERE id::text = ${id}`;
+      ? await tx.query<{ readonly: number | null }>(sql`
+          SELECT readonly FROM wiki WHERE name = ${id} ORDER BY version DESC LIMIT 1`)
+      : await tx.query<{ readonly: number | null }>(sql`
+          SELECT 0 AS readonly FROM ticket WHERE id::text = ${id}`);
   if (!parent[0]) {
-    throw new AttachmentError(
-      'not_found',
+    throw new AppError(
+      'NOT_FOUND',
       `${realm === 'wiki' ? 'The page' : 'Ticket'} ${id} does not exist.`,
     );
   }
   if (parent[0].readonly) {
     if (!viewer.permissions.has('WIKI_ADMIN')) {
-      throw new AttachmentPermissionError(
+      throw permissionError(
         'WIKI_ADMIN',
-        'change the attachments of a read-only page',
+        `${'WIKI_ADMIN'} privileges are required to ${'change the attachments of a read-only page'}.`,
       );
     }
   }

@@ -1,14 +1,7 @@
 import 'server-only';
-import type { Db } from '@learntrac/db';
 import { getConfig } from '@/config';
-import { getDb } from '@/core/db';
 import type { AttachmentStorage } from './attachment-storage';
 import { createAttachmentStorage } from './attachment-storage-config';
-
-/** The process's Prisma client with its transactions, which attachment writes need. */
-export function getAttachmentDb(): Db {
-  return getDb() as unknown as Db;
-}
 
 const holder = globalThis as typeof globalThis & { learntracAttachments?: AttachmentStorage };
 

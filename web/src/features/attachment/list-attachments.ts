@@ -1,5 +1,6 @@
-import type { Database } from '@/core/db/database';
-import { fromTracTime } from '@/core/db/database';
+import { fromTracTime } from '@learntrac/db/time';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
 
 export interface AttachmentInfo {
   realm: string;
@@ -33,25 +34,25 @@ const toInfo = (row: AttachmentRow): AttachmentInfo => ({
 
 /** The attachments of one resource, by file name. */
 export async function listAttachments(options: {
-  db: Database;
+  db: Queryable;
   realm: string;
   id: string;
 }): Promise<AttachmentInfo[]> {
-  const rows = await options.db.$queryRaw<AttachmentRow[]>`
+  const rows = await options.db.query<AttachmentRow>(sql`
     SELECT type, id, filename, size, time, description, author FROM attachment
-    WHERE type = ${options.realm} AND id = ${options.id} ORDER BY filename`;
+    WHERE type = ${options.realm} AND id = ${options.id} ORDER BY filename`);
   return rows.map(toInfo);
 }
 
 /** One attachment's description, or null. */
 export async function getAttachment(options: {
-  db: Database;
+  db: Queryable;
   realm: string;
   id: string;
   filename: string;
 }): Promise<AttachmentInfo | null> {
-  const rows = await options.db.$queryRaw<AttachmentRow[]>`
+  const rows = await options.db.query<AttachmentRow>(sql`
     SELECT type, id, filename, size, time, description, author FROM attachment
-    WHERE type = ${options.realm} AND id = ${options.id} AND filename = ${options.filename}`;
+    WHERE type = ${options.realm} AND id = ${options.id} AND filename = ${options.filename}`);
   return rows[0] ? toInfo(rows[0]) : null;
 }

@@ -1,9 +1,10 @@
-import type { Db } from '@learntrac/db';
 import { InvalidInputError } from '@learntrac/db/errors';
 import { changeTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
+import { type Database, sql } from '@/core/db';
+import { AppError, isAppError } from '@/core/errors/app-error';
+import type { Viewer } from '@/core/feature';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
-import type { TicketActor } from '@/features/ticket/ticket-actor';
 import {
   FIELD_LABELS,
   fieldErrorsOf,
@@ -16,7 +17,6 @@ import {
   applyWorkflowAction,
   listAvailableActions,
   loadWorkflow,
-  WorkflowChoiceError,
 } from '@/features/ticket/workflow';
 
 /** Fields Trac's batch modify may set on many tickets at once (not summary or description). */
@@ -55,20 +55,6 @@ export const BatchModifyInput = z.object({
 });
 export type BatchModifyInput = z.input<typeof BatchModifyInput>;
 
-/** Why a batch was refused: a message, field errors, and the tickets that could not take it. */
-export class BatchModifyError extends Error {
-  override name = 'BatchModifyError';
-  constructor(
-    readonly code: 'invalid_input' | 'forbidden',
-    message: string,
-    readonly fieldErrors: Record<string, string> = {},
-    /** Ticket id -> why that ticket was refused. */
-    readonly refusedTickets: Record<number, string> = {},
-  ) {
-    super(message);
-  }
-}
-
 /**
  * Trac's batch modify: sets fields, adds a comment and applies a workflow action on each selected
  * ticket, in one transaction, each ticket's change written through `changeTicket` so its
@@ -76,24 +62,22 @@ export class BatchModifyError extends Error {
  * actor's permissions) the whole batch is refused, naming those tickets.
  */
 export async function batchModifyTickets(
-  options: { db: Db; actor: TicketActor } & BatchModifyInput,
+  options: { db: Database; actor: Viewer } & BatchModifyInput,
 ): Promise<{ changed: number[] }> {
   const { db, actor, ...rest } = options;
   const parsed = BatchModifyInput.safeParse(rest);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
-    throw new BatchModifyError('invalid_input', Object.values(fieldErrors).join(' '), fieldErrors);
+    throw new AppError('INVALID_INPUT', Object.values(fieldErrors).join(' '), {
+      fieldErrors: fieldErrors,
+    });
   }
   const input = parsed.data;
   if (!hasTicketPermission(actor, 'TICKET_BATCH_MODIFY')) {
-    throw new BatchModifyError(
-      'forbidden',
-      'TICKET_BATCH_MODIFY is needed to change tickets in bulk.',
-    );
+    throw new AppError('FORBIDDEN', 'TICKET_BATCH_MODIFY is needed to change tickets in bulk.');
   }
   const ticketIds = [...new Set(input.ticketIds)];
-  if (ticketIds.length === 0)
-    throw new BatchModifyError('invalid_input', 'Select the tickets to change.');
+  if (ticketIds.length === 0) throw new AppError('INVALID_INPUT', 'Select the tickets to change.');
 
   const [ticketOptions, customFields, workflow] = await Promise.all([
     loadTicketOptions({ db }),
@@ -104,25 +88,32 @@ export async function batchModifyTickets(
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(input.values)) {
     if (!settable.has(name)) {
-      throw new BatchModifyError('invalid_input', `${name} cannot be set in a batch.`, {
-        [name]: `${FIELD_LABELS[name] ?? name} cannot be set in a batch.`,
+      throw new AppError('INVALID_INPUT', `${name} cannot be set in a batch.`, {
+        fieldErrors: {
+          [name]: `${FIELD_LABELS[name] ?? name} cannot be set in a batch.`,
+        },
       });
     }
     values[name] = value;
   }
   const { fields, custom, errors } = validateTicketFields({ values, ticketOptions, customFields });
   if (Object.keys(errors).length > 0) {
-    throw new BatchModifyError('invalid_input', 'Some values are not valid.', errors);
+    throw new AppError('INVALID_INPUT', 'Some values are not valid.', { fieldErrors: errors });
   }
   const author = actor.name ?? 'anonymous';
   const now = input.now ?? new Date();
   const can = (permission: string) => hasTicketPermission(actor, permission);
 
-  return db.$transaction(
+  return db.transaction(
     async (tx) => {
-      const tickets = await tx.$queryRaw<
-        { id: number; status: string | null; owner: string | null; resolution: string | null }[]
-      >`SELECT id, status, owner, resolution FROM ticket WHERE id = ANY(${ticketIds}) ORDER BY id FOR UPDATE`;
+      const tickets = await tx.query<{
+        id: number;
+        status: string | null;
+        owner: string | null;
+        resolution: string | null;
+      }>(
+        sql`SELECT id, status, owner, resolution FROM ticket WHERE id = ANY(${ticketIds}) ORDER BY id FOR UPDATE`,
+      );
       const refused: Record<number, string> = {};
       for (const id of ticketIds) {
         if (!tickets.some((ticket) => ticket.id === id)) refused[id] = 'no such ticket';
@@ -150,9 +141,14 @@ export async function batchModifyTickets(
             changes: { ...fields, ...effects } as Record<string, string>,
           });
         } catch (error) {
-          if (!(error instanceof WorkflowChoiceError)) throw error;
-          throw new BatchModifyError('invalid_input', error.message, {
-            [`action_${error.field}`]: error.message,
+          if (!isAppError(error, 'INVALID_INPUT')) throw error;
+          throw new AppError('INVALID_INPUT', error.message, {
+            fieldErrors: Object.fromEntries(
+              Object.entries(error.fieldErrors).map(([field, message]) => [
+                `action_${field}`,
+                message,
+              ]),
+            ),
           });
         }
       }
@@ -160,11 +156,13 @@ export async function batchModifyTickets(
         const list = Object.keys(refused)
           .map((id) => `#${id}`)
           .join(', ');
-        throw new BatchModifyError(
-          'invalid_input',
+        throw new AppError(
+          'INVALID_INPUT',
           `Nothing was changed: the action cannot be applied to ${list}.`,
-          {},
-          refused,
+          {
+            fieldErrors: {},
+            problems: Object.entries(refused).map(([id, why]) => `#${id}: ${why}`),
+          },
         );
       }
       const changed: number[] = [];
@@ -172,7 +170,7 @@ export async function batchModifyTickets(
         // A ticket already holding every value and given no comment is left out.
         try {
           await changeTicket({
-            db: tx,
+            db: tx.prisma,
             ticketId: plan.id,
             author,
             changes: plan.changes,
@@ -189,6 +187,6 @@ export async function batchModifyTickets(
       }
       return { changed };
     },
-    { timeout: 60_000 },
+    { timeoutMs: 60_000 },
   );
 }

@@ -1,16 +1,13 @@
-import type { Database } from '@/core/db/database';
+import type { Permission } from '@/core/auth/roles';
+import type { Queryable } from '@/core/db/database';
+import { permissionError } from '@/core/errors/app-error';
+import type { Viewer } from '@/core/feature';
 import { formatRss, formatTable, RSS_CONTENT_TYPE, tableContentType } from './export-table';
 import { cellDate, cellText } from './format-query-cell';
 import { formatQueryUrl, type QueryFormat, resolveQueryColumns } from './language';
 import { loadQueryFields } from './load-query-fields';
 import { queryFromParams } from './query-from-params';
 import { runTicketQuery } from './run-ticket-query';
-
-export interface QueryViewer {
-  /** Trac name of the viewer, for `$USER`; null when not signed in. */
-  name: string | null;
-  permissions: ReadonlySet<string>;
-}
 
 /** A file to send: the body with Trac's content type and download name. */
 export interface ExportFile {
@@ -19,17 +16,9 @@ export interface ExportFile {
   filename: string;
 }
 
-/** The viewer may not see what was asked for. */
-export class QueryPermissionError extends Error {
-  override readonly name = 'QueryPermissionError';
-  constructor(readonly permission: string) {
-    super(`${permission} privileges are required to perform this operation.`);
-  }
-}
-
-export function assertQueryPermission(viewer: QueryViewer, permission: string) {
+export function assertQueryPermission(viewer: Viewer, permission: Permission) {
   if (!viewer.permissions.has(permission) && !viewer.permissions.has('TRAC_ADMIN')) {
-    throw new QueryPermissionError(permission);
+    throw permissionError(permission);
   }
 }
 
@@ -39,8 +28,8 @@ export function assertQueryPermission(viewer: QueryViewer, permission: string) {
  * Throws QueryPermissionError and QuerySyntaxError.
  */
 export async function exportTicketQuery(options: {
-  db: Database;
-  viewer: QueryViewer;
+  db: Queryable;
+  viewer: Viewer;
   params: URLSearchParams;
   format: QueryFormat;
   /** The site's public address, for the links in RSS. */

@@ -1,4 +1,5 @@
-import type { Database } from '@/core/db/database';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
 
 export interface TicketSummary {
   id: number;
@@ -12,16 +13,16 @@ export interface TicketSummary {
 
 /** Tickets that are not closed, in Trac's default query order (priority, then id). */
 export async function listOpenTickets(options: {
-  db: Database;
+  db: Queryable;
   limit: number;
 }): Promise<TicketSummary[]> {
   // Priority order comes from the `enum` table; a priority missing there sorts last.
-  const rows = await options.db.$queryRaw<TicketSummary[]>`
+  const rows = await options.db.query<TicketSummary>(sql`
     SELECT t.id, t.summary, t.status, t.owner, t.type, t.priority, t.milestone
     FROM ticket t
     LEFT JOIN enum p ON p.type = 'priority' AND p.name = t.priority
     WHERE t.status IS DISTINCT FROM 'closed'
     ORDER BY CASE WHEN p.value ~ '^[0-9]+$' THEN p.value::int END NULLS LAST, t.id
-    LIMIT ${options.limit}`;
+    LIMIT ${options.limit}`);
   return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }

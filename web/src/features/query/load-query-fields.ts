@@ -1,4 +1,5 @@
-import type { Database } from '@/core/db/database';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
 import { readSiteConfig } from '@/core/db/site-config';
 import {
   type CustomField,
@@ -20,20 +21,20 @@ const DEFAULT_STATUSES = ['new', 'assigned', 'accepted', 'reopened', 'closed'];
  * Every field a query may name on this site: Trac's standard fields and the admin's custom
  * fields, with the choices each choice field offers (in the site's configured order).
  */
-export async function loadQueryFields(options: { db: Database }): Promise<SiteQueryField[]> {
+export async function loadQueryFields(options: { db: Queryable }): Promise<SiteQueryField[]> {
   const { db } = options;
   const [settings, statuses] = await Promise.all([
     // The choices the admin configures change rarely; the statuses tickets hold, at any time.
     readSiteConfig({ db, name: 'query-field-choices', load: () => loadFieldChoices({ db }) }),
     // Each step jumps through ticket_status_idx to the next status after the last found, so
     // a handful of statuses costs a handful of index probes, not a read of every ticket.
-    db.$queryRaw<{ status: string }[]>`
+    db.query<{ status: string }>(sql`
       WITH RECURSIVE found(status) AS (
         SELECT min(status) FROM ticket WHERE status > ''
         UNION ALL
         SELECT (SELECT min(status) FROM ticket WHERE status > found.status)
         FROM found WHERE found.status IS NOT NULL)
-      SELECT status FROM found WHERE status IS NOT NULL ORDER BY status`,
+      SELECT status FROM found WHERE status IS NOT NULL ORDER BY status`),
   ]);
   const choices: Record<string, string[]> = {
     ...settings.choices,
@@ -51,19 +52,19 @@ export async function loadQueryFields(options: { db: Database }): Promise<SiteQu
 }
 
 /** The configured choices of the standard fields, and the custom fields. */
-async function loadFieldChoices(options: { db: Database }) {
+async function loadFieldChoices(options: { db: Queryable }) {
   const { db } = options;
   const [enums, components, milestones, versions, custom] = await Promise.all([
-    db.$queryRaw<{ type: string; name: string }[]>`
+    db.query<{ type: string; name: string }>(sql`
       SELECT type, name FROM enum
       WHERE type IN ('ticket_type', 'priority', 'severity', 'resolution')
-      ORDER BY type, CASE WHEN value ~ '^[0-9]+$' THEN value::int END, value, name`,
-    db.$queryRaw<{ name: string }[]>`SELECT name FROM component ORDER BY name`,
-    db.$queryRaw<{ name: string }[]>`
+      ORDER BY type, CASE WHEN value ~ '^[0-9]+$' THEN value::int END, value, name`),
+    db.query<{ name: string }>(sql`SELECT name FROM component ORDER BY name`),
+    db.query<{ name: string }>(sql`
       SELECT name FROM milestone
-      ORDER BY COALESCE(completed, 0) <> 0, CASE WHEN COALESCE(due, 0) = 0 THEN 1 ELSE 0 END, due, name`,
-    db.$queryRaw<{ name: string }[]>`
-      SELECT name FROM version ORDER BY CASE WHEN COALESCE(time, 0) = 0 THEN 1 ELSE 0 END, time, name`,
+      ORDER BY COALESCE(completed, 0) <> 0, CASE WHEN COALESCE(due, 0) = 0 THEN 1 ELSE 0 END, due, name`),
+    db.query<{ name: string }>(sql`
+      SELECT name FROM version ORDER BY CASE WHEN COALESCE(time, 0) = 0 THEN 1 ELSE 0 END, time, name`),
     loadCustomFields({ db }),
   ]);
   const enumOf = (type: string) => enums.filter((r) => r.type === type).map((r) => r.name);

@@ -1,4 +1,4 @@
-import type { Database } from '@/core/db/database';
+import type { Queryable } from '@/core/db/database';
 import type { Viewer, WikiSupport } from '@/core/feature';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
 import { element, makeHref, type TicketSummary } from '@/wiki-engine';
@@ -11,11 +11,6 @@ import {
   standardTicketFields,
 } from './language';
 import { customQueryFields } from './load-query-fields';
-
-/** The prepared statements of the query language need the client's unsafe (positional) call. */
-type PositionalDatabase = Database & {
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-};
 
 /** `query:status=new&owner=$USER` as the /query page's URL parameters; unparsable text is kept. */
 function queryHref(base: string, target: string, fields: readonly QueryField[]): string {
@@ -30,18 +25,15 @@ function queryHref(base: string, target: string, fields: readonly QueryField[]):
 }
 
 async function runTicketQuery(
-  db: Database,
+  db: Queryable,
   viewer: Viewer,
   text: string,
   fields: readonly QueryField[],
 ): Promise<TicketSummary[]> {
   try {
     const query = parseQueryString(text, { fields });
-    const sql = buildQuerySql({ ...query, max: 0 }, { fields, user: viewer.userId ?? 'anonymous' });
-    const rows = await (db as PositionalDatabase).$queryRawUnsafe<Record<string, unknown>[]>(
-      sql.select.text,
-      ...sql.select.values,
-    );
+    const sql = buildQuerySql({ ...query, max: 0 }, { fields, user: viewer.name ?? 'anonymous' });
+    const rows = await db.query<Record<string, unknown>>(sql.select);
     return rows.map((row) => {
       const ticket: TicketSummary = {
         id: Number(row.id),

@@ -1,10 +1,5 @@
-import type { Database } from '@/core/db/database';
+import type { Queryable } from '@/core/db';
 import { buildQuerySql, type Query, type QueryField, QuerySyntaxError } from './language';
-
-/** The prepared statements of the query language need the client's positional raw call. */
-export type PositionalDatabase = Database & {
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-};
 
 export type QueryCell = string | number | null;
 export type QueryRow = Record<string, QueryCell> & { id: number };
@@ -33,7 +28,7 @@ function cell(value: unknown): QueryCell {
  * is a QuerySyntaxError, as Trac reports it, rather than an empty table.
  */
 export async function runTicketQuery(options: {
-  db: Database;
+  db: Queryable;
   query: Query;
   fields: readonly QueryField[];
   /** The viewer's Trac name, for `$USER`. */
@@ -45,10 +40,9 @@ export async function runTicketQuery(options: {
     user: options.user ?? 'anonymous',
     now: options.now,
   });
-  const db = options.db as PositionalDatabase;
   const [rows, counted] = await Promise.all([
-    db.$queryRawUnsafe<Record<string, unknown>[]>(sql.select.text, ...sql.select.values),
-    db.$queryRawUnsafe<{ total: number }[]>(sql.count.text, ...sql.count.values),
+    options.db.query<Record<string, unknown>>(sql.select),
+    options.db.query<{ total: number }>(sql.count),
   ]);
   const total = Number(counted[0]?.total ?? 0);
   if (sql.page > 1 && sql.offset >= total) {

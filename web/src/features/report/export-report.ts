@@ -1,4 +1,5 @@
-import type { Db } from '@learntrac/db';
+import type { Queryable } from '@/core/db';
+import type { Viewer } from '@/core/feature';
 import {
   formatRss,
   formatTableLines,
@@ -16,7 +17,7 @@ import {
   reportDate,
   rowTicket,
 } from './report-columns';
-import { assertReportPermission, type ReportActor } from './report-errors';
+import { assertReportPermission } from './report-errors';
 import { reportVariables } from './report-variables-from-url';
 import { MAX_REPORT_PAGE_SIZE, type ReportPool, runReport, streamReport } from './run-report';
 
@@ -32,9 +33,9 @@ export type ReportExportFile = Omit<ExportFile, 'body'> & {
  * Throws the report errors (before any byte is sent).
  */
 export async function exportReport(options: {
-  db: Db;
+  db: Queryable;
   pool: ReportPool;
-  actor: ReportActor;
+  actor: Viewer;
   id: number;
   params: URLSearchParams;
   format: TableFormat | 'rss' | 'sql';

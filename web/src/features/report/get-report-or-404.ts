@@ -1,23 +1,24 @@
+import { getDb } from '@/core/db';
+import { isAppError } from '@/core/errors/app-error';
+import type { Viewer } from '@/core/feature';
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { getReport } from './get-report';
-import { getReportDb, reportActorOf } from './report-db';
-import { ReportNotFoundError } from './report-errors';
 
 /** The report a page's `[id]` names, for this viewer; a malformed or unknown id is a 404. */
 export async function getReportOr404(options: {
   rawId: string;
-  viewer: Parameters<typeof reportActorOf>[0];
+  viewer: Viewer;
 }): Promise<Awaited<ReturnType<typeof getReport>>> {
   if (!/^\d{1,10}$/.test(options.rawId)) notFound();
   try {
     return await getReport({
-      db: getReportDb(),
-      actor: reportActorOf(options.viewer),
+      db: getDb(),
+      actor: options.viewer,
       id: Number(options.rawId),
     });
   } catch (error) {
-    if (error instanceof ReportNotFoundError) notFound();
+    if (isAppError(error, 'NOT_FOUND')) notFound();
     throw error;
   }
 }

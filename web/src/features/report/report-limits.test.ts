@@ -1,16 +1,21 @@
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReportPool } from '@/core/db/database';
+import { AppError } from '@/core/errors/app-error';
+import type { Viewer } from '@/core/feature';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { exportReport } from './export-report';
-import { createReportPool, REPORT_CONNECTION_WAIT_MS, REPORT_POOL_SIZE } from './report-db';
-import { type ReportActor, ReportUnavailableError } from './report-errors';
 import { MAX_REPORT_PAGE_SIZE, runReport } from './run-report';
 import { createReport } from './save-report';
 
 const serverUrl = testServerUrl();
+// The report pool's settings by default (see the web settings).
+const REPORT_POOL_SIZE = 4;
+const REPORT_CONNECTION_WAIT_MS = 2_000;
 
-const viewer: ReportActor = { name: null, permissions: new Set(['REPORT_VIEW']) };
-const writer: ReportActor = {
+const viewer: Viewer = { name: null, permissions: new Set(['REPORT_VIEW']) };
+const writer: Viewer = {
   name: 'ivan',
   permissions: new Set(['REPORT_VIEW', 'REPORT_CREATE']),
 };
@@ -20,12 +25,16 @@ const TWO_MILLION =
 const MB = 1024 * 1024;
 
 describe.skipIf(!serverUrl)('reports hold bounded memory and connections', () => {
-  const t = useTestDatabase({ prefix: 'web_report_limits', seed: true });
+  const t = useWebTestDatabase({ prefix: 'web_report_limits', seed: true });
   let pool: pg.Pool;
   let bigReport: number;
 
   beforeAll(async () => {
-    pool = createReportPool(t.url);
+    pool = createReportPool({
+      url: t.url,
+      maxConnections: REPORT_POOL_SIZE,
+      connectionWaitMs: REPORT_CONNECTION_WAIT_MS,
+    });
     ({ id: bigReport } = await createReport({
       db: t.db,
       actor: writer,
@@ -33,11 +42,11 @@ describe.skipIf(!serverUrl)('reports hold bounded memory and connections', () =>
     }));
     // A report that takes a while without using CPU: reports themselves may not sleep, so the
     // test lends them a function that does it on its behalf.
-    await t.db.$executeRawUnsafe(
+    await t.prisma.$executeRawUnsafe(
       `CREATE FUNCTION slow_report_probe(seconds float8) RETURNS float8
        LANGUAGE sql SECURITY DEFINER AS $$ SELECT pg_sleep(seconds); SELECT seconds $$`,
     );
-    await t.db.$executeRawUnsafe(
+    await t.prisma.$executeRawUnsafe(
       'GRANT EXECUTE ON FUNCTION slow_report_probe(float8) TO learntrac_report',
     );
   });
@@ -141,7 +150,7 @@ describe.skipIf(!serverUrl)('reports hold bounded memory and connections', () =>
     // Meanwhile, another page's query on the application's own connections.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const otherStarted = Date.now();
-    await t.db.$queryRaw`SELECT count(*) FROM ticket`;
+    await t.prisma.$queryRaw`SELECT count(*) FROM ticket`;
     const otherMs = Date.now() - otherStarted;
 
     const outcomes = await Promise.all(views);
@@ -150,7 +159,7 @@ describe.skipIf(!serverUrl)('reports hold bounded memory and connections', () =>
     expect(served).toHaveLength(REPORT_POOL_SIZE);
     expect(turnedAway).toHaveLength(12 - REPORT_POOL_SIZE);
     for (const outcome of turnedAway) {
-      expect(outcome.error).toBeInstanceOf(ReportUnavailableError);
+      expect(outcome.error).toBeInstanceOf(AppError);
       expect((outcome.error as Error).message).toMatch(/busy.*Try again/);
       expect(outcome.ms).toBeLessThan(REPORT_CONNECTION_WAIT_MS + 1_500);
     }

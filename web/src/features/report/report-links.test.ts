@@ -1,17 +1,18 @@
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions, type Permission } from '@/core/auth/roles';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { reportFeature } from './feature';
 
 const serverUrl = testServerUrl();
 
 describe.skipIf(!serverUrl)('report links in wiki text', () => {
-  const t = useTestDatabase({ prefix: 'web_report_links' });
+  const t = useWebTestDatabase({ prefix: 'web_report_links' });
   let reportId: number;
 
   beforeAll(async () => {
-    const rows = await t.db.$queryRaw<{ id: number }[]>`
+    const rows = await t.prisma.$queryRaw<{ id: number }[]>`
       INSERT INTO report (author, title, query) VALUES ('ada', 'Open by owner', 'SELECT 1')
       RETURNING id`;
     reportId = rows[0]!.id;
@@ -21,7 +22,7 @@ describe.skipIf(!serverUrl)('report links in wiki text', () => {
   const render = (text: string, permissions: ReadonlySet<Permission>) =>
     renderWikiText({
       db: t.db,
-      viewer: { userId: null, permissions },
+      viewer: { name: null, permissions },
       text,
       context: { realm: 'wiki', id: 'Start' },
       features: [reportFeature],

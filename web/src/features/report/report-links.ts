@@ -1,3 +1,4 @@
+import { sql } from '@/core/db';
 import type { WikiSupport } from '@/core/feature';
 import { element, makeHref } from '@/wiki-engine';
 
@@ -15,8 +16,8 @@ export const reportWikiSupport: WikiSupport = {
     ];
     const reports =
       canView && reportIds.length
-        ? await db.$queryRaw<{ id: number; title: string | null }[]>`
-            SELECT id, title FROM report WHERE id = ANY(${reportIds}::int[])`
+        ? await db.query<{ id: number; title: string | null }>(sql`
+            SELECT id, title FROM report WHERE id = ANY(${reportIds}::int[])`)
         : [];
     const titles = new Map(reports.map((r) => [r.id, r.title ?? `Report {${r.id}}`]));
     return {

@@ -1,4 +1,4 @@
-import { ReportError } from './report-errors';
+import { AppError } from '@/core/errors/app-error';
 
 /**
  * The database keeps the report role from calling the functions that reach outside a query
@@ -18,11 +18,15 @@ const FORBIDDEN_FUNCTIONS =
 
 export function assertReportSqlAllowed(sql: string): void {
   if (/u&"/i.test(sql)) {
-    throw new ReportError('Report SQL may not use Unicode-escaped identifiers (U&"...").');
+    throw new AppError(
+      'INVALID_INPUT',
+      'Report SQL may not use Unicode-escaped identifiers (U&"...").',
+    );
   }
   const forbidden = FORBIDDEN_FUNCTIONS.exec(sql);
   if (forbidden) {
-    throw new ReportError(
+    throw new AppError(
+      'INVALID_INPUT',
       `Report SQL may not call ${forbidden[0].toLowerCase()}: reports only read Trac's tables.`,
     );
   }

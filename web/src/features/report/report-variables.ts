@@ -1,4 +1,4 @@
-import { ReportError } from './report-errors';
+import { AppError } from '@/core/errors/app-error';
 
 /** Report SQL with its `$NAME` variables turned into positional parameters. */
 export interface BoundReportSql {
@@ -53,7 +53,8 @@ export function bindReportVariables(
       if (position === undefined) {
         const value = lookup(name);
         if (value === undefined) {
-          throw new ReportError(
+          throw new AppError(
+            'INVALID_INPUT',
             `The report needs a value for $${name}: add ${name}=... to the URL.`,
           );
         }

@@ -1,22 +1,19 @@
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Permission } from '@/core/auth/roles';
+import { AppError, isAppError } from '@/core/errors/app-error';
+import type { Viewer } from '@/core/feature';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { exportReport } from './export-report';
 import { getReport } from './get-report';
 import { listReports } from './list-reports';
-import {
-  type ReportActor,
-  ReportError,
-  ReportFormError,
-  ReportNotFoundError,
-  ReportPermissionError,
-} from './report-errors';
 import { runReport } from './run-report';
 import { createReport, deleteReport, updateReport } from './save-report';
 
 const serverUrl = testServerUrl();
 
-const actor = (name: string | null, ...permissions: string[]): ReportActor => ({
+const actor = (name: string | null, ...permissions: Permission[]): Viewer => ({
   name,
   permissions: new Set(permissions),
 });
@@ -39,14 +36,14 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof ReportPermissionError) return error.permission;
+    if (isAppError(error, 'FORBIDDEN')) return error.permission ?? '';
     throw error;
   }
   throw new Error('expected a refusal');
 }
 
 describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_report', seed: true });
+  const t = useWebTestDatabase({ prefix: 'web_report', seed: true });
   let pool: pg.Pool;
 
   beforeAll(async () => {
@@ -77,7 +74,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
       },
     ];
     for (const [i, ticket] of tickets.entries()) {
-      await t.db.ticket.create({
+      await t.prisma.ticket.create({
         data: {
           ...ticket,
           type: 'defect',
@@ -135,9 +132,9 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
       'WITH gone AS (DELETE FROM ticket RETURNING id) SELECT * FROM gone',
       'SELECT id FROM ticket; DELETE FROM ticket',
     ]) {
-      await expect(runReport({ pool, sql, variables: {} })).rejects.toBeInstanceOf(ReportError);
+      await expect(runReport({ pool, sql, variables: {} })).rejects.toBeInstanceOf(AppError);
     }
-    expect(await t.db.ticket.count()).toBe(4);
+    expect(await t.prisma.ticket.count()).toBe(4);
   });
 
   it('stops a report that runs past the statement timeout', async () => {
@@ -247,9 +244,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
       "SELECT query_to_xml('SELECT * FROM permission', false, false, '') AS x",
       `SELECT U&"\\0073et_config"('role', 'none', true) AS r`,
     ]) {
-      await expect(runReport({ pool, sql, variables: {} }), sql).rejects.toBeInstanceOf(
-        ReportError,
-      );
+      await expect(runReport({ pool, sql, variables: {} }), sql).rejects.toBeInstanceOf(AppError);
     }
     // SQL that closes the wrapping subquery itself still reaches PostgreSQL as one statement.
     await expect(
@@ -315,9 +310,7 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
 
     expect(await refusal(deleteReport({ db: t.db, actor: writer, id }))).toBe('REPORT_DELETE');
     await deleteReport({ db: t.db, actor: admin, id });
-    await expect(getReport({ db: t.db, actor: reader, id })).rejects.toBeInstanceOf(
-      ReportNotFoundError,
-    );
+    await expect(getReport({ db: t.db, actor: reader, id })).rejects.toBeInstanceOf(AppError);
   });
 
   it('refuses a report without a title or SQL, naming the field', async () => {
@@ -329,11 +322,8 @@ describe.skipIf(!serverUrl)('reports against PostgreSQL', () => {
       });
       throw new Error('expected the form to be refused');
     } catch (error) {
-      expect(error).toBeInstanceOf(ReportFormError);
-      expect(Object.keys((error as ReportFormError).fieldErrors).sort()).toEqual([
-        'query',
-        'title',
-      ]);
+      expect(error).toBeInstanceOf(AppError);
+      expect(Object.keys((error as AppError).fieldErrors).sort()).toEqual(['query', 'title']);
     }
   });
 

@@ -1,7 +1,7 @@
 import { isDatabaseUnavailable } from '@learntrac/db';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import { ReportError, ReportUnavailableError } from './report-errors';
+import { AppError, isAppError } from '@/core/errors/app-error';
 import { assertReportSqlAllowed } from './report-sql-guard';
 import { bindReportVariables } from './report-variables';
 
@@ -73,20 +73,12 @@ const EXTENDED = { queryMode: 'extended' } as const;
 // everything else as node-postgres parses it.
 const BIGINT_OID = 20;
 const DATE_OID = 1082;
-const reportTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === BIGINT_OID) {
-      return (text: string) => {
-        const n = Number(text);
-        return Number.isSafeInteger(n) ? n : text;
-      };
-    }
-    if (oid === DATE_OID) return (text: string) => text;
-    return format === 'binary'
-      ? pg.types.getTypeParser(oid, 'binary')
-      : pg.types.getTypeParser(oid, 'text');
-  },
-} as pg.CustomTypesConfig;
+const reportTypes = new pg.TypeOverrides();
+reportTypes.setTypeParser(BIGINT_OID, (text: string) => {
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : text;
+});
+reportTypes.setTypeParser(DATE_OID, (text: string) => text);
 
 /** The message of a database error, without the client library's framing. */
 function databaseMessage(error: unknown): string {
@@ -103,7 +95,7 @@ function prepareReportQuery(options: {
   asc?: boolean;
 }) {
   const source = options.sql.trim().replace(/;\s*$/, '');
-  if (source === '') throw new ReportError('This report has no SQL query.');
+  if (source === '') throw new AppError('INVALID_INPUT', 'This report has no SQL query.');
   assertReportSqlAllowed(source);
   const bound = bindReportVariables(source, (name) => options.variables[name]);
   const asc = options.asc ?? true;
@@ -130,12 +122,14 @@ async function connectForReport(pool: ReportPool): Promise<pg.PoolClient> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (CONNECT_TIMEOUT.test(message)) {
-      throw new ReportUnavailableError(
+      throw new AppError(
+        'SERVICE_UNAVAILABLE',
         'Every report connection is busy running other reports. Try again in a moment.',
       );
     }
     if (isDatabaseUnavailable(error)) {
-      throw new ReportUnavailableError(
+      throw new AppError(
+        'SERVICE_UNAVAILABLE',
         'The database cannot be reached right now. Try again in a moment.',
       );
     }
@@ -168,13 +162,14 @@ async function endReport(client: pg.PoolClient) {
 }
 
 function reportFailure(error: unknown): Error {
-  if (error instanceof ReportError) return error;
+  if (isAppError(error, 'INVALID_INPUT')) return error;
   if (isDatabaseUnavailable(error)) {
-    return new ReportUnavailableError(
+    return new AppError(
+      'SERVICE_UNAVAILABLE',
       'The database connection was lost while the report ran. Try again in a moment.',
     );
   }
-  return new ReportError(`Report execution failed: ${databaseMessage(error)}`);
+  return new AppError('INVALID_INPUT', `Report execution failed: ${databaseMessage(error)}`);
 }
 
 function toReportRow(columns: readonly string[], row: Record<string, unknown>): ReportRow {
@@ -222,7 +217,7 @@ export async function runReport(options: RunReportOptions): Promise<ReportResult
     await endReport(client);
   }
   if (page > 1 && result.rows.length === 0) {
-    throw new ReportError(`Page ${page} is beyond the last page of this report.`);
+    throw new AppError('INVALID_INPUT', `Page ${page} is beyond the last page of this report.`);
   }
   const columns = [...new Set(result.fields.map((field) => field.name))];
   const rows = result.rows.map((row) => toReportRow(columns, row));

@@ -1,16 +1,17 @@
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
+import { AppError } from '@/core/errors/app-error';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { createMilestone } from './create-milestone';
 import { deleteMilestone } from './delete-milestone';
-import { MilestoneError } from './milestone-errors';
 
 const serverUrl = testServerUrl();
 const instructor = listPermissions(['instructor']);
 
 describe.skipIf(!serverUrl)('deleting a milestone against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_milestone_delete' });
+  const t = useWebTestDatabase({ prefix: 'web_milestone_delete' });
 
   const remove = (name: string, retargetTo: string) =>
     deleteMilestone({ db: t.db, permissions: instructor, author: 'ivan', name, retargetTo });
@@ -18,13 +19,13 @@ describe.skipIf(!serverUrl)('deleting a milestone against PostgreSQL', () => {
   it('leaves its tickets without a milestone when no other is chosen', async () => {
     await createMilestone({ db: t.db, permissions: instructor, input: { name: 'Gone' } });
     const { id } = await createTicket({
-      db: t.db,
+      db: t.prisma,
       author: 'ada',
       fields: { summary: 'On Gone', milestone: 'Gone', status: 'new' },
     });
     expect(await remove('Gone', '')).toEqual({ retargeted: 1 });
-    expect((await t.db.ticket.findUnique({ where: { id } }))?.milestone).toBe('');
-    const moved = await t.db.ticketChange.findFirst({
+    expect((await t.prisma.ticket.findUnique({ where: { id } }))?.milestone).toBe('');
+    const moved = await t.prisma.ticketChange.findFirst({
       where: { ticketId: id, field: 'milestone' },
     });
     expect(moved).toMatchObject({ oldvalue: 'Gone', newvalue: '', author: 'ivan' });
@@ -34,11 +35,9 @@ describe.skipIf(!serverUrl)('deleting a milestone against PostgreSQL', () => {
     await createMilestone({ db: t.db, permissions: instructor, input: { name: 'Stays' } });
     for (const target of ['Stays', 'Nowhere']) {
       const error = await remove('Stays', target).catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(MilestoneError);
-      expect((error as MilestoneError).fieldErrors.retarget).toBe(
-        'Choose another milestone, or none.',
-      );
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).fieldErrors.retarget).toBe('Choose another milestone, or none.');
     }
-    expect(await t.db.milestone.findUnique({ where: { name: 'Stays' } })).not.toBeNull();
+    expect(await t.prisma.milestone.findUnique({ where: { name: 'Stays' } })).not.toBeNull();
   });
 });

@@ -1,5 +1,6 @@
-import type { Db } from '@learntrac/db';
-import { assertMilestonePermission, MilestoneError } from './milestone-errors';
+import { type Database, sql } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
+import { assertMilestonePermission } from './milestone-errors';
 import { retargetTickets } from './retarget-tickets';
 
 /**
@@ -7,7 +8,7 @@ import { retargetTickets } from './retarget-tickets';
  * `retargetTo` ('' for none), with the move recorded in each ticket's history.
  */
 export async function deleteMilestone(options: {
-  db: Db;
+  db: Database;
   permissions: ReadonlySet<string>;
   author: string;
   name: string;
@@ -16,17 +17,18 @@ export async function deleteMilestone(options: {
 }): Promise<{ retargeted: number }> {
   assertMilestonePermission(options.permissions, 'MILESTONE_DELETE', 'delete a milestone');
   const now = options.now ?? new Date();
-  return options.db.$transaction(async (tx) => {
-    const [current] = await tx.$queryRaw<{ name: string }[]>`
-      SELECT name FROM milestone WHERE name = ${options.name} FOR UPDATE`;
-    if (!current)
-      throw new MilestoneError('not_found', `Milestone ${options.name} does not exist.`);
+  return options.db.transaction(async (tx) => {
+    const [current] = await tx.query<{ name: string }>(sql`
+      SELECT name FROM milestone WHERE name = ${options.name} FOR UPDATE`);
+    if (!current) throw new AppError('NOT_FOUND', `Milestone ${options.name} does not exist.`);
     if (options.retargetTo !== '') {
-      const [target] = await tx.$queryRaw<{ name: string }[]>`
-        SELECT name FROM milestone WHERE name = ${options.retargetTo}`;
+      const [target] = await tx.query<{ name: string }>(sql`
+        SELECT name FROM milestone WHERE name = ${options.retargetTo}`);
       if (!target || options.retargetTo === options.name) {
-        throw new MilestoneError('invalid_input', 'Choose where the tickets go.', {
-          retarget: 'Choose another milestone, or none.',
+        throw new AppError('INVALID_INPUT', 'Choose where the tickets go.', {
+          fieldErrors: {
+            retarget: 'Choose another milestone, or none.',
+          },
         });
       }
     }
@@ -39,7 +41,7 @@ export async function deleteMilestone(options: {
       onlyOpen: false,
       now,
     });
-    await tx.$executeRaw`DELETE FROM milestone WHERE name = ${options.name}`;
+    await tx.execute(sql`DELETE FROM milestone WHERE name = ${options.name}`);
     return { retargeted };
   });
 }

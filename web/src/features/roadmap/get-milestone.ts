@@ -1,4 +1,5 @@
-import type { Database } from '@/core/db/database';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
 import { type MilestoneSummary, tracDate } from './list-milestones';
 import { addToStats, emptyStats, type TicketStats } from './status-groups';
 
@@ -37,19 +38,25 @@ const ENUM_TYPES: Partial<Record<MilestoneGroupField, string>> = {
 
 /** One milestone with its progress overall and by `groupBy`, or null when it does not exist. */
 export async function getMilestone(options: {
-  db: Database;
+  db: Queryable;
   name: string;
   groupBy: MilestoneGroupField;
 }): Promise<MilestoneDetail | null> {
   const { db, name, groupBy } = options;
-  const [row] = await db.$queryRaw<
-    { name: string; due: bigint | null; completed: bigint | null; description: string | null }[]
-  >`SELECT name, due, completed, description FROM milestone WHERE name = ${name}`;
+  const [row] = await db.query<{
+    name: string;
+    due: bigint | null;
+    completed: bigint | null;
+    description: string | null;
+  }>(sql`SELECT name, due, completed, description FROM milestone WHERE name = ${name}`);
   if (!row) return null;
   const enumType = ENUM_TYPES[groupBy] ?? '';
-  const counts = await db.$queryRaw<
-    { value: string; status: string | null; count: bigint; position: string | null }[]
-  >`SELECT g.value, g.status, g.count, e.value AS position
+  const counts = await db.query<{
+    value: string;
+    status: string | null;
+    count: bigint;
+    position: string | null;
+  }>(sql`SELECT g.value, g.status, g.count, e.value AS position
     FROM (
       SELECT coalesce(CASE ${groupBy}
                WHEN 'component' THEN component WHEN 'owner' THEN owner WHEN 'type' THEN type
@@ -58,7 +65,7 @@ export async function getMilestone(options: {
              status, count(*) AS count
       FROM ticket WHERE milestone = ${name}
       GROUP BY 1, status) g
-    LEFT JOIN enum e ON e.type = ${enumType} AND e.name = g.value`;
+    LEFT JOIN enum e ON e.type = ${enumType} AND e.name = g.value`);
   const overall = emptyStats();
   const groups = new Map<string, { stats: TicketStats; position: number }>();
   for (const count of counts) {

@@ -1,5 +1,7 @@
-import type { Database } from '@/core/db/database';
-import { fromTracTime } from '@/core/db/database';
+import { fromTracTime } from '@learntrac/db/time';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
+
 import { addToStats, emptyStats, type TicketStats } from './status-groups';
 
 export interface MilestoneSummary {
@@ -21,24 +23,27 @@ export function tracDate(value: bigint | null): Date | null {
  * last), then by name.
  */
 export async function listMilestones(options: {
-  db: Database;
+  db: Queryable;
   includeCompleted: boolean;
   hideNoDueDate?: boolean;
 }): Promise<MilestoneSummary[]> {
   const { db, includeCompleted } = options;
   const hideNoDueDate = options.hideNoDueDate ?? false;
-  const rows = await db.$queryRaw<
-    { name: string; due: bigint | null; completed: bigint | null; description: string | null }[]
-  >`SELECT name, due, completed, description FROM milestone
+  const rows = await db.query<{
+    name: string;
+    due: bigint | null;
+    completed: bigint | null;
+    description: string | null;
+  }>(sql`SELECT name, due, completed, description FROM milestone
     WHERE (${includeCompleted} OR coalesce(completed, 0) = 0)
       AND (NOT ${hideNoDueDate} OR coalesce(due, 0) <> 0 OR coalesce(completed, 0) <> 0)
-    ORDER BY nullif(completed, 0) NULLS LAST, nullif(due, 0) NULLS LAST, name`;
+    ORDER BY nullif(completed, 0) NULLS LAST, nullif(due, 0) NULLS LAST, name`);
   if (rows.length === 0) return [];
   const names = rows.map((row) => row.name);
-  const counts = await db.$queryRaw<{ milestone: string; status: string | null; count: bigint }[]>`
+  const counts = await db.query<{ milestone: string; status: string | null; count: bigint }>(sql`
     SELECT milestone, status, count(*) AS count FROM ticket
     WHERE milestone = ANY(${names}::text[])
-    GROUP BY milestone, status`;
+    GROUP BY milestone, status`);
   const stats = new Map(names.map((name) => [name, emptyStats()]));
   for (const row of counts) {
     const target = stats.get(row.milestone);
@@ -65,15 +70,17 @@ export interface MilestoneGroup {
  * order they were completed). Empty groups are left out.
  */
 export async function listRetargetMilestones(options: {
-  db: Database;
+  db: Queryable;
   except?: string;
 }): Promise<MilestoneGroup[]> {
-  const rows = await options.db.$queryRaw<
-    { name: string; due: bigint | null; completed: bigint | null }[]
-  >`
+  const rows = await options.db.query<{
+    name: string;
+    due: bigint | null;
+    completed: bigint | null;
+  }>(sql`
     SELECT name, due, completed FROM milestone
     WHERE name <> ${options.except ?? ''}
-    ORDER BY nullif(completed, 0) NULLS FIRST, nullif(due, 0) NULLS LAST, name`;
+    ORDER BY nullif(completed, 0) NULLS FIRST, nullif(due, 0) NULLS LAST, name`);
   const groups: MilestoneGroup[] = [
     { label: 'Open (by due date)', names: [] },
     { label: 'Open (no due date)', names: [] },

@@ -1,7 +1,8 @@
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { listRetargetMilestones } from './list-milestones';
 import { MilestoneTargetOptions } from './ui/milestone-target-options';
 
@@ -9,7 +10,7 @@ const serverUrl = testServerUrl();
 const day = (d: number) => BigInt(Date.UTC(2026, 0, d)) * 1000n;
 
 describe.skipIf(!serverUrl)('retarget choices against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_milestone_retarget' });
+  const t = useWebTestDatabase({ prefix: 'web_milestone_retarget' });
 
   beforeAll(async () => {
     for (const [name, due, completed] of [
@@ -21,7 +22,7 @@ describe.skipIf(!serverUrl)('retarget choices against PostgreSQL', () => {
       ['Anytime', null, null],
       ['Shipped in February', 0n, day(40)],
     ] as const) {
-      await t.db.milestone.create({ data: { name, due, completed, description: '' } });
+      await t.prisma.milestone.create({ data: { name, due, completed, description: '' } });
     }
   });
 
@@ -48,7 +49,7 @@ describe.skipIf(!serverUrl)('retarget choices against PostgreSQL', () => {
   });
 
   it('leaves out groups with no milestone in them', async () => {
-    await t.db.$executeRaw`DELETE FROM milestone WHERE coalesce(completed, 0) = 0`;
+    await t.prisma.$executeRaw`DELETE FROM milestone WHERE coalesce(completed, 0) = 0`;
     expect(await listRetargetMilestones({ db: t.db, except: 'Shipped in March' })).toEqual([
       { label: 'Closed', names: ['Shipped in February'] },
     ]);

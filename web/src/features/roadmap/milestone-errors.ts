@@ -1,9 +1,4 @@
-import { AdminError } from '@/core/forms/admin-error';
-
-/** Why a milestone write was refused: the admin refusal, named for the milestone verbs. */
-export class MilestoneError extends AdminError {
-  override name = 'MilestoneError';
-}
+import { AppError } from '@/core/errors/app-error';
 
 // Trac's meta-permissions: MILESTONE_ADMIN and TRAC_ADMIN grant every milestone action.
 const GRANTED_BY: readonly string[] = ['MILESTONE_ADMIN', 'TRAC_ADMIN'];
@@ -21,6 +16,6 @@ export function assertMilestonePermission(
   doing: string,
 ): void {
   if (!hasMilestonePermission(permissions, permission)) {
-    throw new MilestoneError('forbidden', `${permission} is needed to ${doing}.`);
+    throw new AppError('FORBIDDEN', `${permission} is needed to ${doing}.`);
   }
 }

@@ -1,3 +1,4 @@
+import { sql } from '@/core/db';
 import type { WikiSupport } from '@/core/feature';
 import { element, makeHref } from '@/wiki-engine';
 
@@ -11,8 +12,8 @@ export const milestoneWikiSupport: WikiSupport = {
     const canView = viewer.permissions.has('MILESTONE_VIEW');
     const rows =
       canView && names.length
-        ? await db.$queryRaw<{ name: string; completed: bigint | null }[]>`
-            SELECT name, completed FROM milestone WHERE name = ANY(${names}::text[])`
+        ? await db.query<{ name: string; completed: bigint | null }>(sql`
+            SELECT name, completed FROM milestone WHERE name = ANY(${names}::text[])`)
         : [];
     const milestones = new Map(rows.map((row) => [row.name, row]));
     return {

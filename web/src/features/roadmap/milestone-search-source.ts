@@ -1,4 +1,6 @@
-import { fromTracTime } from '@/core/db/database';
+import { fromTracTime } from '@learntrac/db/time';
+import { sql } from '@/core/db';
+
 import { HEADLINE_OPTIONS, type SearchSource } from '@/core/feature';
 import { milestoneHref } from './milestone-href';
 
@@ -8,15 +10,13 @@ export const milestoneSearchSource: SearchSource = {
   label: 'Milestones',
   permission: 'MILESTONE_VIEW',
   async search({ db, query, limit }) {
-    const rows = await db.$queryRaw<
-      {
-        name: string;
-        due: bigint | null;
-        completed: bigint | null;
-        rank: number;
-        excerpt: string | null;
-      }[]
-    >`WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS q),
+    const rows = await db.query<{
+      name: string;
+      due: bigint | null;
+      completed: bigint | null;
+      rank: number;
+      excerpt: string | null;
+    }>(sql`WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS q),
       best AS (
         SELECT m.name,
                ts_rank(setweight(to_tsvector('english', m.name), 'A') ||
@@ -28,7 +28,7 @@ export const milestoneSearchSource: SearchSource = {
       SELECT m.name, m.due, m.completed, b.rank::float8 AS rank,
              ts_headline('english', coalesce(m.description, ''), q.q, ${HEADLINE_OPTIONS}) AS excerpt
       FROM best b JOIN milestone m ON m.name = b.name, q
-      ORDER BY b.rank DESC, m.name`;
+      ORDER BY b.rank DESC, m.name`);
     return rows.map((row) => ({
       href: milestoneHref(row.name),
       title: `Milestone ${row.name}`,

@@ -1,4 +1,6 @@
-import { fromTracTime, toTracTime } from '@/core/db/database';
+import { fromTracTime, toTracTime } from '@learntrac/db/time';
+import { sql } from '@/core/db';
+
 import type { TimelineProvider } from '@/core/feature';
 import { milestoneHref } from './milestone-href';
 
@@ -10,11 +12,13 @@ export const milestoneTimelineProvider: TimelineProvider = {
   async listEvents({ db, from, to, limit, filters, authors }) {
     // Without an author, a milestone cannot be by any of the people asked for.
     if (!filters.includes('milestone') || authors.include.length > 0) return [];
-    const rows = await db.$queryRaw<
-      { name: string; completed: bigint; description: string | null }[]
-    >`SELECT name, completed, left(description, 300) AS description FROM milestone
+    const rows = await db.query<{
+      name: string;
+      completed: bigint;
+      description: string | null;
+    }>(sql`SELECT name, completed, left(description, 300) AS description FROM milestone
       WHERE completed >= ${toTracTime(from)} AND completed < ${toTracTime(to)}
-      ORDER BY completed DESC LIMIT ${limit}`;
+      ORDER BY completed DESC LIMIT ${limit}`);
     return rows.map((row) => ({
       time: fromTracTime(row.completed) ?? from,
       kind: 'milestone',

@@ -1,13 +1,14 @@
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { changeTicket, createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { features } from '@/composition/registry';
 import { listPermissions } from '@/core/auth/roles';
+import { AppError } from '@/core/errors/app-error';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { createMilestone } from './create-milestone';
 import { deleteMilestone } from './delete-milestone';
 import { getMilestone } from './get-milestone';
 import { listMilestones } from './list-milestones';
-import { MilestoneError } from './milestone-errors';
 import { updateMilestone } from './update-milestone';
 
 const serverUrl = testServerUrl();
@@ -16,29 +17,29 @@ const instructor = listPermissions(['instructor']);
 const learner = listPermissions(['learner']);
 const anonymous = listPermissions(null);
 
-async function refusal(promise: Promise<unknown>): Promise<MilestoneError> {
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof MilestoneError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
   throw new Error('expected the write to be refused');
 }
 
 describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_milestone' });
+  const t = useWebTestDatabase({ prefix: 'web_milestone' });
 
   const ticket = async (milestone: string, status: string, extra: Record<string, string> = {}) =>
     (
       await createTicket({
-        db: t.db,
+        db: t.prisma,
         author: 'ada',
         fields: { summary: `On ${milestone}`, milestone, status, ...extra },
       })
     ).id;
   const historyOf = (id: number) =>
-    t.db.ticketChange.findMany({
+    t.prisma.ticketChange.findMany({
       where: { ticketId: id },
       orderBy: [{ time: 'asc' }, { field: 'asc' }],
     });
@@ -59,7 +60,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
       const error = await refusal(
         createMilestone({ db: t.db, permissions, input: { name: 'Sneaky' } }),
       );
-      expect(error.code).toBe('forbidden');
+      expect(error.code).toBe('FORBIDDEN');
     }
     expect(
       (await listMilestones({ db: t.db, includeCompleted: true })).map((m) => m.name),
@@ -137,8 +138,8 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
       retargetTo: 'Sprint B',
     });
     expect(result.retargeted).toBe(1);
-    expect((await t.db.ticket.findUnique({ where: { id: open } }))?.milestone).toBe('Sprint B');
-    expect((await t.db.ticket.findUnique({ where: { id: done } }))?.milestone).toBe('Sprint A');
+    expect((await t.prisma.ticket.findUnique({ where: { id: open } }))?.milestone).toBe('Sprint B');
+    expect((await t.prisma.ticket.findUnique({ where: { id: done } }))?.milestone).toBe('Sprint A');
     expect((await historyOf(open)).map((c) => [c.field, c.oldvalue, c.newvalue, c.author])).toEqual(
       [
         ['comment', '1', 'Ticket retargeted after milestone closed', 'ivan'],
@@ -160,7 +161,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
       name: 'Old name',
       input: { name: 'New name' },
     });
-    expect((await t.db.ticket.findUnique({ where: { id } }))?.milestone).toBe('New name');
+    expect((await t.prisma.ticket.findUnique({ where: { id } }))?.milestone).toBe('New name');
     expect((await historyOf(id)).find((c) => c.field === 'comment')?.newvalue).toBe(
       'Milestone renamed',
     );
@@ -174,7 +175,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
       }),
     );
     expect(error.fieldErrors.name).toMatch(/already exists/);
-    expect((await t.db.ticket.findUnique({ where: { id } }))?.milestone).toBe('New name');
+    expect((await t.prisma.ticket.findUnique({ where: { id } }))?.milestone).toBe('New name');
   });
 
   it('writes nothing when a retarget target is bad, and refuses edits without MILESTONE_MODIFY', async () => {
@@ -191,7 +192,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
       }),
     );
     expect(bad.fieldErrors.retarget).toBeTruthy();
-    const [row] = await t.db.$queryRaw<
+    const [row] = await t.prisma.$queryRaw<
       { completed: bigint }[]
     >`SELECT completed FROM milestone WHERE name = 'Keep'`;
     expect(row?.completed).toBe(0n);
@@ -205,7 +206,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
         input: { name: 'Mine' },
       }),
     );
-    expect(forbidden.code).toBe('forbidden');
+    expect(forbidden.code).toBe('FORBIDDEN');
     expect(
       (
         await refusal(
@@ -218,7 +219,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
           }),
         )
       ).code,
-    ).toBe('not_found');
+    ).toBe('NOT_FOUND');
   });
 
   it('deleting a milestone retargets all its tickets first; learners may not delete', async () => {
@@ -237,7 +238,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
           }),
         )
       ).code,
-    ).toBe('forbidden');
+    ).toBe('FORBIDDEN');
     const { retargeted } = await deleteMilestone({
       db: t.db,
       permissions: instructor,
@@ -247,7 +248,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
     });
     expect(retargeted).toBe(2);
     for (const id of [open, closed]) {
-      expect((await t.db.ticket.findUnique({ where: { id } }))?.milestone).toBe('Sprint B');
+      expect((await t.prisma.ticket.findUnique({ where: { id } }))?.milestone).toBe('Sprint B');
       expect((await historyOf(id)).find((c) => c.field === 'comment')?.newvalue).toBe(
         'Ticket retargeted after milestone deleted',
       );
@@ -269,7 +270,7 @@ describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
       ['milestone', 'Milestone Sprint A completed', '/milestone/Sprint%20A'],
     ]);
     await changeTicket({
-      db: t.db,
+      db: t.prisma,
       ticketId: await ticket('Term 1', 'new'),
       author: 'ada',
       comment: 'ping',

@@ -1,5 +1,5 @@
-import type { Prisma } from '@learntrac/db';
 import { changeTicket } from '@learntrac/db/tickets';
+import { sql, type Transaction } from '@/core/db';
 
 /**
  * Moves tickets from one milestone to another (`''` for none) through the shared ticket verb,
@@ -7,7 +7,7 @@ import { changeTicket } from '@learntrac/db/tickets';
  * Runs inside the caller's transaction. Returns how many tickets moved.
  */
 export async function retargetTickets(options: {
-  tx: Prisma.TransactionClient;
+  tx: Transaction;
   from: string;
   to: string;
   author: string;
@@ -16,13 +16,13 @@ export async function retargetTickets(options: {
   now: Date;
 }): Promise<number> {
   const { tx, from, to, author, comment, onlyOpen, now } = options;
-  const tickets = await tx.$queryRaw<{ id: number }[]>`
+  const tickets = await tx.query<{ id: number }>(sql`
     SELECT id FROM ticket
     WHERE milestone = ${from} AND (NOT ${onlyOpen} OR status IS DISTINCT FROM 'closed')
-    ORDER BY id`;
+    ORDER BY id`);
   for (const ticket of tickets) {
     await changeTicket({
-      db: tx,
+      db: tx.prisma,
       ticketId: ticket.id,
       author,
       changes: { milestone: to },

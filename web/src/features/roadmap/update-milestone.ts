@@ -1,6 +1,8 @@
-import type { Db } from '@learntrac/db';
-import { toTracTime } from '@/core/db/database';
-import { assertMilestonePermission, MilestoneError } from './milestone-errors';
+import { toTracTime } from '@learntrac/db/time';
+import { type Database, sql } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
+
+import { assertMilestonePermission } from './milestone-errors';
 import { type MilestoneInput, parseMilestoneInput } from './milestone-input';
 import { retargetTickets } from './retarget-tickets';
 
@@ -16,7 +18,7 @@ export interface UpdateMilestoneResult {
  * each ticket's history records the move.
  */
 export async function updateMilestone(options: {
-  db: Db;
+  db: Database;
   permissions: ReadonlySet<string>;
   author: string;
   name: string;
@@ -29,41 +31,46 @@ export async function updateMilestone(options: {
   const now = options.now ?? new Date();
   const parsed = parseMilestoneInput(options.input, now);
   if (!parsed.ok)
-    throw new MilestoneError('invalid_input', 'The milestone is not valid.', parsed.fieldErrors);
+    throw new AppError('INVALID_INPUT', 'The milestone is not valid.', {
+      fieldErrors: parsed.fieldErrors,
+    });
   const next = parsed.value;
-  return options.db.$transaction(async (tx) => {
-    const [current] = await tx.$queryRaw<{ name: string; completed: bigint | null }[]>`
-      SELECT name, completed FROM milestone WHERE name = ${options.name} FOR UPDATE`;
-    if (!current)
-      throw new MilestoneError('not_found', `Milestone ${options.name} does not exist.`);
+  return options.db.transaction(async (tx) => {
+    const [current] = await tx.query<{ name: string; completed: bigint | null }>(sql`
+      SELECT name, completed FROM milestone WHERE name = ${options.name} FOR UPDATE`);
+    if (!current) throw new AppError('NOT_FOUND', `Milestone ${options.name} does not exist.`);
     const renamed = next.name !== current.name;
     if (renamed) {
-      const [taken] = await tx.$queryRaw<{ name: string }[]>`
-        SELECT name FROM milestone WHERE name = ${next.name}`;
+      const [taken] = await tx.query<{ name: string }>(sql`
+        SELECT name FROM milestone WHERE name = ${next.name}`);
       if (taken) {
-        throw new MilestoneError('invalid_input', 'The milestone is not valid.', {
-          name: `Milestone "${next.name}" already exists; choose another name.`,
+        throw new AppError('INVALID_INPUT', 'The milestone is not valid.', {
+          fieldErrors: {
+            name: `Milestone "${next.name}" already exists; choose another name.`,
+          },
         });
       }
     }
     const completing = Boolean(next.completed) && !current.completed;
     const retargetTo = completing ? options.retargetTo : undefined;
     if (retargetTo !== undefined && retargetTo !== '') {
-      const [target] = await tx.$queryRaw<{ completed: bigint | null }[]>`
-        SELECT completed FROM milestone WHERE name = ${retargetTo}`;
+      const [target] = await tx.query<{ completed: bigint | null }>(sql`
+        SELECT completed FROM milestone WHERE name = ${retargetTo}`);
       if (!target || retargetTo === current.name || retargetTo === next.name) {
-        throw new MilestoneError('invalid_input', 'The milestone is not valid.', {
-          retarget: `Choose another milestone to move the open tickets to.`,
+        throw new AppError('INVALID_INPUT', 'The milestone is not valid.', {
+          fieldErrors: {
+            retarget: `Choose another milestone to move the open tickets to.`,
+          },
         });
       }
     }
 
-    await tx.$executeRaw`
+    await tx.execute(sql`
       UPDATE milestone SET name = ${next.name},
         due = ${next.due ? toTracTime(next.due) : 0n},
         completed = ${next.completed ? toTracTime(next.completed) : 0n},
         description = ${next.description}
-      WHERE name = ${current.name}`;
+      WHERE name = ${current.name}`);
     let retargeted = 0;
     if (renamed) {
       retargeted += await retargetTickets({

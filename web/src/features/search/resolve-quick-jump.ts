@@ -1,4 +1,4 @@
-import type { Database } from '@/core/db/database';
+import type { Queryable } from '@/core/db/database';
 import type { Feature, Viewer } from '@/core/feature';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 
@@ -10,7 +10,7 @@ import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
  * entries starting with `!` (Trac's "search, don't jump") are searched for.
  */
 export async function resolveQuickJump(options: {
-  db: Database;
+  db: Queryable;
   viewer: Viewer;
   query: string;
   features: readonly Feature[];

@@ -1,5 +1,5 @@
 import type { Permission } from '@/core/auth/roles';
-import type { Database } from '@/core/db/database';
+import type { Queryable } from '@/core/db/database';
 import type { Feature, SearchHit, SearchSource } from '@/core/feature';
 
 /** Trac refuses shorter queries: they match too much to be useful. */
@@ -45,7 +45,7 @@ export function listSearchSources(options: {
  * tell whether more follow.
  */
 export async function searchEverything(options: {
-  db: Database;
+  db: Queryable;
   features: readonly Feature[];
   permissions: ReadonlySet<Permission>;
   query: string;

@@ -1,15 +1,16 @@
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { changeTicket, createTicket } from '@learntrac/db/tickets';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { features } from '@/composition/registry';
 import { listPermissions, type Permission } from '@/core/auth/roles';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { resolveQuickJump } from './resolve-quick-jump';
 import { searchEverything } from './search-everything';
 import { splitHighlights } from './split-highlights';
 
 const serverUrl = testServerUrl();
 const anonymous = listPermissions(null);
-const viewerOf = (permissions: ReadonlySet<Permission>) => ({ userId: null, permissions });
+const viewerOf = (permissions: ReadonlySet<Permission>) => ({ name: null, permissions });
 
 describe('splitHighlights', () => {
   it('turns the highlight marks into parts, keeping markup as plain text', () => {
@@ -22,7 +23,7 @@ describe('splitHighlights', () => {
 });
 
 describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_search' });
+  const t = useWebTestDatabase({ prefix: 'web_search' });
   let loginTicket: number;
   let commentTicket: number;
   let scriptTicket: number;
@@ -30,7 +31,7 @@ describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
   beforeAll(async () => {
     loginTicket = (
       await createTicket({
-        db: t.db,
+        db: t.prisma,
         author: 'ada',
         fields: {
           summary: 'Login page loops',
@@ -41,20 +42,20 @@ describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
     ).id;
     commentTicket = (
       await createTicket({
-        db: t.db,
+        db: t.prisma,
         author: 'lea',
         fields: { summary: 'Slow dashboard', description: 'It takes ages.' },
       })
     ).id;
     await changeTicket({
-      db: t.db,
+      db: t.prisma,
       ticketId: commentTicket,
       author: 'ivan',
       comment: 'Caused by the login cache, I think.',
     });
     scriptTicket = (
       await createTicket({
-        db: t.db,
+        db: t.prisma,
         author: 'eve',
         fields: {
           summary: 'Odd input',
@@ -64,12 +65,12 @@ describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
     ).id;
     for (let n = 0; n < 12; n += 1) {
       await createTicket({
-        db: t.db,
+        db: t.prisma,
         author: 'bot',
         fields: { summary: `Paging example ${n}`, description: 'pagination filler' },
       });
     }
-    await t.db.$executeRawUnsafe(`
+    await t.prisma.$executeRawUnsafe(`
       INSERT INTO wiki (name, version, time, author, text, comment) VALUES
         ('LoginHelp', 1, 1, 'ada', 'Old words about nothing', ''),
         ('LoginHelp', 2, 2, 'ada', 'How to login with your account', ''),
@@ -149,7 +150,7 @@ describe.skipIf(!serverUrl)('search against PostgreSQL', () => {
     expect(await ticketHrefs('dashboard cache')).toEqual([`/ticket/${commentTicket}`]);
 
     await changeTicket({
-      db: t.db,
+      db: t.prisma,
       ticketId: commentTicket,
       author: 'lea',
       changes: { summary: 'Slow reporting screen' },

@@ -1,3 +1,4 @@
+import type { Viewer } from '@/core/feature';
 import {
   actionLabel,
   describeWorkflowAction,
@@ -5,7 +6,6 @@ import {
   type Workflow,
   type WorkflowTicket,
 } from '@/features/ticket/workflow';
-import type { TicketActor } from './ticket-actor';
 import { hasTicketPermission } from './ticket-permissions';
 import type { ActionChoice } from './ui/workflow-action-choices';
 
@@ -13,7 +13,7 @@ import type { ActionChoice } from './ui/workflow-action-choices';
 export function buildActionChoices(options: {
   workflow: Workflow;
   ticket: WorkflowTicket;
-  actor: TicketActor;
+  actor: Viewer;
   resolutions: readonly string[];
 }): ActionChoice[] {
   const { workflow, ticket, actor, resolutions } = options;

@@ -1,4 +1,5 @@
-import { fromTracTime } from '@/core/db/database';
+import { fromTracTime } from '@learntrac/db/time';
+
 import type { TicketChange } from './get-ticket';
 
 /** An attachment as the history lists it (Trac shows each as an unnumbered change). */

@@ -1,22 +1,17 @@
-import type { Db } from '@learntrac/db';
 import { createTicket } from '@learntrac/db/tickets';
 import { z } from 'zod';
+import type { Database } from '@/core/db';
+import { formError, isAppError } from '@/core/errors/app-error';
+import type { Viewer } from '@/core/feature';
 import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
 import {
   applyWorkflowAction,
   listAvailableActions,
   loadWorkflow,
-  WorkflowChoiceError,
 } from '@/features/ticket/workflow';
 import { customFieldDefault, loadCustomFields } from './custom-fields';
 import { newTicketDefaults } from './new-ticket-defaults';
-import type { TicketActor } from './ticket-actor';
-import {
-  type FieldErrors,
-  parseTicketInput,
-  TicketFormError,
-  validateTicketFields,
-} from './ticket-form';
+import { type FieldErrors, parseTicketInput, validateTicketFields } from './ticket-form';
 import { loadTicketOptions } from './ticket-options';
 import { assertTicketPermission, hasTicketPermission } from './ticket-permissions';
 
@@ -38,7 +33,7 @@ export type CreateNewTicketInput = z.input<typeof CreateNewTicketInput>;
  * workflow; then writes it with its custom fields in one transaction. Returns the new id.
  */
 export async function createNewTicket(
-  options: { db: Db; actor: TicketActor } & CreateNewTicketInput,
+  options: { db: Database; actor: Viewer } & CreateNewTicketInput,
 ): Promise<{ id: number }> {
   const { db, actor, ...rest } = options;
   const input = parseTicketInput(CreateNewTicketInput, rest);
@@ -88,18 +83,20 @@ export async function createNewTicket(
       status = effects.status ?? action.newState;
       if (effects.owner !== undefined) fields.owner = effects.owner;
     } catch (error) {
-      if (!(error instanceof WorkflowChoiceError)) throw error;
-      allErrors[error.field] = error.message;
+      if (!isAppError(error, 'INVALID_INPUT')) throw error;
+      Object.assign(allErrors, error.fieldErrors);
     }
   }
-  if (Object.keys(allErrors).length > 0) throw new TicketFormError(allErrors);
+  if (Object.keys(allErrors).length > 0) throw formError(allErrors);
 
-  const ticket = await createTicket({
-    db,
-    author: actor.name ?? 'anonymous',
-    fields: { ...fields, status, summary: fields.summary ?? '' },
-    custom,
-    now: input.now,
-  });
+  const ticket = await db.transaction((tx) =>
+    createTicket({
+      db: tx.prisma,
+      author: actor.name ?? 'anonymous',
+      fields: { ...fields, status, summary: fields.summary ?? '' },
+      custom,
+      now: input.now,
+    }),
+  );
   return { id: ticket.id };
 }

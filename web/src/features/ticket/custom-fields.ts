@@ -1,7 +1,8 @@
 import { TICKET_CUSTOM_FIELDS_KEY } from '@learntrac/db/seed';
 import { TICKET_FIELDS } from '@learntrac/db/tickets';
 import { z } from 'zod';
-import type { Database } from '@/core/db/database';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
 
 /** The `system` row holding the custom field definitions (Trac's `[ticket-custom]`) as JSON. */
 export { TICKET_CUSTOM_FIELDS_KEY };
@@ -66,9 +67,9 @@ export function customFieldLabel(field: CustomField): string {
 }
 
 /** The configured custom fields in display order; none configured is an empty list. */
-export async function loadCustomFields(options: { db: Database }): Promise<CustomField[]> {
-  const rows = await options.db.$queryRaw<{ value: string | null }[]>`
-    SELECT value FROM system WHERE name = ${TICKET_CUSTOM_FIELDS_KEY}`;
+export async function loadCustomFields(options: { db: Queryable }): Promise<CustomField[]> {
+  const rows = await options.db.query<{ value: string | null }>(sql`
+    SELECT value FROM system WHERE name = ${TICKET_CUSTOM_FIELDS_KEY}`);
   const value = rows[0]?.value;
   if (!value) return [];
   const fields = CustomFieldsConfigSchema.parse(JSON.parse(value));

@@ -1,8 +1,8 @@
-import type { Db } from '@learntrac/db';
 import { TicketNotFoundError } from '@learntrac/db/errors';
 import { z } from 'zod';
+import { type Database, sql } from '@/core/db';
+import type { Viewer } from '@/core/feature';
 import type { AttachmentStorage } from '@/features/attachment/attachment-storage';
-import type { TicketActor } from './ticket-actor';
 import { parseTicketInput } from './ticket-form';
 import { assertTicketPermission } from './ticket-permissions';
 
@@ -14,16 +14,16 @@ export type DeleteTicketInput = z.input<typeof DeleteTicketInput>;
  * (TICKET_ADMIN), as Trac's ticket delete does; there is no undo.
  */
 export async function deleteTicket(
-  options: { db: Db; storage: AttachmentStorage; actor: TicketActor } & DeleteTicketInput,
+  options: { db: Database; storage: AttachmentStorage; actor: Viewer } & DeleteTicketInput,
 ): Promise<void> {
   const { db, storage, actor, ...rest } = options;
   const input = parseTicketInput(DeleteTicketInput, rest);
   assertTicketPermission(actor, 'TICKET_ADMIN', 'delete tickets');
   const id = String(input.ticketId);
-  await db.$transaction(async (tx) => {
-    const deleted = await tx.ticket.deleteMany({ where: { id: input.ticketId } });
+  await db.transaction(async (tx) => {
+    const deleted = await tx.prisma.ticket.deleteMany({ where: { id: input.ticketId } });
     if (deleted.count === 0) throw new TicketNotFoundError(input.ticketId);
-    await tx.$executeRaw`DELETE FROM attachment WHERE type = 'ticket' AND id = ${id}`;
+    await tx.execute(sql`DELETE FROM attachment WHERE type = 'ticket' AND id = ${id}`);
     // Inside the transaction: if the files cannot be removed, the ticket stays.
     await storage.removeAll('ticket', id);
   });

@@ -1,10 +1,11 @@
-import type { Db } from '@learntrac/db';
 import { InvalidInputError, TicketNotFoundError } from '@learntrac/db/errors';
 import { toTracTime } from '@learntrac/db/time';
 import { z } from 'zod';
-import type { TicketActor } from './ticket-actor';
+import { type Database, sql } from '@/core/db';
+import { permissionError } from '@/core/errors/app-error';
+import type { Viewer } from '@/core/feature';
 import { MAX_COMMENT, parseTicketInput } from './ticket-form';
-import { hasTicketPermission, TicketPermissionError } from './ticket-permissions';
+import { hasTicketPermission } from './ticket-permissions';
 
 export const EditTicketCommentInput = z.object({
   ticketId: z.number().int().positive(),
@@ -25,15 +26,15 @@ const numberOf = (oldvalue: string | null) => Number((oldvalue ?? '').split('.')
  * N counting the edits from 0. TICKET_EDIT_COMMENT, or the comment's author with TICKET_APPEND.
  */
 export async function editTicketComment(
-  options: { db: Db; actor: TicketActor } & EditTicketCommentInput,
+  options: { db: Database; actor: Viewer } & EditTicketCommentInput,
 ): Promise<void> {
   const { db, actor, ...rest } = options;
   const input = parseTicketInput(EditTicketCommentInput, rest);
-  await db.$transaction(async (tx) => {
-    const ticket = await tx.$queryRaw<{ id: number }[]>`
-      SELECT id FROM ticket WHERE id = ${input.ticketId} FOR UPDATE`;
+  await db.transaction(async (tx) => {
+    const ticket = await tx.query<{ id: number }>(sql`
+      SELECT id FROM ticket WHERE id = ${input.ticketId} FOR UPDATE`);
     if (!ticket[0]) throw new TicketNotFoundError(input.ticketId);
-    const comments = await tx.ticketChange.findMany({
+    const comments = await tx.prisma.ticketChange.findMany({
       where: { ticketId: input.ticketId, field: 'comment' },
     });
     const comment = comments.find((row) => numberOf(row.oldvalue) === input.commentNumber);
@@ -46,21 +47,21 @@ export async function editTicketComment(
       !hasTicketPermission(actor, 'TICKET_EDIT_COMMENT') &&
       !(ownComment && hasTicketPermission(actor, 'TICKET_APPEND'))
     ) {
-      throw new TicketPermissionError(
+      throw permissionError(
         'TICKET_EDIT_COMMENT',
         'Only the comment’s author or someone with TICKET_EDIT_COMMENT may edit it.',
       );
     }
     if ((comment.newvalue ?? '') === input.text) return;
 
-    const edits = await tx.ticketChange.findMany({
+    const edits = await tx.prisma.ticketChange.findMany({
       where: { ticketId: input.ticketId, time: comment.time, field: { startsWith: '_comment' } },
       select: { field: true },
     });
     const revision =
       Math.max(-1, ...edits.map((row) => Number(row.field.slice('_comment'.length)))) + 1;
     const now = toTracTime(input.now ?? new Date());
-    await tx.ticketChange.create({
+    await tx.prisma.ticketChange.create({
       data: {
         ticketId: input.ticketId,
         time: comment.time,
@@ -70,13 +71,13 @@ export async function editTicketComment(
         newvalue: String(now),
       },
     });
-    await tx.ticketChange.update({
+    await tx.prisma.ticketChange.update({
       where: {
         ticketId_time_field: { ticketId: input.ticketId, time: comment.time, field: 'comment' },
       },
       data: { newvalue: input.text },
     });
-    await tx.$executeRaw`
-      UPDATE ticket SET changetime = GREATEST(coalesce(changetime, 0) + 1, ${now}) WHERE id = ${input.ticketId}`;
+    await tx.execute(sql`
+      UPDATE ticket SET changetime = GREATEST(coalesce(changetime, 0) + 1, ${now}) WHERE id = ${input.ticketId}`);
   });
 }

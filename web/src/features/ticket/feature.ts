@@ -1,4 +1,6 @@
-import { fromTracTime, toTracTime } from '@/core/db/database';
+import { fromTracTime, toTracTime } from '@learntrac/db/time';
+import { sql } from '@/core/db';
+
 import { type Feature, HEADLINE_OPTIONS, type TimelineEvent } from '@/core/feature';
 import { ticketAttachmentHref } from './ticket-attachment-links';
 import { ticketWikiSupport } from './ticket-links';
@@ -25,18 +27,16 @@ export const ticketFeature: Feature = {
       // first): for a word in half of all tickets PostgreSQL then walks the changetime index
       // and stops early, and for a rare word it takes the full-text index. The query must stay
       // inline (not a CTE) so the planner sees the words and can choose.
-      const rows = await db.$queryRaw<
-        {
-          id: number;
-          summary: string | null;
-          status: string | null;
-          type: string | null;
-          reporter: string | null;
-          time: bigint | null;
-          rank: number;
-          excerpt: string | null;
-        }[]
-      >`WITH best AS (
+      const rows = await db.query<{
+        id: number;
+        summary: string | null;
+        status: string | null;
+        type: string | null;
+        reporter: string | null;
+        time: bigint | null;
+        rank: number;
+        excerpt: string | null;
+      }>(sql`WITH best AS (
           SELECT m.ticket, ts_rank(m.document, websearch_to_tsquery('english', ${query})) AS rank
           FROM (SELECT f.ticket, f.document FROM ticket_fulltext f
                 WHERE f.document @@ websearch_to_tsquery('english', ${query})
@@ -53,7 +53,7 @@ export const ticketFeature: Feature = {
                       ORDER BY c.time LIMIT 2) c)),
                  websearch_to_tsquery('english', ${query}), ${HEADLINE_OPTIONS}) AS excerpt
         FROM best b JOIN ticket t ON t.id = b.ticket
-        ORDER BY b.rank DESC, t.id DESC`;
+        ORDER BY b.rank DESC, t.id DESC`);
       return rows.map((row) => ({
         href: `/ticket/${row.id}`,
         title: `#${row.id}: ${row.summary ?? ''} (${[row.type, row.status ?? 'new'].filter(Boolean).join(': ')})`,
@@ -80,39 +80,35 @@ export const ticketFeature: Feature = {
       const exclude = [...authors.exclude];
       const [created, changed, attached] = await Promise.all([
         openClose
-          ? db.$queryRaw<
-              {
-                id: number;
-                summary: string | null;
-                type: string | null;
-                reporter: string | null;
-                time: bigint;
-                description: string | null;
-              }[]
-            >`SELECT id, summary, type, reporter, time, left(description, 300) AS description
+          ? db.query<{
+              id: number;
+              summary: string | null;
+              type: string | null;
+              reporter: string | null;
+              time: bigint;
+              description: string | null;
+            }>(sql`SELECT id, summary, type, reporter, time, left(description, 300) AS description
               FROM ticket
               WHERE time >= ${since} AND time < ${until}
                 AND (cardinality(${include}::text[]) = 0 OR reporter = ANY(${include}::text[]))
                 AND coalesce(reporter, '') <> ALL(${exclude}::text[])
-              ORDER BY time DESC LIMIT ${limit}`
+              ORDER BY time DESC LIMIT ${limit}`)
           : [],
         openClose || details
           ? // A change is all rows sharing ticket and time. The newest `limit` changes are found
             // through the time index first, so a busy month costs no more than a quiet one.
-            db.$queryRaw<
-              {
-                ticket: number;
-                time: bigint;
-                author: string | null;
-                summary: string | null;
-                fields: string[] | null;
-                comment: string | null;
-                comment_number: string | null;
-                old_status: string | null;
-                new_status: string | null;
-                resolution: string | null;
-              }[]
-            >`WITH recent AS (
+            db.query<{
+              ticket: number;
+              time: bigint;
+              author: string | null;
+              summary: string | null;
+              fields: string[] | null;
+              comment: string | null;
+              comment_number: string | null;
+              old_status: string | null;
+              new_status: string | null;
+              resolution: string | null;
+            }>(sql`WITH recent AS (
                 -- Only the changes shown are joined to their rows and tickets.
                 SELECT ticket, time FROM (
                   SELECT DISTINCT ticket, time FROM (
@@ -134,25 +130,23 @@ export const ticketFeature: Feature = {
               JOIN ticket_change c ON c.ticket = r.ticket AND c.time = r.time
               JOIN ticket t ON t.id = c.ticket
               GROUP BY c.ticket, c.time, t.summary
-              ORDER BY c.time DESC LIMIT ${limit}`
+              ORDER BY c.time DESC LIMIT ${limit}`)
           : [],
         // Trac lists files attached to tickets among the ticket updates; they have no change rows.
         details
-          ? db.$queryRaw<
-              {
-                id: string;
-                filename: string;
-                time: bigint;
-                author: string | null;
-                description: string | null;
-                summary: string | null;
-              }[]
-            >`SELECT a.id, a.filename, a.time, a.author, a.description, t.summary
+          ? db.query<{
+              id: string;
+              filename: string;
+              time: bigint;
+              author: string | null;
+              description: string | null;
+              summary: string | null;
+            }>(sql`SELECT a.id, a.filename, a.time, a.author, a.description, t.summary
               FROM attachment a JOIN ticket t ON t.id::text = a.id
               WHERE a.type = 'ticket' AND a.time >= ${since} AND a.time < ${until}
                 AND (cardinality(${include}::text[]) = 0 OR a.author = ANY(${include}::text[]))
                 AND coalesce(a.author, '') <> ALL(${exclude}::text[])
-              ORDER BY a.time DESC LIMIT ${limit}`
+              ORDER BY a.time DESC LIMIT ${limit}`)
           : [],
       ]);
       const events: TimelineEvent[] = created.map((row) => ({

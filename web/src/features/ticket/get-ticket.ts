@@ -1,5 +1,6 @@
-import type { Database } from '@/core/db/database';
-import { fromTracTime } from '@/core/db/database';
+import { fromTracTime } from '@learntrac/db/time';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
 
 export interface Ticket {
   id: number;
@@ -41,20 +42,20 @@ type TicketRow = Omit<Ticket, 'time' | 'changetime' | 'changetimeMicros' | 'cust
 };
 
 /** One ticket with its custom fields and its change history, oldest change first. */
-export async function getTicket(options: { db: Database; id: number }): Promise<Ticket | null> {
+export async function getTicket(options: { db: Queryable; id: number }): Promise<Ticket | null> {
   const { db, id } = options;
-  const rows = await db.$queryRaw<TicketRow[]>`
+  const rows = await db.query<TicketRow>(sql`
     SELECT id, type, time, changetime, component, severity, priority, owner, reporter, cc,
            version, milestone, status, resolution, summary, description, keywords
-    FROM ticket WHERE id = ${id}`;
+    FROM ticket WHERE id = ${id}`);
   const row = rows[0];
   if (!row) return null;
   const [custom, changes] = await Promise.all([
-    db.$queryRaw<Ticket['custom']>`
-      SELECT name, value FROM ticket_custom WHERE ticket = ${id} ORDER BY name`,
-    db.$queryRaw<(Omit<TicketChange, 'time' | 'timeMicros'> & { time: bigint })[]>`
+    db.query<Ticket['custom'][number]>(sql`
+      SELECT name, value FROM ticket_custom WHERE ticket = ${id} ORDER BY name`),
+    db.query<Omit<TicketChange, 'time' | 'timeMicros'> & { time: bigint }>(sql`
       SELECT time, author, field, oldvalue, newvalue FROM ticket_change
-      WHERE ticket = ${id} ORDER BY time, field`,
+      WHERE ticket = ${id} ORDER BY time, field`),
   ]);
   return {
     ...row,

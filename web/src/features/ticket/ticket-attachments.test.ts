@@ -1,18 +1,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
+import { AppError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 import { addAttachment } from '@/features/attachment/add-attachment';
-import { AttachmentError } from '@/features/attachment/attachment-errors';
 import {
   type AttachmentStorage,
   createLocalAttachmentStorage,
 } from '@/features/attachment/attachment-storage';
 import { deleteAttachment } from '@/features/attachment/delete-attachment';
 import { listAttachments } from '@/features/attachment/list-attachments';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { buildTicketHistory } from './build-ticket-history';
 import { createNewTicket } from './create-new-ticket';
 import { deleteTicket } from './delete-ticket';
@@ -22,26 +23,26 @@ import { tooLargeMessage } from './ticket-attachment-links';
 
 const serverUrl = testServerUrl();
 const viewer = (role: 'admin' | 'instructor' | 'learner' | null): Viewer => ({
-  userId: role,
+  name: role,
   permissions: listPermissions(role ? [role] : null),
 });
 const learner = viewer('learner');
 const admin = viewer('admin');
-const visitor: Viewer = { userId: null, permissions: new Set(['TICKET_VIEW']) };
+const visitor: Viewer = { name: null, permissions: new Set(['TICKET_VIEW']) };
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-async function refusal(promise: Promise<unknown>): Promise<AttachmentError> {
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof AttachmentError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
   throw new Error('expected a refusal');
 }
 
 describe.skipIf(!serverUrl)('ticket attachments against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_ticket_attach', seed: true });
+  const t = useWebTestDatabase({ prefix: 'web_ticket_attach', seed: true });
   let folder: string;
   let storage: AttachmentStorage;
 
@@ -123,21 +124,21 @@ describe.skipIf(!serverUrl)('ticket attachments against PostgreSQL', () => {
 
   it('refuses attaching without TICKET_APPEND, deleting without TICKET_ADMIN, and files over the limit', async () => {
     const id = await newTicket();
-    expect((await refusal(attach(id, visitor, 'anonymous', 'a.txt', 'x'))).code).toBe('forbidden');
+    expect((await refusal(attach(id, visitor, 'anonymous', 'a.txt', 'x'))).code).toBe('FORBIDDEN');
     const tooBig = await refusal(attach(id, learner, 'lea', 'big.txt', 'x'.repeat(65)));
-    expect(tooBig.code).toBe('too_large');
+    expect(tooBig.code).toBe('PAYLOAD_TOO_LARGE');
     expect(tooBig.message).toContain('at most 64 bytes');
     expect(tooLargeMessage(300 * 1024, 256 * 1024)).toBe(
       'The file is 300.0 KB; attachments may have at most 256.0 KB.',
     );
-    expect((await refusal(attach(999_999, learner, 'lea', 'a.txt', 'x'))).code).toBe('not_found');
+    expect((await refusal(attach(999_999, learner, 'lea', 'a.txt', 'x'))).code).toBe('NOT_FOUND');
     expect(await listAttachments({ db: t.db, realm: 'ticket', id: String(id) })).toEqual([]);
 
     await attach(id, learner, 'lea', 'keep.txt', 'x');
     const key = { realm: 'ticket' as const, id: String(id), filename: 'keep.txt' };
     expect(
       (await refusal(deleteAttachment({ db: t.db, storage, viewer: learner, input: key }))).code,
-    ).toBe('forbidden');
+    ).toBe('FORBIDDEN');
     await deleteAttachment({ db: t.db, storage, viewer: admin, input: key });
     expect(await listAttachments({ db: t.db, realm: 'ticket', id: String(id) })).toEqual([]);
     expect(await storage.read(key)).toBeNull();

@@ -1,5 +1,5 @@
+import type { Viewer } from '@/core/feature';
 import { type CustomField, customFieldLabel, timeInputValue } from './custom-fields';
-import type { TicketActor } from './ticket-actor';
 import { ccToggleOf } from './ticket-cc';
 import { EDITABLE_FIELDS, FIELD_LABELS } from './ticket-form';
 import type { TicketOptions } from './ticket-options';
@@ -43,7 +43,7 @@ function withCurrent(options: readonly string[], current: string | null | undefi
 export function buildFieldSpecs(options: {
   ticketOptions: TicketOptions;
   customFields: readonly CustomField[];
-  actor: TicketActor;
+  actor: Viewer;
   current?: { values: Record<string, string>; reporter: string | null };
 }): FieldSpec[] {
   const { ticketOptions: o, customFields, actor, current } = options;

@@ -1,5 +1,6 @@
 import type { TicketFields } from '@learntrac/db/tickets';
 import type { z } from 'zod';
+import { formError } from '@/core/errors/app-error';
 import { type CustomField, normalizeCustomValue } from './custom-fields';
 import type { TicketOptions } from './ticket-options';
 
@@ -43,15 +44,6 @@ export const MAX_COMMENT = 100_000;
 /** Per-field messages; the key is the field name (or `action`, `comment`, `form`). */
 export type FieldErrors = Record<string, string>;
 
-/** The form's values failed validation; nothing was written. */
-export class TicketFormError extends Error {
-  override name = 'TicketFormError';
-  readonly code = 'invalid_input';
-  constructor(readonly fieldErrors: FieldErrors) {
-    super(Object.values(fieldErrors).join(' '));
-  }
-}
-
 /**
  * Parses a ticket verb's input; what the schema refuses becomes a TicketFormError naming the
  * field (a property by its own name), so the form shows it beside what was typed.
@@ -59,7 +51,7 @@ export class TicketFormError extends Error {
 export function parseTicketInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new TicketFormError(fieldErrorsOf(result.error));
+  throw formError(fieldErrorsOf(result.error));
 }
 
 /** Schema problems by form field: `values.<name>` is the property `<name>`. */

@@ -1,3 +1,4 @@
+import { sql } from '@/core/db';
 import type { WikiSupport } from '@/core/feature';
 import { element, makeHref, type RenderContext } from '@/wiki-engine';
 
@@ -48,15 +49,15 @@ export const ticketWikiSupport: WikiSupport = {
     const canView = viewer.permissions.has('TICKET_VIEW');
     const rows =
       canView && ids.size
-        ? await db.$queryRaw<
-            {
-              id: number;
-              type: string | null;
-              summary: string | null;
-              status: string | null;
-              resolution: string | null;
-            }[]
-          >`SELECT id, type, summary, status, resolution FROM ticket WHERE id = ANY(${[...ids]}::int[])`
+        ? await db.query<{
+            id: number;
+            type: string | null;
+            summary: string | null;
+            status: string | null;
+            resolution: string | null;
+          }>(
+            sql`SELECT id, type, summary, status, resolution FROM ticket WHERE id = ANY(${[...ids]}::int[])`,
+          )
         : [];
     const tickets = new Map(rows.map((row) => [row.id, row]));
     const link = (id: number, fragment: string, labelHtml: string, ctx: RenderContext) => {

@@ -1,4 +1,5 @@
-import type { Database } from '@/core/db/database';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
 
 /** The choices the ticket form offers, each list in the site's configured order. */
 export interface TicketOptions {
@@ -14,20 +15,20 @@ export interface TicketOptions {
   versions: string[];
 }
 
-export async function loadTicketOptions(options: { db: Database }): Promise<TicketOptions> {
+export async function loadTicketOptions(options: { db: Queryable }): Promise<TicketOptions> {
   const { db } = options;
   const [enums, components, milestones, versions] = await Promise.all([
-    db.$queryRaw<{ type: string; name: string }[]>`
+    db.query<{ type: string; name: string }>(sql`
       SELECT type, name FROM enum
       WHERE type IN ('ticket_type', 'priority', 'severity', 'resolution')
-      ORDER BY type, CASE WHEN value ~ '^[0-9]+$' THEN value::int END, value, name`,
-    db.$queryRaw<{ name: string; owner: string | null }[]>`
-      SELECT name, owner FROM component ORDER BY name`,
-    db.$queryRaw<{ name: string }[]>`
+      ORDER BY type, CASE WHEN value ~ '^[0-9]+$' THEN value::int END, value, name`),
+    db.query<{ name: string; owner: string | null }>(sql`
+      SELECT name, owner FROM component ORDER BY name`),
+    db.query<{ name: string }>(sql`
       SELECT name FROM milestone WHERE coalesce(completed, 0) = 0
-      ORDER BY CASE WHEN coalesce(due, 0) = 0 THEN 1 ELSE 0 END, due, name`,
-    db.$queryRaw<{ name: string }[]>`
-      SELECT name FROM version ORDER BY CASE WHEN coalesce(time, 0) = 0 THEN 1 ELSE 0 END, time, name`,
+      ORDER BY CASE WHEN coalesce(due, 0) = 0 THEN 1 ELSE 0 END, due, name`),
+    db.query<{ name: string }>(sql`
+      SELECT name FROM version ORDER BY CASE WHEN coalesce(time, 0) = 0 THEN 1 ELSE 0 END, time, name`),
   ]);
   const of = (type: string) => enums.filter((row) => row.type === type).map((row) => row.name);
   return {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { TicketActor } from './ticket-actor';
+import type { Permission } from '@/core/auth/roles';
+import type { Viewer } from '@/core/feature';
 import { hasTicketPermission, mayChangeField } from './ticket-permissions';
 
-const actor = (name: string | null, ...permissions: string[]): TicketActor => ({
+const actor = (name: string | null, ...permissions: Permission[]): Viewer => ({
   name,
   permissions: new Set(permissions),
 });

@@ -1,4 +1,6 @@
-import type { TicketActor } from './ticket-actor';
+import type { Permission } from '@/core/auth/roles';
+import { permissionError } from '@/core/errors/app-error';
+import type { Viewer } from '@/core/feature';
 
 // Trac's meta-permissions: holding the key grants each listed permission too.
 const IMPLIES: Record<string, readonly string[]> = {
@@ -15,10 +17,10 @@ const IMPLIES: Record<string, readonly string[]> = {
 };
 
 /** Whether the actor holds `permission`, directly or through TRAC_ADMIN and Trac's implications. */
-export function hasTicketPermission(actor: TicketActor, permission: string): boolean {
+export function hasTicketPermission(actor: Viewer, permission: string): boolean {
   if (actor.permissions.has('TRAC_ADMIN')) return true;
   const seen = new Set<string>();
-  const pending = [...actor.permissions];
+  const pending: string[] = [...actor.permissions];
   while (pending.length > 0) {
     const held = pending.pop()!;
     if (held === permission) return true;
@@ -29,21 +31,9 @@ export function hasTicketPermission(actor: TicketActor, permission: string): boo
   return false;
 }
 
-/** The actor may not do what was asked; `permission` names what was missing. */
-export class TicketPermissionError extends Error {
-  override name = 'TicketPermissionError';
-  readonly code = 'forbidden';
-  constructor(
-    readonly permission: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export function assertTicketPermission(actor: TicketActor, permission: string, doing: string) {
+export function assertTicketPermission(actor: Viewer, permission: Permission, doing: string) {
   if (!hasTicketPermission(actor, permission)) {
-    throw new TicketPermissionError(permission, `${permission} is needed to ${doing}.`);
+    throw permissionError(permission, `${permission} is needed to ${doing}.`);
   }
 }
 
@@ -56,7 +46,7 @@ const WORKFLOW_FIELDS = new Set(['status', 'owner', 'resolution']);
  * their own ticket's summary and description, TICKET_ADMIN for the reporter field.
  */
 export function mayChangeField(options: {
-  actor: TicketActor;
+  actor: Viewer;
   field: string;
   reporter: string | null;
 }): boolean {
@@ -77,6 +67,6 @@ export function mayChangeField(options: {
  * Trac's Cc rule for those who may not edit the field: a signed-in user who may comment can
  * add or remove themselves (the "Add to Cc" box).
  */
-export function mayToggleOwnCc(actor: TicketActor): boolean {
+export function mayToggleOwnCc(actor: Viewer): boolean {
   return actor.name !== null && hasTicketPermission(actor, 'TICKET_APPEND');
 }

@@ -2,14 +2,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MidAirCollisionError, TicketNotFoundError } from '@learntrac/db/errors';
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Permission } from '@/core/auth/roles';
+import { AppError, isAppError } from '@/core/errors/app-error';
+import type { Viewer } from '@/core/feature';
 import {
   type AttachmentStorage,
   createLocalAttachmentStorage,
 } from '@/features/attachment/attachment-storage';
 import { loadTicketDefaults } from '@/features/ticket/admin/ticket-defaults';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { buildTicketHistory } from './build-ticket-history';
 import { createNewTicket } from './create-new-ticket';
 import { TICKET_CUSTOM_FIELDS_KEY } from './custom-fields';
@@ -18,15 +22,12 @@ import { editTicketComment } from './edit-ticket-comment';
 import { getTicket } from './get-ticket';
 import { modifyTicket } from './modify-ticket';
 import { newTicketDefaults } from './new-ticket-defaults';
-import type { TicketActor } from './ticket-actor';
 import { buildFieldSpecs } from './ticket-field-specs';
-import { TicketFormError } from './ticket-form';
 import { loadTicketOptions } from './ticket-options';
-import { TicketPermissionError } from './ticket-permissions';
 
 const serverUrl = testServerUrl();
 
-const actor = (name: string | null, ...permissions: string[]): TicketActor => ({
+const actor = (name: string | null, ...permissions: Permission[]): Viewer => ({
   name,
   permissions: new Set(['TICKET_VIEW', ...permissions]),
 });
@@ -34,20 +35,20 @@ const anonymous = actor(null);
 const reader = actor('rita@example.org');
 const learner = actor('lea@example.org', 'TICKET_CREATE', 'TICKET_APPEND');
 const instructor = actor('ivan@example.org', 'TICKET_CREATE', 'TICKET_MODIFY');
-const admin: TicketActor = { name: 'ada@example.org', permissions: new Set(['TRAC_ADMIN']) };
+const admin: Viewer = { name: 'ada@example.org', permissions: new Set(['TRAC_ADMIN']) };
 
 async function formErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof TicketFormError) return error.fieldErrors;
+    if (isAppError(error, 'INVALID_INPUT')) return error.fieldErrors;
     throw error;
   }
   throw new Error('expected the form to be refused');
 }
 
 describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_ticket', seed: true });
+  const t = useWebTestDatabase({ prefix: 'web_ticket', seed: true });
   let folder: string;
   let storage: AttachmentStorage;
 
@@ -55,7 +56,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     folder = await mkdtemp(path.join(tmpdir(), 'learntrac-ticket-'));
     storage = createLocalAttachmentStorage(folder);
     // This suite's own fields replace the ones a new site starts with.
-    await t.db.system.update({
+    await t.prisma.system.update({
       where: { name: TICKET_CUSTOM_FIELDS_KEY },
       data: {
         value: JSON.stringify([
@@ -137,7 +138,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
   });
 
   it('says which fields are wrong and writes nothing', async () => {
-    const before = await t.db.ticket.count();
+    const before = await t.prisma.ticket.count();
     const errors = await formErrors(
       newTicket({
         summary: ' ',
@@ -156,12 +157,12 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     ]);
     expect(errors.priority).toMatch(/“urgent” is not a priority/);
     expect(await formErrors(newTicket({ summary: 'x'.repeat(256) }))).toHaveProperty('summary');
-    expect(await t.db.ticket.count()).toBe(before);
+    expect(await t.prisma.ticket.count()).toBe(before);
   });
 
   it('refuses to create tickets without TICKET_CREATE', async () => {
-    await expect(newTicket({}, anonymous)).rejects.toBeInstanceOf(TicketPermissionError);
-    await expect(newTicket({}, reader)).rejects.toBeInstanceOf(TicketPermissionError);
+    await expect(newTicket({}, anonymous)).rejects.toBeInstanceOf(AppError);
+    await expect(newTicket({}, reader)).rejects.toBeInstanceOf(AppError);
   });
 
   it('assigns on creation only for those the workflow lets', async () => {
@@ -239,10 +240,10 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     const { id } = await newTicket();
     await expect(
       modifyTicket({ db: t.db, actor: reader, ticketId: id, comment: 'hello' }),
-    ).rejects.toBeInstanceOf(TicketPermissionError);
+    ).rejects.toBeInstanceOf(AppError);
     await expect(
       modifyTicket({ db: t.db, actor: anonymous, ticketId: id, comment: 'hello' }),
-    ).rejects.toBeInstanceOf(TicketPermissionError);
+    ).rejects.toBeInstanceOf(AppError);
     await expect(
       modifyTicket({ db: t.db, actor: learner, ticketId: id, values: { priority: 'blocker' } }),
     ).rejects.toThrow(/Priority/);
@@ -267,7 +268,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     expect(errors.milestone).toMatch(/not a milestone/);
     await expect(
       modifyTicket({ db: t.db, actor: instructor, ticketId: id, values: { status: 'closed' } }),
-    ).rejects.toBeInstanceOf(TicketPermissionError);
+    ).rejects.toBeInstanceOf(AppError);
   });
 
   it('lets the reporter edit their own description, others need TICKET_EDIT_DESCRIPTION', async () => {
@@ -280,7 +281,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     });
     await expect(
       modifyTicket({ db: t.db, actor: instructor, ticketId: id, values: { description: 'third' } }),
-    ).rejects.toBeInstanceOf(TicketPermissionError);
+    ).rejects.toBeInstanceOf(AppError);
     await modifyTicket({ db: t.db, actor: admin, ticketId: id, values: { description: 'third' } });
     const ticket = await getTicket({ db: t.db, id });
     expect(ticket?.description).toBe('third');
@@ -315,7 +316,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
 
   it('records no change for custom fields left at their defaults on an older ticket', async () => {
     const { id } = await createTicket({
-      db: t.db,
+      db: t.prisma,
       author: 'x',
       fields: { summary: 'Before custom fields' },
     });
@@ -326,7 +327,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
       values: { graded: '0', difficulty: '3', source: '' },
       comment: 'only a comment',
     });
-    const rows = await t.db.ticketChange.findMany({ where: { ticketId: id } });
+    const rows = await t.prisma.ticketChange.findMany({ where: { ticketId: id } });
     expect(rows.map((row) => row.field)).toEqual(['comment']);
   });
 
@@ -361,8 +362,8 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
         commentNumber: 1,
         text: 'mine now',
       }),
-    ).rejects.toBeInstanceOf(TicketPermissionError);
-    const rows = await t.db.ticketChange.findMany({
+    ).rejects.toBeInstanceOf(AppError);
+    const rows = await t.prisma.ticketChange.findMany({
       where: { ticketId: id },
       orderBy: { field: 'asc' },
     });
@@ -384,7 +385,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     const { id } = await newTicket();
     await expect(
       deleteTicket({ db: t.db, storage, actor: instructor, ticketId: id }),
-    ).rejects.toBeInstanceOf(TicketPermissionError);
+    ).rejects.toBeInstanceOf(AppError);
     await deleteTicket({ db: t.db, storage, actor: admin, ticketId: id });
     expect(await getTicket({ db: t.db, id })).toBeNull();
     await expect(
@@ -394,7 +395,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
 
   it('lets someone who may only comment add or remove themselves in Cc, and no one else', async () => {
     const { id } = await newTicket({ cc: 'ivan@example.org' });
-    const specFor = async (who: TicketActor) => {
+    const specFor = async (who: Viewer) => {
       const ticket = await getTicket({ db: t.db, id });
       return buildFieldSpecs({
         ticketOptions: await loadTicketOptions({ db: t.db }),
@@ -413,10 +414,10 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     // Typing the field is held to the same rule: only their own name may come or go.
     await expect(
       modifyTicket({ db: t.db, actor: learner, ticketId: id, values: { cc: 'lea@example.org' } }),
-    ).rejects.toBeInstanceOf(TicketPermissionError);
+    ).rejects.toBeInstanceOf(AppError);
     await expect(
       modifyTicket({ db: t.db, actor: anonymous, ticketId: id, ccUpdate: true }),
-    ).rejects.toBeInstanceOf(TicketPermissionError);
+    ).rejects.toBeInstanceOf(AppError);
     await modifyTicket({ db: t.db, actor: learner, ticketId: id, ccUpdate: true });
     expect((await getTicket({ db: t.db, id }))?.cc).toBe('ivan@example.org');
 
@@ -432,7 +433,7 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
 
   it('opens and files new tickets with the admin’s defaults, skipping ones no longer offered', async () => {
     const setDefault = (field: string, value: string) =>
-      t.db.system.upsert({
+      t.prisma.system.upsert({
         where: { name: `ticket.default_${field}` },
         create: { name: `ticket.default_${field}`, value },
         update: { value },
@@ -473,12 +474,12 @@ describe.skipIf(!serverUrl)('ticket verbs against PostgreSQL', () => {
     expect(await getTicket({ db: t.db, id })).toMatchObject({ ...defaults, priority: 'critical' });
 
     // A default naming a completed milestone or a removed type is not offered.
-    await t.db.milestone.update({ where: { name: milestone! }, data: { completed: 1n } });
+    await t.prisma.milestone.update({ where: { name: milestone! }, data: { completed: 1n } });
     await setDefault('type', 'gone');
     const after = await opening();
     expect(after.milestone).toBe('');
     expect(after.type).toBe(ticketOptions.types[0]);
-    await t.db.milestone.update({ where: { name: milestone! }, data: { completed: 0n } });
-    await t.db.system.deleteMany({ where: { name: { startsWith: 'ticket.default_' } } });
+    await t.prisma.milestone.update({ where: { name: milestone! }, data: { completed: 0n } });
+    await t.prisma.system.deleteMany({ where: { name: { startsWith: 'ticket.default_' } } });
   });
 });

@@ -1,5 +1,5 @@
 import type { Permission } from '@/core/auth/roles';
-import type { Database } from '@/core/db/database';
+import type { Queryable } from '@/core/db/database';
 import type { Feature, TimelineEvent, TimelineFilter, TimelineProvider } from '@/core/feature';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -65,7 +65,7 @@ export function parseAuthors(value: string | undefined): { include: string[]; ex
  * newest first, at most `limit`.
  */
 export async function listTimeline(options: {
-  db: Database;
+  db: Queryable;
   features: readonly Feature[];
   permissions: ReadonlySet<Permission>;
   from: Date;

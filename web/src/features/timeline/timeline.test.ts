@@ -1,8 +1,9 @@
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { changeTicket, createTicket } from '@learntrac/db/tickets';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { features } from '@/composition/registry';
 import { listPermissions, type Permission } from '@/core/auth/roles';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { listTimeline, parseAuthors, parseTimelineRange } from './list-timeline';
 import { renderTimelineRss } from './render-timeline-rss';
 
@@ -52,20 +53,20 @@ describe('timeline parameters', () => {
 });
 
 describe.skipIf(!serverUrl)('timeline against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_timeline' });
+  const t = useWebTestDatabase({ prefix: 'web_timeline' });
   let ticketId: number;
 
   beforeAll(async () => {
     ticketId = (
       await createTicket({
-        db: t.db,
+        db: t.prisma,
         author: 'lea',
         fields: { summary: 'Broken quiz' },
         now: at('2025-03-01T09:00:00Z'),
       })
     ).id;
     await changeTicket({
-      db: t.db,
+      db: t.prisma,
       ticketId,
       author: 'ivan',
       changes: { priority: 'major' },
@@ -73,14 +74,14 @@ describe.skipIf(!serverUrl)('timeline against PostgreSQL', () => {
       now: at('2025-03-02T10:00:00Z'),
     });
     await changeTicket({
-      db: t.db,
+      db: t.prisma,
       ticketId,
       author: 'ivan',
       comment: 'Only a note',
       now: at('2025-03-02T11:00:00Z'),
     });
     await changeTicket({
-      db: t.db,
+      db: t.prisma,
       ticketId,
       author: 'ivan',
       changes: { status: 'closed', resolution: 'fixed' },
@@ -88,14 +89,14 @@ describe.skipIf(!serverUrl)('timeline against PostgreSQL', () => {
       now: at('2025-03-03T10:00:00Z'),
     });
     await changeTicket({
-      db: t.db,
+      db: t.prisma,
       ticketId,
       author: 'lea',
       changes: { status: 'reopened', resolution: '' },
       now: at('2025-03-04T10:00:00Z'),
     });
     const micros = (iso: string) => BigInt(at(iso).getTime()) * 1000n;
-    await t.db.$executeRawUnsafe(`
+    await t.prisma.$executeRawUnsafe(`
       INSERT INTO wiki (name, version, time, author, text, comment) VALUES
         ('Guide', 1, ${micros('2025-03-01T08:00:00Z')}, 'ada', 'x', 'new'),
         ('Guide', 2, ${micros('2025-03-02T08:00:00Z')}, 'ada', 'y', 'more');

@@ -1,9 +1,9 @@
-import type { Db } from '@learntrac/db';
 import { z } from 'zod';
+import { type Database, sql } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 import type { AttachmentStorage } from '@/features/attachment/attachment-storage';
 import { lockWikiPage } from './lock-wiki-page';
-import { WikiError } from './wiki-errors';
 import { parseWikiInput } from './wiki-input';
 import { WikiPageNameSchema } from './wiki-names';
 import { assertWikiPermission } from './wiki-permissions';
@@ -20,37 +20,37 @@ export type DeleteWikiPageInput = z.input<typeof DeleteWikiPageInput>;
  * page. Returns whether the page still exists afterwards.
  */
 export async function deleteWikiPage(options: {
-  db: Db;
+  db: Database;
   storage: AttachmentStorage;
   viewer: Viewer;
   input: DeleteWikiPageInput;
 }): Promise<{ pageRemains: boolean }> {
   const input = parseWikiInput(DeleteWikiPageInput, options.input);
   assertWikiPermission(options.viewer, 'WIKI_DELETE', 'delete wiki pages');
-  return options.db.$transaction(async (tx) => {
+  return options.db.transaction(async (tx) => {
     await lockWikiPage({ tx, name: input.name });
-    const versions = await tx.$queryRaw<{ version: number; readonly: number | null }[]>`
-      SELECT version, readonly FROM wiki WHERE name = ${input.name} ORDER BY version DESC`;
-    if (!versions[0]) throw new WikiError('not_found', `The page ${input.name} does not exist.`);
+    const versions = await tx.query<{ version: number; readonly: number | null }>(sql`
+      SELECT version, readonly FROM wiki WHERE name = ${input.name} ORDER BY version DESC`);
+    if (!versions[0]) throw new AppError('NOT_FOUND', `The page ${input.name} does not exist.`);
     if (versions[0].readonly) {
       assertWikiPermission(options.viewer, 'WIKI_ADMIN', 'delete a read-only page');
     }
     if (input.version !== undefined && versions.length > 1) {
-      const removed = await tx.$executeRaw`DELETE FROM wiki
-        WHERE name = ${input.name} AND version = ${input.version}`;
+      const removed = await tx.execute(sql`DELETE FROM wiki
+        WHERE name = ${input.name} AND version = ${input.version}`);
       if (removed === 0) {
-        throw new WikiError(
-          'not_found',
+        throw new AppError(
+          'NOT_FOUND',
           `Version ${input.version} of ${input.name} does not exist.`,
         );
       }
       return { pageRemains: true };
     }
     if (input.version !== undefined && versions[0].version !== input.version) {
-      throw new WikiError('not_found', `Version ${input.version} of ${input.name} does not exist.`);
+      throw new AppError('NOT_FOUND', `Version ${input.version} of ${input.name} does not exist.`);
     }
-    await tx.$executeRaw`DELETE FROM wiki WHERE name = ${input.name}`;
-    await tx.$executeRaw`DELETE FROM attachment WHERE type = 'wiki' AND id = ${input.name}`;
+    await tx.execute(sql`DELETE FROM wiki WHERE name = ${input.name}`);
+    await tx.execute(sql`DELETE FROM attachment WHERE type = 'wiki' AND id = ${input.name}`);
     await options.storage.removeAll('wiki', input.name);
     return { pageRemains: false };
   });

@@ -1,5 +1,6 @@
-import type { Database } from '@/core/db/database';
-import { fromTracTime } from '@/core/db/database';
+import { fromTracTime } from '@learntrac/db/time';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
 
 export interface WikiPage {
   name: string;
@@ -26,18 +27,18 @@ type WikiRow = {
 
 /** A version of a wiki page (the latest unless `version` is given), or null when there is none. */
 export async function getWikiPage(options: {
-  db: Database;
+  db: Queryable;
   name: string;
   version?: number;
 }): Promise<WikiPage | null> {
   const { db, name, version } = options;
   const rows = version
-    ? await db.$queryRaw<WikiRow[]>`SELECT name, version, time, author, text, comment, readonly,
+    ? await db.query<WikiRow>(sql`SELECT name, version, time, author, text, comment, readonly,
         (SELECT max(version) FROM wiki WHERE name = ${name}) AS latest
-        FROM wiki WHERE name = ${name} AND version = ${version}`
-    : await db.$queryRaw<WikiRow[]>`SELECT name, version, time, author, text, comment, readonly,
+        FROM wiki WHERE name = ${name} AND version = ${version}`)
+    : await db.query<WikiRow>(sql`SELECT name, version, time, author, text, comment, readonly,
         version AS latest
-        FROM wiki WHERE name = ${name} ORDER BY version DESC LIMIT 1`;
+        FROM wiki WHERE name = ${name} ORDER BY version DESC LIMIT 1`);
   const row = rows[0];
   if (!row) return null;
   return {

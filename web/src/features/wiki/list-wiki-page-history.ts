@@ -1,5 +1,6 @@
-import type { Database } from '@/core/db/database';
-import { fromTracTime } from '@/core/db/database';
+import { fromTracTime } from '@learntrac/db/time';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
 
 export interface WikiVersionSummary {
   version: number;
@@ -11,18 +12,16 @@ export interface WikiVersionSummary {
 
 /** Every version of a page, newest first. */
 export async function listWikiPageHistory(options: {
-  db: Database;
+  db: Queryable;
   name: string;
 }): Promise<WikiVersionSummary[]> {
-  const rows = await options.db.$queryRaw<
-    {
-      version: number;
-      time: bigint | null;
-      author: string | null;
-      comment: string | null;
-      size: number;
-    }[]
-  >`SELECT version, time, author, comment, length(coalesce(text, ''))::int AS size
-    FROM wiki WHERE name = ${options.name} ORDER BY version DESC`;
+  const rows = await options.db.query<{
+    version: number;
+    time: bigint | null;
+    author: string | null;
+    comment: string | null;
+    size: number;
+  }>(sql`SELECT version, time, author, comment, length(coalesce(text, ''))::int AS size
+    FROM wiki WHERE name = ${options.name} ORDER BY version DESC`);
   return rows.map((row) => ({ ...row, time: fromTracTime(row.time) }));
 }

@@ -1,4 +1,5 @@
-import type { Database } from '@/core/db/database';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
 
 export interface WikiPageListing {
   name: string;
@@ -10,15 +11,18 @@ export interface WikiPageListing {
 
 /** The latest version of every page, newest first; `prefix` keeps names starting with it. */
 export async function listWikiPages(options: {
-  db: Database;
+  db: Queryable;
   prefix?: string;
 }): Promise<WikiPageListing[]> {
   const prefix = options.prefix ?? '';
-  const rows = await options.db.$queryRaw<
-    { name: string; time: bigint | null; author: string | null; version: number }[]
-  >`SELECT DISTINCT ON (name) name, time, author, version FROM wiki
+  const rows = await options.db.query<{
+    name: string;
+    time: bigint | null;
+    author: string | null;
+    version: number;
+  }>(sql`SELECT DISTINCT ON (name) name, time, author, version FROM wiki
     WHERE starts_with(name, ${prefix})
-    ORDER BY name, version DESC`;
+    ORDER BY name, version DESC`);
   return rows
     .map((row) => ({
       name: row.name,

@@ -1,10 +1,10 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '@/core/errors/app-error';
 import { getWikiPage } from './get-wiki-page';
 import { WIKI_LOCK_WAIT_MS } from './lock-wiki-page';
 import { saveWikiPage } from './save-wiki-page';
 import { serverUrl, useWikiTestDatabase, viewerWith } from './testing/wiki-test-db';
-import { WikiError } from './wiki-errors';
 
 const instructor = viewerWith(['instructor']);
 
@@ -27,9 +27,9 @@ describe.skipIf(!serverUrl)('a wiki save while the page lock is held too long', 
       await holder.query("SELECT pg_advisory_xact_lock(hashtext('wiki:Busy'))");
       const started = Date.now();
       const save = saveWikiPage({ db: t.db, viewer: instructor, author: 'ivan', input: edit });
-      await expect(save).rejects.toBeInstanceOf(WikiError);
+      await expect(save).rejects.toBeInstanceOf(AppError);
       await expect(save).rejects.toMatchObject({
-        code: 'busy',
+        code: 'BUSY',
         message: expect.stringMatching(/nothing was saved.*try saving again/),
       });
       expect(Date.now() - started).toBeLessThan(WIKI_LOCK_WAIT_MS + 1_500);

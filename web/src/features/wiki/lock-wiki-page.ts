@@ -1,5 +1,5 @@
-import type { Prisma } from '@learntrac/db';
-import { WikiError } from './wiki-errors';
+import { raw, sql, type Transaction } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 
 /**
  * How long a save, rename or delete waits for the page's lock. Another save holds it for
@@ -25,14 +25,16 @@ function isLockTimeout(error: unknown): boolean {
  * all take the same lock, so their writes to one page queue up instead of interleaving. Throws
  * a WikiError (`busy`) when the lock is not free within WIKI_LOCK_WAIT_MS.
  */
-export async function lockWikiPage(options: { tx: Prisma.TransactionClient; name: string }) {
-  await options.tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${WIKI_LOCK_WAIT_MS}`);
+export async function lockWikiPage(options: { tx: Transaction; name: string }) {
+  await options.tx.execute(raw(`SET LOCAL lock_timeout = ${WIKI_LOCK_WAIT_MS}`));
   try {
-    await options.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`wiki:${options.name}`}))`;
+    await options.tx.execute(
+      sql`SELECT pg_advisory_xact_lock(hashtext(${`wiki:${options.name}`}))`,
+    );
   } catch (error) {
     if (!isLockTimeout(error)) throw error;
-    throw new WikiError(
-      'busy',
+    throw new AppError(
+      'BUSY',
       `The page ${options.name} is being changed by someone else right now, so nothing was saved. Your text is kept: try saving again in a moment.`,
     );
   }

@@ -67,7 +67,7 @@ describe.skipIf(!serverUrl)('renaming, deleting and attaching', () => {
         author: 'ada',
         input: { name: 'Mover', newName: 'Taken' },
       }),
-    ).rejects.toMatchObject({ code: 'invalid_input' });
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await getWikiPage({ db: t.db, name: 'Mover' })).not.toBeNull();
   });
 
@@ -103,10 +103,10 @@ describe.skipIf(!serverUrl)('renaming, deleting and attaching', () => {
         author: 'lea',
         input: { name: 'Guarded', newName: 'Mine' },
       }),
-    ).rejects.toMatchObject({ code: 'forbidden' });
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
       deleteWikiPage({ db: t.db, storage: t.storage, viewer: learner, input: { name: 'Guarded' } }),
-    ).rejects.toMatchObject({ code: 'forbidden' });
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
       addAttachment({
         db: t.db,
@@ -117,17 +117,17 @@ describe.skipIf(!serverUrl)('renaming, deleting and attaching', () => {
         input: { realm: 'wiki', id: 'Guarded', filename: 'x.txt' },
         data: bytes('x'),
       }),
-    ).rejects.toMatchObject({ code: 'forbidden' });
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('refuses files over the size limit, duplicates and pages that do not exist', async () => {
     await create('Files');
     await expect(attach('Files', 'big.bin', new Uint8Array(101))).rejects.toMatchObject({
-      code: 'too_large',
+      code: 'PAYLOAD_TOO_LARGE',
     });
     await attach('Files', 'one.txt');
-    await expect(attach('Files', 'one.txt')).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(attach('Nowhere', 'one.txt')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(attach('Files', 'one.txt')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(attach('Nowhere', 'one.txt')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // A path in the file name is dropped, never used to place the file.
     const key = await attach('Files', '../../etc/passwd');
     expect(key.filename).toBe('passwd');

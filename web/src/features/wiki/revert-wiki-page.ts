@@ -1,9 +1,9 @@
-import type { Db } from '@learntrac/db';
 import { z } from 'zod';
+import type { Database } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 import { getWikiPage } from './get-wiki-page';
 import { saveWikiPage } from './save-wiki-page';
-import { WikiError } from './wiki-errors';
 import { parseWikiInput } from './wiki-input';
 import { WikiPageNameSchema } from './wiki-names';
 
@@ -18,7 +18,7 @@ export type RevertWikiPageInput = z.input<typeof RevertWikiPageInput>;
 
 /** Makes an old version's text current again, as a new version. */
 export async function revertWikiPage(options: {
-  db: Db;
+  db: Database;
   viewer: Viewer;
   author: string;
   input: RevertWikiPageInput;
@@ -26,7 +26,7 @@ export async function revertWikiPage(options: {
   const input = parseWikiInput(RevertWikiPageInput, options.input);
   const old = await getWikiPage({ db: options.db, name: input.name, version: input.version });
   if (!old)
-    throw new WikiError('not_found', `Version ${input.version} of ${input.name} does not exist.`);
+    throw new AppError('NOT_FOUND', `Version ${input.version} of ${input.name} does not exist.`);
   return saveWikiPage({
     db: options.db,
     viewer: options.viewer,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '@/core/errors/app-error';
 import { getWikiPage } from './get-wiki-page';
 import { listWikiPageHistory } from './list-wiki-page-history';
 import { revertWikiPage } from './revert-wiki-page';
 import { saveWikiPage } from './save-wiki-page';
 import { serverUrl, useWikiTestDatabase, viewerWith } from './testing/wiki-test-db';
-import { WikiConflictError, WikiError } from './wiki-errors';
+import { WikiConflictError } from './wiki-errors';
 
 const instructor = viewerWith(['instructor']);
 const learner = viewerWith(['learner']);
@@ -81,7 +82,7 @@ describe.skipIf(!serverUrl)('saving wiki pages', () => {
         author: 'lea',
         input: { name: 'LearnerPage', text: 'x', baseVersion: 0 },
       }),
-    ).rejects.toMatchObject({ code: 'forbidden' });
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await getWikiPage({ db: t.db, name: 'LearnerPage' })).toBeNull();
   });
 
@@ -99,7 +100,7 @@ describe.skipIf(!serverUrl)('saving wiki pages', () => {
         author: 'ada',
         input: { name: 'Locked', text: 'my rules', baseVersion: 1 },
       }),
-    ).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('WIKI_ADMIN') });
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('WIKI_ADMIN') });
     expect((await getWikiPage({ db: t.db, name: 'Locked' }))?.readonly).toBe(true);
   });
 
@@ -112,7 +113,7 @@ describe.skipIf(!serverUrl)('saving wiki pages', () => {
           author: 'ada',
           input: { name, text: 'x', baseVersion: 0 },
         }),
-      ).rejects.toMatchObject({ code: 'invalid_input' });
+      ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     }
     await saveWikiPage({
       db: t.db,
@@ -127,7 +128,7 @@ describe.skipIf(!serverUrl)('saving wiki pages', () => {
         author: 'ada',
         input: { name: 'Same', text: 'x', baseVersion: 1 },
       }),
-    ).rejects.toBeInstanceOf(WikiError);
+    ).rejects.toBeInstanceOf(AppError);
   });
 
   it('reverts to an old version as a new version', async () => {

@@ -1,9 +1,11 @@
-import type { Db } from '@learntrac/db';
+import { toTracTime } from '@learntrac/db/time';
 import { z } from 'zod';
-import { toTracTime } from '@/core/db/database';
+import { type Database, sql } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
+
 import type { Viewer } from '@/core/feature';
 import { lockWikiPage } from './lock-wiki-page';
-import { WikiConflictError, WikiError } from './wiki-errors';
+import { WikiConflictError } from './wiki-errors';
 import { MAX_WIKI_TEXT, parseWikiInput } from './wiki-input';
 import { WikiPageNameSchema } from './wiki-names';
 import { assertWikiPermission } from './wiki-permissions';
@@ -38,7 +40,7 @@ export interface SavedWikiPage {
  * when someone saved a newer version since the editor loaded `baseVersion`.
  */
 export async function saveWikiPage(options: {
-  db: Db;
+  db: Database;
   viewer: Viewer;
   author: string;
   input: SaveWikiPageInput;
@@ -47,13 +49,16 @@ export async function saveWikiPage(options: {
 }): Promise<SavedWikiPage> {
   const input = parseWikiInput(SaveWikiPageInput, options.input);
   const { viewer } = options;
-  return options.db.$transaction(async (tx) => {
+  return options.db.transaction(async (tx) => {
     // Saves of one page queue up here, so two editors cannot both write version N+1.
     await lockWikiPage({ tx, name: input.name });
-    const [latest] = await tx.$queryRaw<
-      { version: number; text: string | null; author: string | null; readonly: number | null }[]
-    >`SELECT version, text, author, readonly FROM wiki WHERE name = ${input.name}
-      ORDER BY version DESC LIMIT 1`;
+    const [latest] = await tx.query<{
+      version: number;
+      text: string | null;
+      author: string | null;
+      readonly: number | null;
+    }>(sql`SELECT version, text, author, readonly FROM wiki WHERE name = ${input.name}
+      ORDER BY version DESC LIMIT 1`);
     const current = latest?.version ?? 0;
     if (current === 0) assertWikiPermission(viewer, 'WIKI_CREATE', 'create wiki pages');
     else assertWikiPermission(viewer, 'WIKI_MODIFY', 'edit wiki pages');
@@ -73,12 +78,12 @@ export async function saveWikiPage(options: {
     }
     const readonly = input.readonly ?? wasReadonly;
     if (latest && (latest.text ?? '') === input.text && readonly === wasReadonly) {
-      throw new WikiError('invalid_input', 'The page was not changed, so nothing was saved.');
+      throw new AppError('INVALID_INPUT', 'The page was not changed, so nothing was saved.');
     }
     const version = current + 1;
-    await tx.$executeRaw`INSERT INTO wiki (name, version, time, author, text, comment, readonly)
+    await tx.execute(sql`INSERT INTO wiki (name, version, time, author, text, comment, readonly)
       VALUES (${input.name}, ${version}, ${toTracTime(options.now ?? new Date())}, ${options.author},
-              ${input.text}, ${input.comment}, ${readonly ? 1 : 0})`;
+              ${input.text}, ${input.comment}, ${readonly ? 1 : 0})`);
     return { name: input.name, version };
   });
 }

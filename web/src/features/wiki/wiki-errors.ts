@@ -1,37 +1,10 @@
-import type { Permission } from '@/core/auth/roles';
+import { AppError } from '@/core/errors/app-error';
 
-export type WikiErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'forbidden'
-  | 'conflict'
-  | 'too_large'
-  | 'busy';
-
-/** An expected failure of a wiki verb; the pages show its message next to the form. */
-export class WikiError extends Error {
-  override name = 'WikiError';
-  constructor(
-    readonly code: WikiErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export class WikiPermissionError extends WikiError {
-  override name = 'WikiPermissionError';
-  constructor(
-    readonly permission: Permission,
-    what: string,
-  ) {
-    super('forbidden', `${permission} privileges are required to ${what}.`);
-  }
-}
-
-/** Someone saved the page after the editor loaded it (Trac's "mid-air collision"). */
-export class WikiConflictError extends WikiError {
-  override name = 'WikiConflictError';
+/**
+ * Someone saved the page after the editor loaded it (Trac's "mid-air collision"): a CONFLICT
+ * that carries the page as it now stands, so the editor can show it beside the viewer's text.
+ */
+export class WikiConflictError extends AppError {
   constructor(
     readonly page: string,
     readonly baseVersion: number,
@@ -40,7 +13,7 @@ export class WikiConflictError extends WikiError {
     readonly currentAuthor: string | null,
   ) {
     super(
-      'conflict',
+      'CONFLICT',
       `Sorry, this page has been modified by somebody else since you started editing (version ${currentVersion}, you edited version ${baseVersion}). Your changes have not been saved.`,
     );
   }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { WikiError } from './wiki-errors';
+import { AppError } from '@/core/errors/app-error';
 
 /** Trac's default `[wiki] max_size`: the largest page text accepted, in characters. */
 export const MAX_WIKI_TEXT = 262_144;
@@ -8,5 +8,5 @@ export const MAX_WIKI_TEXT = 262_144;
 export function parseWikiInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new WikiError('invalid_input', result.error.issues[0]?.message ?? 'Invalid input.');
+  throw new AppError('INVALID_INPUT', result.error.issues[0]?.message ?? 'Invalid input.');
 }

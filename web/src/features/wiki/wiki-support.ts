@@ -1,3 +1,4 @@
+import { sql } from '@/core/db';
 import { readSiteConfig } from '@/core/db/site-config';
 import type { WikiSupport } from '@/core/feature';
 import {
@@ -71,8 +72,8 @@ export const wikiSupport: WikiSupport = {
         db,
         name: 'intermap',
         load: async () => {
-          const rows = await db.$queryRaw<{ text: string | null }[]>`
-            SELECT text FROM wiki WHERE name = 'InterMapTxt' ORDER BY version DESC LIMIT 1`;
+          const rows = await db.query<{ text: string | null }>(sql`
+            SELECT text FROM wiki WHERE name = 'InterMapTxt' ORDER BY version DESC LIMIT 1`);
           return parseInterMapTxt(rows[0]?.text ?? '');
         },
       }),

@@ -2,8 +2,9 @@ import type { NextRequest } from 'next/server';
 import { getConfig } from '@/config';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { isAppError } from '@/core/errors/app-error';
 import { exportErrorResponse, exportResponse } from '@/features/query/export-response';
-import { exportTicketQuery, QueryPermissionError } from '@/features/query/export-ticket-query';
+import { exportTicketQuery } from '@/features/query/export-ticket-query';
 import { QuerySyntaxError } from '@/features/query/language';
 import { exportFormatOf } from '@/features/query/query-from-params';
 
@@ -25,7 +26,7 @@ export async function GET(request: NextRequest) {
     });
     return exportResponse(file);
   } catch (error) {
-    if (error instanceof QueryPermissionError) return exportErrorResponse(403, error.message);
+    if (isAppError(error, 'FORBIDDEN')) return exportErrorResponse(403, error.message);
     if (error instanceof QuerySyntaxError) return exportErrorResponse(400, error.message);
     throw error;
   }

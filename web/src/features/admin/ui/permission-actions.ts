@@ -1,9 +1,10 @@
 'use server';
 
-import { AdminError } from '@/core/forms/admin-error';
+import { getDb } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
 import { readAll, readText, runAdminForm } from '@/core/forms/run-admin-form';
-import { getAdminDb } from '../admin-db';
+
 import { grantPermission, revokePermissions } from '../permission-admin';
 
 export async function grantPermissionAction(
@@ -16,7 +17,7 @@ export async function grantPermissionAction(
     work: async ({ permissions }) => {
       const subject = readText(form, 'subject').trim();
       const action = readText(form, 'action').trim();
-      await grantPermission({ db: getAdminDb(), permissions, subject, action });
+      await grantPermission({ db: getDb(), permissions, subject, action });
       return { message: `Granted ${action} to ${subject}.` };
     },
   });
@@ -33,10 +34,10 @@ export async function revokePermissionsAction(
       // Each checkbox carries "subject:action"; subjects hold no colon in practice, actions never.
       const grants = readAll(form, 'sel').map((value) => {
         const at = value.lastIndexOf(':');
-        if (at < 1) throw new AdminError('invalid_input', `“${value}” does not name a grant.`);
+        if (at < 1) throw new AppError('INVALID_INPUT', `“${value}” does not name a grant.`);
         return { username: value.slice(0, at), action: value.slice(at + 1) };
       });
-      const { revoked } = await revokePermissions({ db: getAdminDb(), permissions, grants });
+      const { revoked } = await revokePermissions({ db: getDb(), permissions, grants });
       return { message: `Revoked ${revoked}.` };
     },
   });

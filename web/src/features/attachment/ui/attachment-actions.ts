@@ -2,17 +2,14 @@
 
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
+import { getDb } from '@/core/db';
+import { formMessageOf } from '@/core/errors/show-error';
 import type { FormState } from '@/core/forms/action-form';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { addAttachment } from '../add-attachment';
-import { AttachmentError } from '../attachment-errors';
 import { attachmentParentHref } from '../attachment-href';
 import type { AttachmentRealm } from '../attachment-permissions';
-import {
-  getAttachmentDb,
-  getAttachmentMaxSize,
-  getAttachmentStorage,
-} from '../attachment-services';
+import { getAttachmentMaxSize, getAttachmentStorage } from '../attachment-services';
 import { deleteAttachment } from '../delete-attachment';
 
 const text = (form: FormData, key: string) => {
@@ -30,7 +27,8 @@ async function runOrExplain(run: () => Promise<void>): Promise<FormState | null>
     await run();
     return null;
   } catch (error) {
-    if (error instanceof AttachmentError) return { error: error.message };
+    const shown = formMessageOf(error);
+    if (shown) return { error: shown.message };
     throw error;
   }
 }
@@ -51,7 +49,7 @@ export async function uploadAttachmentAction(_: FormState, form: FormData): Prom
   }
   const failed = await runOrExplain(async () => {
     await addAttachment({
-      db: getAttachmentDb(),
+      db: getDb(),
       storage: getAttachmentStorage(),
       viewer,
       author,
@@ -78,7 +76,7 @@ export async function deleteAttachmentAction(_: FormState, form: FormData): Prom
   const id = text(form, 'id');
   const failed = await runOrExplain(async () => {
     await deleteAttachment({
-      db: getAttachmentDb(),
+      db: getDb(),
       storage: getAttachmentStorage(),
       viewer,
       input: { realm: realm as 'wiki', id, filename: text(form, 'filename') },

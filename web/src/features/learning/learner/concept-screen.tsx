@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import type { CurrentUser } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import type { Feature, Viewer } from '@/core/feature';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
@@ -19,7 +20,7 @@ import './learning.css';
  * its questions with an answer form each, and the learner's own attempts.
  */
 export async function ConceptScreen(props: {
-  viewer: Viewer;
+  viewer: Viewer & { user: CurrentUser | null };
   pathId: string;
   ticketId: number;
   features: readonly Feature[];
@@ -90,7 +91,7 @@ export async function ConceptScreen(props: {
         {questions.length === 0 ? (
           <>
             <p className="muted">No questions are ready for this concept yet.</p>
-            {canAnswer && path.kind === 'personal' && path.ownerId === props.viewer.userId && (
+            {canAnswer && path.kind === 'personal' && path.ownerId === props.viewer.user?.id && (
               <WriteQuestionsButton pathId={path.id} ticketId={concept.ticketId} />
             )}
           </>

@@ -1,8 +1,9 @@
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
 import type { Feature } from '@/core/feature';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { createLearningWikiSupport, type MacroPath, readPathArgument } from './learning-macros';
 
 const pathId = '0b7e3a52-4f0c-4c1e-9b7a-6f3c2d1e0a99';
@@ -42,7 +43,7 @@ describe('readPathArgument', () => {
 });
 
 describe.skipIf(!testServerUrl())('the learning macros in wiki text', () => {
-  const t = useTestDatabase({ prefix: 'web_learning_macros' });
+  const t = useWebTestDatabase({ prefix: 'web_learning_macros' });
   const asked: string[] = [];
   const feature = (canRead: boolean): Feature => ({
     id: 'learning',
@@ -56,7 +57,7 @@ describe.skipIf(!testServerUrl())('the learning macros in wiki text', () => {
           : null,
     }),
   });
-  const learner = { userId: 'ada', permissions: listPermissions(['learner']) };
+  const learner = { name: 'ada', permissions: listPermissions(['learner']) };
   const render = (text: string, canRead = true) =>
     renderWikiText({
       db: t.db,

@@ -7,7 +7,7 @@ import { toGraphConcepts } from './path-graph-concepts';
 /** The learning macros in wiki text, reading paths from learn-api as the signed-in reader. */
 export const learningWikiSupport = createLearningWikiSupport({
   loaderFor: (viewer) =>
-    viewer.userId && viewer.permissions.has('LEARNING_VIEW')
+    viewer.name && viewer.permissions.has('LEARNING_VIEW')
       ? async (pathId) => {
           const result = await loadPath(await learnApiFor(), pathId);
           if (!result.ok) return null;

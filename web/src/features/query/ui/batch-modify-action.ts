@@ -1,12 +1,11 @@
 'use server';
 
-import type { Db } from '@learntrac/db';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
-import { actorFromViewer } from '@/features/ticket/ticket-actor';
-import { BatchModifyError, batchModifyTickets } from '../batch-modify';
+import { batchModifyTickets } from '../batch-modify';
 
 const text = (form: FormData, key: string) => {
   const value = form.get(key);
@@ -30,8 +29,8 @@ export async function batchModifyAction(
   }
   try {
     const { changed } = await batchModifyTickets({
-      db: getDb() as unknown as Db,
-      actor: actorFromViewer(viewer),
+      db: getDb(),
+      actor: viewer,
       ticketIds: form
         .getAll('ticket')
         .map((id) => Number(id))
@@ -50,12 +49,12 @@ export async function batchModifyAction(
           : `Changed ${changed.length} ticket${changed.length === 1 ? '' : 's'}: ${changed.map((id) => `#${id}`).join(', ')}.`,
     };
   } catch (error) {
-    if (!(error instanceof BatchModifyError)) throw error;
+    if (!(error instanceof AppError)) throw error;
     return {
       ok: false,
       message: error.message,
       fieldErrors: error.fieldErrors,
-      problems: Object.entries(error.refusedTickets).map(([id, why]) => `#${id}: ${why}`),
+      problems: error.problems,
     };
   }
 }

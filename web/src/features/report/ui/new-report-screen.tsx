@@ -1,7 +1,7 @@
 import { requirePermission } from '@/core/auth/current-user';
+import { getDb } from '@/core/db';
+import { isAppError } from '@/core/errors/app-error';
 import { getReport } from '@/features/report/get-report';
-import { getReportDb, reportActorOf } from '@/features/report/report-db';
-import { ReportNotFoundError } from '@/features/report/report-errors';
 import { ReportForm } from '@/features/report/ui/report-form';
 import { saveReportAction } from './report-actions';
 import '@/features/report/ui/report.css';
@@ -15,8 +15,8 @@ export async function NewReportScreen({ searchParams }: NewReportScreenProps) {
   if (copy && /^\d{1,10}$/.test(copy)) {
     try {
       const source = await getReport({
-        db: getReportDb(),
-        actor: reportActorOf(viewer),
+        db: getDb(),
+        actor: viewer,
         id: Number(copy),
       });
       values = {
@@ -25,7 +25,7 @@ export async function NewReportScreen({ searchParams }: NewReportScreenProps) {
         query: source.query,
       };
     } catch (error) {
-      if (!(error instanceof ReportNotFoundError)) throw error;
+      if (!isAppError(error, 'NOT_FOUND')) throw error;
     }
   }
   return (

@@ -1,15 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { forbidden, notFound, redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
+import { getDb } from '@/core/db';
+import { isAppError } from '@/core/errors/app-error';
+import { showPageError } from '@/core/errors/show-error';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
-import { getReportDb, reportActorOf } from '@/features/report/report-db';
-import {
-  ReportFormError,
-  ReportNotFoundError,
-  ReportPermissionError,
-} from '@/features/report/report-errors';
 import { createReport, deleteReport, updateReport } from '@/features/report/save-report';
 import type { ReportFormState } from '@/features/report/ui/report-form';
 
@@ -35,8 +32,8 @@ export async function saveReportAction(
   };
   const unsafe = findUnsafeFormField(form);
   if (unsafe) return { values, errors: {}, message: unsafe.message };
-  const actor = reportActorOf(await getViewer());
-  const db = getReportDb();
+  const actor = await getViewer();
+  const db = getDb();
   const id = idOf(form);
   let saved: number;
   try {
@@ -46,8 +43,8 @@ export async function saveReportAction(
       saved = id;
     }
   } catch (error) {
-    if (error instanceof ReportFormError) return { values, errors: error.fieldErrors };
-    if (error instanceof ReportPermissionError || error instanceof ReportNotFoundError) {
+    if (isAppError(error, 'INVALID_INPUT')) return { values, errors: error.fieldErrors };
+    if (isAppError(error, 'FORBIDDEN') || isAppError(error, 'NOT_FOUND')) {
       return { values, errors: {}, message: error.message };
     }
     throw error;
@@ -61,11 +58,9 @@ export async function deleteReportAction(form: FormData): Promise<void> {
   const id = idOf(form);
   if (id === null) notFound();
   try {
-    await deleteReport({ db: getReportDb(), actor: reportActorOf(await getViewer()), id });
+    await deleteReport({ db: getDb(), actor: await getViewer(), id });
   } catch (error) {
-    if (error instanceof ReportPermissionError) forbidden();
-    if (error instanceof ReportNotFoundError) notFound();
-    throw error;
+    showPageError(error);
   }
   revalidatePath('/report');
   redirect('/report');

@@ -1,15 +1,10 @@
 import type { NextRequest } from 'next/server';
 import { getConfig } from '@/config';
 import { getViewer } from '@/core/auth/current-user';
+import { getDb, getReportPool } from '@/core/db';
+import { isAppError } from '@/core/errors/app-error';
 import { exportErrorResponse } from '@/features/query/export-response';
 import { exportReport } from '@/features/report/export-report';
-import { getReportDb, getReportPool, reportActorOf } from '@/features/report/report-db';
-import {
-  ReportError,
-  ReportNotFoundError,
-  ReportPermissionError,
-  ReportUnavailableError,
-} from '@/features/report/report-errors';
 
 const FORMATS = ['csv', 'tab', 'rss', 'sql'] as const;
 
@@ -29,9 +24,9 @@ export async function respondWithReportExport({
   const viewer = await getViewer();
   try {
     const file = await exportReport({
-      db: getReportDb(),
+      db: getDb(),
       pool: getReportPool(),
-      actor: reportActorOf(viewer),
+      actor: viewer,
       id: Number(rawId),
       params,
       format,
@@ -44,9 +39,9 @@ export async function respondWithReportExport({
     }
     return new Response(file.body, { status: 200, headers });
   } catch (error) {
-    if (error instanceof ReportPermissionError) return exportErrorResponse(403, error.message);
-    if (error instanceof ReportNotFoundError) return exportErrorResponse(404, error.message);
-    if (error instanceof ReportUnavailableError) {
+    if (isAppError(error, 'FORBIDDEN')) return exportErrorResponse(403, error.message);
+    if (isAppError(error, 'NOT_FOUND')) return exportErrorResponse(404, error.message);
+    if (isAppError(error, 'SERVICE_UNAVAILABLE')) {
       return new Response(`${error.message}\n`, {
         status: 503,
         headers: {
@@ -56,7 +51,7 @@ export async function respondWithReportExport({
         },
       });
     }
-    if (error instanceof ReportError) return exportErrorResponse(400, error.message);
+    if (isAppError(error, 'INVALID_INPUT')) return exportErrorResponse(400, error.message);
     throw error;
   }
 }

@@ -3,13 +3,12 @@ import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { TicketsContextNav } from '@/features/query/ui/tickets-context-nav';
 import { listReports } from '@/features/report/list-reports';
-import { reportActorOf } from '@/features/report/report-db';
 import '@/features/query/ui/query.css';
 import '@/features/report/ui/report.css';
 
 export async function ReportListScreen() {
   const viewer = await requirePermission('REPORT_VIEW', '/report');
-  const actor = reportActorOf(viewer);
+  const actor = viewer;
   const reports = await listReports({ db: getDb(), actor });
   const canCreate = viewer.permissions.has('REPORT_CREATE');
   return (

@@ -1,18 +1,14 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
+import { getDb, getReportPool } from '@/core/db';
+import { isAppError } from '@/core/errors/app-error';
 import type { Feature } from '@/core/feature';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { paramsFromRecord } from '@/features/query/query-from-params';
 import { TicketsContextNav } from '@/features/query/ui/tickets-context-nav';
 import { getReport } from '@/features/report/get-report';
-import { getReportDb, getReportPool, reportActorOf } from '@/features/report/report-db';
-import {
-  ReportError,
-  ReportNotFoundError,
-  ReportUnavailableError,
-} from '@/features/report/report-errors';
 import { reportVariables } from '@/features/report/report-variables-from-url';
 import {
   DEFAULT_REPORT_PAGE_SIZE,
@@ -50,13 +46,13 @@ export async function ReportScreen({
   const format = search.get('format');
   if (format && EXPORTS.has(format)) redirect(`/report/${id}/export?${search}`);
 
-  const db = getReportDb();
-  const actor = reportActorOf(viewer);
+  const db = getDb();
+  const actor = viewer;
   let report: Awaited<ReturnType<typeof getReport>>;
   try {
     report = await getReport({ db, actor, id });
   } catch (error) {
-    if (error instanceof ReportNotFoundError) notFound();
+    if (isAppError(error, 'NOT_FOUND')) notFound();
     throw error;
   }
   // A report saved as a query (`query:?status=new`) opens on the query page, as in Trac.
@@ -82,8 +78,8 @@ export async function ReportScreen({
       page: Number.isSafeInteger(page) && page > 0 ? page : 1,
     });
   } catch (caught) {
-    if (caught instanceof ReportUnavailableError) unavailable = caught.message;
-    else if (caught instanceof ReportError) error = caught.message;
+    if (isAppError(caught, 'SERVICE_UNAVAILABLE')) unavailable = caught.message;
+    else if (isAppError(caught, 'INVALID_INPUT')) error = caught.message;
     else throw caught;
   }
   const descriptionHtml = report.description

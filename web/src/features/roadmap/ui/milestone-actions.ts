@@ -2,11 +2,12 @@
 
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
+import { getDb } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { createMilestone } from '../create-milestone';
 import { deleteMilestone } from '../delete-milestone';
-import { getMilestoneDb } from '../milestone-db';
-import { MilestoneError } from '../milestone-errors';
+
 import { milestoneHref } from '../milestone-href';
 import { updateMilestone } from '../update-milestone';
 import { LEAVE_TICKETS, type MilestoneFormState } from './milestone-form-state';
@@ -29,7 +30,7 @@ function readValues(form: FormData): MilestoneFormState['values'] {
 }
 
 function refused(values: MilestoneFormState['values'], error: unknown): MilestoneFormState {
-  if (error instanceof MilestoneError) {
+  if (error instanceof AppError) {
     return { values, fieldErrors: error.fieldErrors, message: error.message };
   }
   throw error;
@@ -57,7 +58,7 @@ export async function saveMilestoneAction(
   try {
     if (originalName) {
       ({ name } = await updateMilestone({
-        db: getMilestoneDb(),
+        db: getDb(),
         permissions: viewer.permissions,
         author: viewer.user?.username ?? 'anonymous',
         name: originalName,
@@ -67,7 +68,7 @@ export async function saveMilestoneAction(
       }));
     } else {
       ({ name } = await createMilestone({
-        db: getMilestoneDb(),
+        db: getDb(),
         permissions: viewer.permissions,
         input,
         now,
@@ -91,7 +92,7 @@ export async function deleteMilestoneAction(
   const name = text(form, 'originalName');
   try {
     await deleteMilestone({
-      db: getMilestoneDb(),
+      db: getDb(),
       permissions: viewer.permissions,
       author: viewer.user?.username ?? 'anonymous',
       name,

@@ -1,12 +1,13 @@
 'use server';
 
-import { AdminError } from '@/core/forms/admin-error';
+import { getDb } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
 import { readAll, readText, runAdminForm } from '@/core/forms/run-admin-form';
 import { saveTicketDefault } from '@/features/ticket/admin/ticket-values';
 import { createMilestone } from '../create-milestone';
 import { deleteMilestone } from '../delete-milestone';
-import { getMilestoneDb } from '../milestone-db';
+
 import { updateMilestone } from '../update-milestone';
 
 const milestoneInput = (form: FormData) => ({
@@ -25,7 +26,7 @@ export async function addMilestoneAction(
     permission: 'TRAC_ADMIN',
     work: async ({ permissions }) => {
       const { name } = await createMilestone({
-        db: getMilestoneDb(),
+        db: getDb(),
         permissions,
         input: milestoneInput(form),
       });
@@ -43,7 +44,7 @@ export async function updateMilestoneAction(
     permission: 'TRAC_ADMIN',
     work: async ({ permissions, author }) => {
       await updateMilestone({
-        db: getMilestoneDb(),
+        db: getDb(),
         permissions,
         author,
         name: readText(form, 'originalName'),
@@ -61,12 +62,12 @@ async function removeMilestonesAction(form: FormData): Promise<AdminFormState> {
     work: async ({ permissions, author }) => {
       const names = readAll(form, 'sel');
       if (names.length === 0)
-        throw new AdminError('invalid_input', 'Select the milestones to remove.');
+        throw new AppError('INVALID_INPUT', 'Select the milestones to remove.');
       let retargeted = 0;
       // Each removal retargets its tickets (to none) with the move in their history.
       for (const name of names) {
         retargeted += (
-          await deleteMilestone({ db: getMilestoneDb(), permissions, author, name, retargetTo: '' })
+          await deleteMilestone({ db: getDb(), permissions, author, name, retargetTo: '' })
         ).retargeted;
       }
       return {
@@ -83,7 +84,7 @@ async function applyMilestoneListAction(form: FormData): Promise<AdminFormState>
     permission: 'TRAC_ADMIN',
     work: async ({ permissions }) => {
       await saveTicketDefault({
-        db: getMilestoneDb(),
+        db: getDb(),
         permissions,
         list: 'milestone',
         value: readText(form, 'default'),

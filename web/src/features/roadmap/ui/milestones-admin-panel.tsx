@@ -1,7 +1,8 @@
+import { fromTracTime } from '@learntrac/db/time';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/core/db';
-import { fromTracTime } from '@/core/db/database';
+
 import type { AdminPanelProps } from '@/core/feature';
 import { AddForm } from '@/core/forms/add-form';
 import { AdminForm, AdminInput, AdminTextarea } from '@/core/forms/admin-form';

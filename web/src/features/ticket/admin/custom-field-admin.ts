@@ -1,5 +1,6 @@
-import type { Db, Prisma } from '@learntrac/db';
-import { AdminError, assertAdmin } from '@/core/forms/admin-error';
+import { type Database, sql, type Transaction } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
+import { assertAdmin } from '@/core/forms/admin-error';
 import {
   type CustomField,
   CustomFieldSchema,
@@ -8,7 +9,7 @@ import {
 } from '@/features/ticket/custom-fields';
 
 interface AdminOptions {
-  db: Db;
+  db: Database;
   permissions: ReadonlySet<string>;
 }
 
@@ -70,23 +71,25 @@ export function parseCustomFieldForm(form: CustomFieldForm): CustomField {
     }
   }
   if (Object.keys(fieldErrors).length > 0 || !parsed.success) {
-    throw new AdminError('invalid_input', 'The custom field is not valid.', fieldErrors);
+    throw new AppError('INVALID_INPUT', 'The custom field is not valid.', {
+      fieldErrors: fieldErrors,
+    });
   }
   return parsed.data;
 }
 
-async function writeFields(tx: Prisma.TransactionClient, fields: CustomField[]) {
+async function writeFields(tx: Transaction, fields: CustomField[]) {
   const value = JSON.stringify(CustomFieldsConfigSchema.parse(fields));
-  await tx.$executeRaw`
+  await tx.execute(sql`
     INSERT INTO system (name, value) VALUES (${TICKET_CUSTOM_FIELDS_KEY}, ${value})
-    ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`;
+    ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`);
 }
 
-async function lockedFields(tx: Prisma.TransactionClient): Promise<CustomField[]> {
+async function lockedFields(tx: Transaction): Promise<CustomField[]> {
   // Serialises concurrent edits of the one JSON row.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${TICKET_CUSTOM_FIELDS_KEY}))`;
-  const rows = await tx.$queryRaw<{ value: string | null }[]>`
-    SELECT value FROM system WHERE name = ${TICKET_CUSTOM_FIELDS_KEY}`;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${TICKET_CUSTOM_FIELDS_KEY}))`);
+  const rows = await tx.query<{ value: string | null }>(sql`
+    SELECT value FROM system WHERE name = ${TICKET_CUSTOM_FIELDS_KEY}`);
   const value = rows[0]?.value;
   return value ? CustomFieldsConfigSchema.parse(JSON.parse(value)) : [];
 }
@@ -100,23 +103,27 @@ export async function saveCustomField(
 ): Promise<{ name: string }> {
   assertAdmin(options.permissions);
   const field = parseCustomFieldForm(options.form);
-  return options.db.$transaction(async (tx) => {
+  return options.db.transaction(async (tx) => {
     const fields = await lockedFields(tx);
     if (options.originalName) {
       const index = fields.findIndex((f) => f.name === options.originalName);
       if (index < 0) {
-        throw new AdminError('not_found', `Custom field ${options.originalName} does not exist.`);
+        throw new AppError('NOT_FOUND', `Custom field ${options.originalName} does not exist.`);
       }
       if (field.name !== options.originalName) {
-        throw new AdminError('invalid_input', 'The custom field is not valid.', {
-          name: 'A custom field cannot be renamed; add a new field instead.',
+        throw new AppError('INVALID_INPUT', 'The custom field is not valid.', {
+          fieldErrors: {
+            name: 'A custom field cannot be renamed; add a new field instead.',
+          },
         });
       }
       fields[index] = field;
     } else {
       if (fields.some((f) => f.name === field.name)) {
-        throw new AdminError('invalid_input', 'The custom field is not valid.', {
-          name: `Custom field “${field.name}” already exists.`,
+        throw new AppError('INVALID_INPUT', 'The custom field is not valid.', {
+          fieldErrors: {
+            name: `Custom field “${field.name}” already exists.`,
+          },
         });
       }
       if (!options.form.order?.trim()) {
@@ -135,8 +142,8 @@ export async function removeCustomFields(
 ): Promise<{ removed: number }> {
   assertAdmin(options.permissions);
   if (options.names.length === 0)
-    throw new AdminError('invalid_input', 'Select the fields to remove.');
-  return options.db.$transaction(async (tx) => {
+    throw new AppError('INVALID_INPUT', 'Select the fields to remove.');
+  return options.db.transaction(async (tx) => {
     const fields = await lockedFields(tx);
     const kept = fields.filter((field) => !options.names.includes(field.name));
     await writeFields(tx, kept);
@@ -149,7 +156,7 @@ export async function reorderCustomFields(
   options: AdminOptions & { order: Record<string, number> },
 ): Promise<void> {
   assertAdmin(options.permissions);
-  await options.db.$transaction(async (tx) => {
+  await options.db.transaction(async (tx) => {
     const fields = await lockedFields(tx);
     const ordered = fields
       .map((field, index) => ({

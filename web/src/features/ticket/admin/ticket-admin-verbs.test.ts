@@ -1,9 +1,8 @@
-import { testServerUrl, useTestDatabase } from '@learntrac/db/testing';
+import { testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
-import type { Database } from '@/core/db/database';
-import { AdminError } from '@/core/forms/admin-error';
+import { AppError } from '@/core/errors/app-error';
 import {
   removeCustomFields,
   reorderCustomFields,
@@ -23,23 +22,23 @@ import { formatWorkflowText } from '@/features/ticket/admin/workflow-text';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
 import { loadTicketOptions } from '@/features/ticket/ticket-options';
 import { loadWorkflow } from '@/features/ticket/workflow';
+import { useWebTestDatabase } from '@/test/use-web-test-database';
 
 const serverUrl = testServerUrl();
 const admin = listPermissions(['admin']);
 
-async function refusal(promise: Promise<unknown>): Promise<AdminError> {
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof AdminError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
   throw new Error('expected the write to be refused');
 }
 
 describe.skipIf(!serverUrl)('ticket system administration against PostgreSQL', () => {
-  const t = useTestDatabase({ prefix: 'web_admin', seed: true });
-  const reader = () => t.db as unknown as Database;
+  const t = useWebTestDatabase({ prefix: 'web_admin', seed: true });
 
   it('refuses every admin write to anonymous visitors, learners and instructors', async () => {
     for (const permissions of [
@@ -64,13 +63,13 @@ describe.skipIf(!serverUrl)('ticket system administration against PostgreSQL', (
         reorderCustomFields({ db: t.db, permissions, order: {} }),
         saveWorkflow({ db: t.db, permissions, text: 'x = a -> b' }),
       ];
-      for (const write of writes) expect((await refusal(write)).code).toBe('forbidden');
+      for (const write of writes) expect((await refusal(write)).code).toBe('FORBIDDEN');
     }
   });
 
   it('renames a component on its tickets and leaves tickets alone when one is removed', async () => {
     const { id } = await createTicket({
-      db: t.db,
+      db: t.prisma,
       author: 'ada',
       fields: { summary: 'c', component: 'component1' },
     });
@@ -88,17 +87,17 @@ describe.skipIf(!serverUrl)('ticket system administration against PostgreSQL', (
       newName: 'Lessons',
       owner: 'ines',
     });
-    expect((await t.db.ticket.findUniqueOrThrow({ where: { id } })).component).toBe('Lessons');
-    expect((await loadTicketDefaults({ db: reader() })).component).toBe('Lessons');
+    expect((await t.prisma.ticket.findUniqueOrThrow({ where: { id } })).component).toBe('Lessons');
+    expect((await loadTicketDefaults({ db: t.db })).component).toBe('Lessons');
     await removeTicketValues({
       db: t.db,
       permissions: admin,
       list: 'component',
       names: ['Lessons'],
     });
-    expect((await t.db.ticket.findUniqueOrThrow({ where: { id } })).component).toBe('Lessons');
-    expect((await loadTicketOptions({ db: reader() })).components).not.toContain('Lessons');
-    expect((await loadTicketDefaults({ db: reader() })).component).toBeUndefined();
+    expect((await t.prisma.ticket.findUniqueOrThrow({ where: { id } })).component).toBe('Lessons');
+    expect((await loadTicketOptions({ db: t.db })).components).not.toContain('Lessons');
+    expect((await loadTicketDefaults({ db: t.db })).component).toBeUndefined();
   });
 
   it('says which field is wrong for an empty or taken name', async () => {
@@ -124,7 +123,7 @@ describe.skipIf(!serverUrl)('ticket system administration against PostgreSQL', (
 
   it('adds, reorders and sets the default of an enum list, and the ticket form follows', async () => {
     await addTicketValue({ db: t.db, permissions: admin, list: 'ticket_type', name: 'question' });
-    expect(await listEnumValues({ db: reader(), list: 'ticket_type' })).toEqual([
+    expect(await listEnumValues({ db: t.db, list: 'ticket_type' })).toEqual([
       'defect',
       'enhancement',
       'task',
@@ -138,11 +137,11 @@ describe.skipIf(!serverUrl)('ticket system administration against PostgreSQL', (
       order: { question: 1, defect: 2 },
       defaultValue: 'task',
     });
-    expect((await loadTicketOptions({ db: reader() })).types.slice(0, 2)).toEqual([
+    expect((await loadTicketOptions({ db: t.db })).types.slice(0, 2)).toEqual([
       'question',
       'defect',
     ]);
-    expect((await loadTicketDefaults({ db: reader() })).type).toBe('task');
+    expect((await loadTicketDefaults({ db: t.db })).type).toBe('task');
     const unknown = await refusal(
       saveEnumOrder({
         db: t.db,
@@ -157,7 +156,7 @@ describe.skipIf(!serverUrl)('ticket system administration against PostgreSQL', (
 
   it('renames a priority on every ticket holding it', async () => {
     const { id } = await createTicket({
-      db: t.db,
+      db: t.prisma,
       author: 'ada',
       fields: { summary: 'p', priority: 'minor' },
     });
@@ -169,7 +168,7 @@ describe.skipIf(!serverUrl)('ticket system administration against PostgreSQL', (
       newName: 'low',
     });
     expect(ticketsUpdated).toBeGreaterThanOrEqual(1);
-    expect((await t.db.ticket.findUniqueOrThrow({ where: { id } })).priority).toBe('low');
+    expect((await t.prisma.ticket.findUniqueOrThrow({ where: { id } })).priority).toBe('low');
   });
 
   it('defines custom fields of every kind where the ticket pages read them', async () => {
@@ -185,7 +184,7 @@ describe.skipIf(!serverUrl)('ticket system administration against PostgreSQL', (
     const mine = forms.map((form) => form.name);
     // The site seed may define fields of its own; ours come after them, in the order added.
     expect(
-      (await loadCustomFields({ db: reader() })).map((f) => f.name).filter((n) => mine.includes(n)),
+      (await loadCustomFields({ db: t.db })).map((f) => f.name).filter((n) => mine.includes(n)),
     ).toEqual(mine);
     const badDefault = await refusal(
       saveCustomField({
@@ -215,18 +214,18 @@ describe.skipIf(!serverUrl)('ticket system administration against PostgreSQL', (
       form: { name: 'level', type: 'select', options: 'easy\nhard\nexpert', value: 'hard' },
     });
     await reorderCustomFields({ db: t.db, permissions: admin, order: { mode: 1 } });
-    const fields = await loadCustomFields({ db: reader() });
+    const fields = await loadCustomFields({ db: t.db });
     expect(fields[0]?.name).toBe('mode');
     expect(fields.find((f) => f.name === 'level')?.options).toEqual(['easy', 'hard', 'expert']);
     await removeCustomFields({ db: t.db, permissions: admin, names: ['notes'] });
-    expect((await loadCustomFields({ db: reader() })).map((f) => f.name)).not.toContain('notes');
+    expect((await loadCustomFields({ db: t.db })).map((f) => f.name)).not.toContain('notes');
   });
 
   it('saves an edited workflow and refuses a broken one with its problems', async () => {
-    const text = formatWorkflowText(await loadWorkflow({ db: reader() }));
+    const text = formatWorkflowText(await loadWorkflow({ db: t.db }));
     const edited = `${text}\ntest = new -> testing\ntest.permissions = TICKET_MODIFY\npass = testing -> closed\npass.operations = set_resolution\n`;
     expect((await saveWorkflow({ db: t.db, permissions: admin, text: edited })).actions).toBe(9);
-    expect((await loadWorkflow({ db: reader() })).map((a) => a.name)).toContain('pass');
+    expect((await loadWorkflow({ db: t.db })).map((a) => a.name)).toContain('pass');
 
     const broken = await saveWorkflow({
       db: t.db,
@@ -239,6 +238,6 @@ describe.skipIf(!serverUrl)('ticket system administration against PostgreSQL', (
       (error: unknown) => error as { problems: string[] },
     );
     expect(broken.problems.join('\n')).toMatch(/operations/);
-    expect((await loadWorkflow({ db: reader() })).map((a) => a.name)).toContain('pass');
+    expect((await loadWorkflow({ db: t.db })).map((a) => a.name)).toContain('pass');
   });
 });

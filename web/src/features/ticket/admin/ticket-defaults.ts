@@ -1,4 +1,5 @@
-import type { Database } from '@/core/db/database';
+import { sql } from '@/core/db';
+import type { Queryable } from '@/core/db/database';
 
 /**
  * Trac keeps each list's default in trac.ini's `[ticket]` section (`default_priority`, ...);
@@ -19,10 +20,10 @@ export const defaultKey = (field: DefaultField) => `ticket.default_${field}`;
 
 /** The configured default of each field that has one. */
 export async function loadTicketDefaults(options: {
-  db: Database;
+  db: Queryable;
 }): Promise<Partial<Record<DefaultField, string>>> {
-  const rows = await options.db.$queryRaw<{ name: string; value: string | null }[]>`
-    SELECT name, value FROM system WHERE name LIKE 'ticket.default\\_%'`;
+  const rows = await options.db.query<{ name: string; value: string | null }>(sql`
+    SELECT name, value FROM system WHERE name LIKE 'ticket.default\\_%'`);
   const defaults: Partial<Record<DefaultField, string>> = {};
   for (const field of DEFAULT_FIELDS) {
     const value = rows.find((row) => row.name === defaultKey(field))?.value;

@@ -1,6 +1,8 @@
-import type { Db, Prisma } from '@learntrac/db';
-import { toTracTime } from '@/core/db/database';
-import { AdminError, assertAdmin, readName } from '@/core/forms/admin-error';
+import { toTracTime } from '@learntrac/db/time';
+import { type Database, raw, sql, type Transaction } from '@/core/db';
+import { AppError } from '@/core/errors/app-error';
+
+import { assertAdmin, readName } from '@/core/forms/admin-error';
 import { type DefaultField, defaultKey } from './ticket-defaults';
 
 /**
@@ -19,40 +21,39 @@ export const VALUE_LISTS = {
 export type ValueList = keyof typeof VALUE_LISTS;
 export type EnumList = 'priority' | 'severity' | 'resolution' | 'ticket_type';
 
-type Tx = Prisma.TransactionClient;
 interface AdminOptions {
-  db: Db;
+  db: Database;
   permissions: ReadonlySet<string>;
 }
 
-async function exists(tx: Tx, list: ValueList, name: string): Promise<boolean> {
+async function exists(tx: Transaction, list: ValueList, name: string): Promise<boolean> {
   const rows =
     list === 'component'
-      ? await tx.$queryRaw<unknown[]>`SELECT 1 FROM component WHERE name = ${name}`
+      ? await tx.query<unknown>(sql`SELECT 1 FROM component WHERE name = ${name}`)
       : list === 'version'
-        ? await tx.$queryRaw<unknown[]>`SELECT 1 FROM version WHERE name = ${name}`
-        : await tx.$queryRaw<unknown[]>`SELECT 1 FROM enum WHERE type = ${list} AND name = ${name}`;
+        ? await tx.query<unknown>(sql`SELECT 1 FROM version WHERE name = ${name}`)
+        : await tx.query<unknown>(sql`SELECT 1 FROM enum WHERE type = ${list} AND name = ${name}`);
   return rows.length > 0;
 }
 
-function taken(list: ValueList, name: string): AdminError {
+function taken(list: ValueList, name: string): AppError {
   const message = `${VALUE_LISTS[list].label} “${name}” already exists.`;
-  return new AdminError('invalid_input', message, { name: message });
+  return new AppError('INVALID_INPUT', message, { fieldErrors: { name: message } });
 }
 
 /** Sets (or with '' clears) the default value of a ticket field. */
-export async function writeTicketDefault(tx: Tx, field: DefaultField, value: string) {
+export async function writeTicketDefault(tx: Transaction, field: DefaultField, value: string) {
   const name = defaultKey(field);
-  if (value === '') await tx.$executeRaw`DELETE FROM system WHERE name = ${name}`;
+  if (value === '') await tx.execute(sql`DELETE FROM system WHERE name = ${name}`);
   else
-    await tx.$executeRaw`
+    await tx.execute(sql`
       INSERT INTO system (name, value) VALUES (${name}, ${value})
-      ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`;
+      ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`);
 }
 
-async function readDefault(tx: Tx, field: DefaultField): Promise<string> {
-  const rows = await tx.$queryRaw<{ value: string | null }[]>`
-    SELECT value FROM system WHERE name = ${defaultKey(field)}`;
+async function readDefault(tx: Transaction, field: DefaultField): Promise<string> {
+  const rows = await tx.query<{ value: string | null }>(sql`
+    SELECT value FROM system WHERE name = ${defaultKey(field)}`);
   return rows[0]?.value ?? '';
 }
 
@@ -71,20 +72,20 @@ export async function addTicketValue(
   const { list } = options;
   const name = readName(options.name, VALUE_LISTS[list].label);
   const time = readDate(options.time);
-  return options.db.$transaction(async (tx) => {
+  return options.db.transaction(async (tx) => {
     if (await exists(tx, list, name)) throw taken(list, name);
     if (list === 'component') {
-      await tx.$executeRaw`INSERT INTO component (name, owner, description)
-        VALUES (${name}, ${(options.owner ?? '').trim()}, ${options.description ?? ''})`;
+      await tx.execute(sql`INSERT INTO component (name, owner, description)
+        VALUES (${name}, ${(options.owner ?? '').trim()}, ${options.description ?? ''})`);
     } else if (list === 'version') {
-      await tx.$executeRaw`INSERT INTO version (name, time, description)
-        VALUES (${name}, ${time}, ${options.description ?? ''})`;
+      await tx.execute(sql`INSERT INTO version (name, time, description)
+        VALUES (${name}, ${time}, ${options.description ?? ''})`);
     } else {
       // Trac keeps the order as text holding a number; the new value goes last.
-      await tx.$executeRaw`INSERT INTO enum (type, name, value)
+      await tx.execute(sql`INSERT INTO enum (type, name, value)
         SELECT ${list}, ${name},
           (COALESCE(MAX(CASE WHEN value ~ '^[0-9]+$' THEN value::int END), 0) + 1)::text
-        FROM enum WHERE type = ${list}`;
+        FROM enum WHERE type = ${list}`);
     }
     return { name };
   });
@@ -97,8 +98,10 @@ function readDate(value: string | undefined): bigint {
     ? new Date(text.length === 10 ? `${text}T00:00:00Z` : `${text}:00Z`)
     : null;
   if (!date || Number.isNaN(date.getTime())) {
-    throw new AdminError('invalid_input', 'The date is not valid.', {
-      time: 'Use a date like 2025-06-30.',
+    throw new AppError('INVALID_INPUT', 'The date is not valid.', {
+      fieldErrors: {
+        time: 'Use a date like 2025-06-30.',
+      },
     });
   }
   return toTracTime(date);
@@ -123,33 +126,32 @@ export async function updateTicketValue(
   const { field } = VALUE_LISTS[list];
   const newName = readName(options.newName, VALUE_LISTS[list].label);
   const time = readDate(options.time);
-  return options.db.$transaction(async (tx) => {
+  return options.db.transaction(async (tx) => {
     if (!(await exists(tx, list, options.name))) {
-      throw new AdminError(
-        'not_found',
+      throw new AppError(
+        'NOT_FOUND',
         `${VALUE_LISTS[list].label} “${options.name}” does not exist.`,
       );
     }
     const renamed = newName !== options.name;
     if (renamed && (await exists(tx, list, newName))) throw taken(list, newName);
     if (list === 'component') {
-      await tx.$executeRaw`UPDATE component SET name = ${newName},
+      await tx.execute(sql`UPDATE component SET name = ${newName},
         owner = ${(options.owner ?? '').trim()}, description = ${options.description ?? ''}
-        WHERE name = ${options.name}`;
+        WHERE name = ${options.name}`);
     } else if (list === 'version') {
-      await tx.$executeRaw`UPDATE version SET name = ${newName}, time = ${time},
-        description = ${options.description ?? ''} WHERE name = ${options.name}`;
+      await tx.execute(sql`UPDATE version SET name = ${newName}, time = ${time},
+        description = ${options.description ?? ''} WHERE name = ${options.name}`);
     } else {
-      await tx.$executeRaw`UPDATE enum SET name = ${newName}
-        WHERE type = ${list} AND name = ${options.name}`;
+      await tx.execute(sql`UPDATE enum SET name = ${newName}
+        WHERE type = ${list} AND name = ${options.name}`);
     }
     let ticketsUpdated = 0;
     if (renamed) {
       // The column comes from the fixed table above, never from input.
-      ticketsUpdated = await tx.$executeRawUnsafe(
-        `UPDATE ticket SET "${field}" = $1 WHERE "${field}" = $2`,
-        newName,
-        options.name,
+      const column = raw(`"${field}"`);
+      ticketsUpdated = await tx.execute(
+        sql`UPDATE ticket SET ${column} = ${newName} WHERE ${column} = ${options.name}`,
       );
       if ((await readDefault(tx, field)) === options.name)
         await writeTicketDefault(tx, field, newName);
@@ -165,29 +167,29 @@ export async function removeTicketValues(
   assertAdmin(options.permissions);
   const { list, names } = options;
   if (names.length === 0) {
-    throw new AdminError('invalid_input', 'Select the values to remove.');
+    throw new AppError('INVALID_INPUT', 'Select the values to remove.');
   }
   const { field } = VALUE_LISTS[list];
-  return options.db.$transaction(async (tx) => {
+  return options.db.transaction(async (tx) => {
     const removed =
       list === 'component'
-        ? await tx.$executeRaw`DELETE FROM component WHERE name = ANY(${names})`
+        ? await tx.execute(sql`DELETE FROM component WHERE name = ANY(${names})`)
         : list === 'version'
-          ? await tx.$executeRaw`DELETE FROM version WHERE name = ANY(${names})`
-          : await tx.$executeRaw`DELETE FROM enum WHERE type = ${list} AND name = ANY(${names})`;
+          ? await tx.execute(sql`DELETE FROM version WHERE name = ANY(${names})`)
+          : await tx.execute(sql`DELETE FROM enum WHERE type = ${list} AND name = ANY(${names})`);
     if (names.includes(await readDefault(tx, field))) await writeTicketDefault(tx, field, '');
     if (list !== 'component' && list !== 'version') await renumber(tx, list);
     return { removed };
   });
 }
 
-async function renumber(tx: Tx, list: EnumList) {
-  await tx.$executeRaw`
+async function renumber(tx: Transaction, list: EnumList) {
+  await tx.execute(sql`
     UPDATE enum SET value = ordered.position::text
     FROM (SELECT name, ROW_NUMBER() OVER (
             ORDER BY CASE WHEN value ~ '^[0-9]+$' THEN value::int END, value, name) AS position
           FROM enum WHERE type = ${list}) AS ordered
-    WHERE enum.type = ${list} AND enum.name = ordered.name`;
+    WHERE enum.type = ${list} AND enum.name = ordered.name`);
 }
 
 /**
@@ -204,10 +206,10 @@ export async function saveEnumOrder(
 ): Promise<void> {
   assertAdmin(options.permissions);
   const { list } = options;
-  await options.db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ name: string; value: string | null }[]>`
+  await options.db.transaction(async (tx) => {
+    const rows = await tx.query<{ name: string; value: string | null }>(sql`
       SELECT name, value FROM enum WHERE type = ${list}
-      ORDER BY CASE WHEN value ~ '^[0-9]+$' THEN value::int END, value, name FOR UPDATE`;
+      ORDER BY CASE WHEN value ~ '^[0-9]+$' THEN value::int END, value, name FOR UPDATE`);
     const ordered = rows
       .map((row, index) => ({
         name: row.name,
@@ -217,8 +219,8 @@ export async function saveEnumOrder(
       }))
       .sort((a, b) => a.position - b.position || a.given - b.given || a.index - b.index);
     for (const [index, row] of ordered.entries()) {
-      await tx.$executeRaw`UPDATE enum SET value = ${String(index + 1)}
-        WHERE type = ${list} AND name = ${row.name}`;
+      await tx.execute(sql`UPDATE enum SET value = ${String(index + 1)}
+        WHERE type = ${list} AND name = ${row.name}`);
     }
     if (options.defaultValue !== undefined) {
       await setDefault(
@@ -231,11 +233,18 @@ export async function saveEnumOrder(
   });
 }
 
-async function setDefault(tx: Tx, list: ValueList | 'milestone', value: string, known: string[]) {
+async function setDefault(
+  tx: Transaction,
+  list: ValueList | 'milestone',
+  value: string,
+  known: string[],
+) {
   const field = list === 'milestone' ? 'milestone' : VALUE_LISTS[list].field;
   if (value !== '' && !known.includes(value)) {
-    throw new AdminError('invalid_input', `“${value}” is not in the list.`, {
-      default: `“${value}” is not in the list.`,
+    throw new AppError('INVALID_INPUT', `“${value}” is not in the list.`, {
+      fieldErrors: {
+        default: `“${value}” is not in the list.`,
+      },
     });
   }
   await writeTicketDefault(tx, field, value);
@@ -246,13 +255,13 @@ export async function saveTicketDefault(
   options: AdminOptions & { list: 'component' | 'version' | 'milestone'; value: string },
 ): Promise<void> {
   assertAdmin(options.permissions);
-  await options.db.$transaction(async (tx) => {
+  await options.db.transaction(async (tx) => {
     const known =
       options.list === 'component'
-        ? await tx.$queryRaw<{ name: string }[]>`SELECT name FROM component`
+        ? await tx.query<{ name: string }>(sql`SELECT name FROM component`)
         : options.list === 'version'
-          ? await tx.$queryRaw<{ name: string }[]>`SELECT name FROM version`
-          : await tx.$queryRaw<{ name: string }[]>`SELECT name FROM milestone`;
+          ? await tx.query<{ name: string }>(sql`SELECT name FROM version`)
+          : await tx.query<{ name: string }>(sql`SELECT name FROM milestone`);
     await setDefault(
       tx,
       options.list,

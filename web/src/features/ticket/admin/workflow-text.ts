@@ -1,4 +1,5 @@
 import { isPermissionAction } from '@learntrac/db/permissions';
+import { AppError } from '@/core/errors/app-error';
 import { type Workflow, type WorkflowAction, WorkflowSchema } from '@/features/ticket/workflow';
 
 /**
@@ -26,11 +27,12 @@ export function formatWorkflowText(workflow: Workflow): string {
 }
 
 /** A workflow text with problems: each names its line (1-based) where it has one. */
-export class WorkflowTextError extends Error {
-  override name = 'WorkflowTextError';
-  constructor(readonly problems: string[]) {
-    super(`The workflow has ${problems.length} problem${problems.length === 1 ? '' : 's'}.`);
-  }
+function workflowTextError(problems: string[]): AppError {
+  return new AppError(
+    'INVALID_INPUT',
+    `The workflow has ${problems.length} problem${problems.length === 1 ? '' : 's'}.`,
+    { problems },
+  );
 }
 
 const list = (value: string) =>
@@ -71,7 +73,7 @@ export function parseWorkflowText(text: string): Workflow {
       problems.push(`${where}: expected “name = value”.`);
       continue;
     }
-    const [, key, value] = match as unknown as [string, string, string];
+    const [, key = '', value = ''] = match;
     const dot = key.indexOf('.');
     if (dot < 0) {
       const transition = /^(.+?)\s*->\s*(.+)$/.exec(value);
@@ -117,12 +119,12 @@ export function parseWorkflowText(text: string): Workflow {
     if (!data.oldStates)
       problems.push(`${name} has attributes but no “${name} = old -> new” line.`);
   }
-  if (problems.length > 0) throw new WorkflowTextError(problems);
+  if (problems.length > 0) throw workflowTextError(problems);
 
   const parsed = WorkflowSchema.safeParse([...actions.values()]);
   if (!parsed.success) {
     const names = [...actions.keys()];
-    throw new WorkflowTextError(
+    throw workflowTextError(
       parsed.error.issues.map((issue) => {
         const [index, attribute, item] = issue.path;
         const name = typeof index === 'number' ? names[index] : undefined;
@@ -133,7 +135,7 @@ export function parseWorkflowText(text: string): Workflow {
   }
   const workflow = parsed.data;
   problems.push(...checkWorkflow(workflow));
-  if (problems.length > 0) throw new WorkflowTextError(problems);
+  if (problems.length > 0) throw workflowTextError(problems);
   return workflow;
 }
 

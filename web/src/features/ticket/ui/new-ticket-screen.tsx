@@ -5,7 +5,6 @@ import { buildActionChoices } from '@/features/ticket/build-action-choices';
 import { customFieldDefault, loadCustomFields } from '@/features/ticket/custom-fields';
 import { getTicket } from '@/features/ticket/get-ticket';
 import { newTicketDefaults } from '@/features/ticket/new-ticket-defaults';
-import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { buildFieldSpecs, formValuesFor } from '@/features/ticket/ticket-field-specs';
 import { EDITABLE_FIELDS } from '@/features/ticket/ticket-form';
 import { loadTicketOptions } from '@/features/ticket/ticket-options';
@@ -37,7 +36,7 @@ export async function NewTicketScreen({
     'TICKET_CREATE',
     cloneOf ? `/newticket?clone=${encodeURIComponent(cloneOf)}` : '/newticket',
   );
-  const actor = actorFromViewer(viewer);
+  const actor = viewer;
   const db = getDb();
   const [ticketOptions, customFields, workflow, defaults] = await Promise.all([
     loadTicketOptions({ db }),

@@ -1,3 +1,4 @@
+import { isAppError } from '@/core/errors/app-error';
 import 'server-only';
 import { DbError } from '@learntrac/db/errors';
 import { redirect } from 'next/navigation';
@@ -7,10 +8,8 @@ import type { Feature } from '@/core/feature';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { createNewTicket } from '@/features/ticket/create-new-ticket';
-import { actorFromViewer } from '@/features/ticket/ticket-actor';
-import { getTicketDb } from '@/features/ticket/ticket-db';
-import { readFieldValues, TicketFormError } from '@/features/ticket/ticket-form';
-import { TicketPermissionError } from '@/features/ticket/ticket-permissions';
+
+import { readFieldValues } from '@/features/ticket/ticket-form';
 import type { NewTicketFormState } from '@/features/ticket/ui/ticket-form-state';
 
 /** Previews or files a new ticket; a refused submit keeps everything typed. */
@@ -44,14 +43,14 @@ export async function submitNewTicket({
   let id: number;
   try {
     ({ id } = await createNewTicket({
-      db: getTicketDb(),
-      actor: actorFromViewer(viewer),
+      db: getDb(),
+      actor: viewer,
       values: state.values,
       action: state.action,
     }));
   } catch (error) {
-    if (error instanceof TicketFormError) return { ...state, errors: error.fieldErrors };
-    if (error instanceof TicketPermissionError || error instanceof DbError) {
+    if (isAppError(error, 'INVALID_INPUT')) return { ...state, errors: error.fieldErrors };
+    if (isAppError(error, 'FORBIDDEN') || error instanceof DbError) {
       return { ...state, errors: { form: error.message } };
     }
     throw error;

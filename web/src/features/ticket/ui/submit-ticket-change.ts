@@ -1,3 +1,4 @@
+import { isAppError } from '@/core/errors/app-error';
 import 'server-only';
 import { DbError, MidAirCollisionError } from '@learntrac/db/errors';
 import { revalidatePath } from 'next/cache';
@@ -10,15 +11,8 @@ import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { collectChangesSince } from '@/features/ticket/collect-changes-since';
 import { getTicket } from '@/features/ticket/get-ticket';
 import { modifyTicket } from '@/features/ticket/modify-ticket';
-import { actorFromViewer } from '@/features/ticket/ticket-actor';
-import { getTicketDb } from '@/features/ticket/ticket-db';
-import {
-  readFieldValues,
-  readFormText,
-  readTicketId,
-  TicketFormError,
-} from '@/features/ticket/ticket-form';
-import { TicketPermissionError } from '@/features/ticket/ticket-permissions';
+
+import { readFieldValues, readFormText, readTicketId } from '@/features/ticket/ticket-form';
 import type { ModifyTicketFormState } from '@/features/ticket/ui/ticket-form-state';
 
 /** Previews or saves the Modify Ticket form; a refused save keeps everything typed. */
@@ -71,8 +65,8 @@ export async function submitTicketChange({
   let commentNumber: number;
   try {
     ({ commentNumber } = await modifyTicket({
-      db: getTicketDb(),
-      actor: actorFromViewer(viewer),
+      db: getDb(),
+      actor: viewer,
       ticketId,
       values: state.values,
       comment: state.comment,
@@ -84,8 +78,8 @@ export async function submitTicketChange({
       expectedChangetime: expected,
     }));
   } catch (error) {
-    if (error instanceof TicketFormError) return { ...state, errors: error.fieldErrors };
-    if (error instanceof TicketPermissionError) return { ...state, message: error.message };
+    if (isAppError(error, 'INVALID_INPUT')) return { ...state, errors: error.fieldErrors };
+    if (isAppError(error, 'FORBIDDEN')) return { ...state, message: error.message };
     if (error instanceof MidAirCollisionError) {
       const ticket = await getTicket({ db: getDb(), id: ticketId });
       revalidatePath(`/ticket/${ticketId}`);

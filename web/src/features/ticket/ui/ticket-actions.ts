@@ -1,12 +1,12 @@
 'use server';
 
-import { DbError } from '@learntrac/db/errors';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
+import { getDb } from '@/core/db';
+import { formMessageOf } from '@/core/errors/show-error';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { addAttachment } from '@/features/attachment/add-attachment';
-import { AttachmentError } from '@/features/attachment/attachment-errors';
 import {
   getAttachmentMaxSize,
   getAttachmentStorage,
@@ -14,11 +14,9 @@ import {
 import { deleteAttachment } from '@/features/attachment/delete-attachment';
 import { deleteTicket } from '@/features/ticket/delete-ticket';
 import { editTicketComment } from '@/features/ticket/edit-ticket-comment';
-import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { tooLargeMessage } from '@/features/ticket/ticket-attachment-links';
-import { getTicketDb } from '@/features/ticket/ticket-db';
-import { readFormText, readTicketId, TicketFormError } from '@/features/ticket/ticket-form';
-import { TicketPermissionError } from '@/features/ticket/ticket-permissions';
+
+import { readFormText, readTicketId } from '@/features/ticket/ticket-form';
 import type { AttachFileState } from '@/features/ticket/ui/attach-file-form';
 import type { CommentEditState } from '@/features/ticket/ui/ticket-form-state';
 
@@ -40,20 +38,15 @@ export async function editCommentAction(
   const viewer = await getViewer();
   try {
     await editTicketComment({
-      db: getTicketDb(),
-      actor: actorFromViewer(viewer),
+      db: getDb(),
+      actor: viewer,
       ticketId,
       commentNumber,
       text: state.text,
     });
   } catch (error) {
-    if (
-      error instanceof TicketPermissionError ||
-      error instanceof TicketFormError ||
-      error instanceof DbError
-    ) {
-      return { ...state, error: error.message };
-    }
+    const shown = formMessageOf(error);
+    if (shown) return { ...state, error: shown.message };
     throw error;
   }
   revalidatePath(`/ticket/${ticketId}`);
@@ -75,15 +68,14 @@ export async function deleteTicketAction(
   }
   try {
     await deleteTicket({
-      db: getTicketDb(),
+      db: getDb(),
       storage: getAttachmentStorage(),
-      actor: actorFromViewer(viewer),
+      actor: viewer,
       ticketId,
     });
   } catch (error) {
-    if (error instanceof TicketPermissionError || error instanceof DbError) {
-      return { error: error.message };
-    }
+    const shown = formMessageOf(error);
+    if (shown) return { error: shown.message };
     throw error;
   }
   redirect(`/query?deleted=${ticketId}`);
@@ -108,7 +100,7 @@ export async function attachFileAction(
   if (file.size > maxSize) return { error: tooLargeMessage(file.size, maxSize) };
   try {
     await addAttachment({
-      db: getTicketDb(),
+      db: getDb(),
       storage: getAttachmentStorage(),
       viewer,
       author: viewer.user?.username || 'anonymous',
@@ -123,7 +115,8 @@ export async function attachFileAction(
       data: new Uint8Array(await file.arrayBuffer()),
     });
   } catch (error) {
-    if (error instanceof AttachmentError) return { error: error.message };
+    const shown = formMessageOf(error);
+    if (shown) return { error: shown.message };
     throw error;
   }
   revalidatePath(`/ticket/${ticketId}`);
@@ -142,13 +135,14 @@ export async function deleteTicketAttachmentAction(
   if (ticketId === null) return { error: 'This form does not name a ticket.' };
   try {
     await deleteAttachment({
-      db: getTicketDb(),
+      db: getDb(),
       storage: getAttachmentStorage(),
       viewer,
       input: { realm: 'ticket', id: String(ticketId), filename: readFormText(form, 'filename') },
     });
   } catch (error) {
-    if (error instanceof AttachmentError) return { error: error.message };
+    const shown = formMessageOf(error);
+    if (shown) return { error: shown.message };
     throw error;
   }
   revalidatePath(`/ticket/${ticketId}`);

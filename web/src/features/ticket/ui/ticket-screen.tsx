@@ -17,7 +17,6 @@ import {
 } from '@/features/ticket/custom-fields';
 import { describeFieldChange } from '@/features/ticket/describe-field-change';
 import { getTicket } from '@/features/ticket/get-ticket';
-import { actorFromViewer } from '@/features/ticket/ticket-actor';
 import { ticketAttachmentHref } from '@/features/ticket/ticket-attachment-links';
 import { buildFieldSpecs, formValuesFor } from '@/features/ticket/ticket-field-specs';
 import { EDITABLE_FIELDS, FIELD_LABELS } from '@/features/ticket/ticket-form';
@@ -85,7 +84,7 @@ export async function TicketScreen({
   const db = getDb();
   const ticket = await loadTicket(id);
   if (!ticket) notFound();
-  const actor = actorFromViewer(viewer);
+  const actor = viewer;
   const [ticketOptions, customFields, workflow, attachments] = await Promise.all([
     readSiteConfig({ db, name: 'ticket-options', load: () => loadTicketOptions({ db }) }),
     readSiteConfig({ db, name: 'custom-fields', load: () => loadCustomFields({ db }) }),

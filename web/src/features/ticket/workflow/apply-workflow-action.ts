@@ -1,3 +1,4 @@
+import { AppError } from '@/core/errors/app-error';
 import type { WorkflowTicket } from './list-available-actions';
 import type { WorkflowAction } from './workflow-config';
 
@@ -13,15 +14,9 @@ export interface WorkflowFieldChanges {
   resolution?: string;
 }
 
-/** A choice the action needs is missing or not allowed; `field` says which. */
-export class WorkflowChoiceError extends Error {
-  override name = 'WorkflowChoiceError';
-  constructor(
-    readonly field: 'owner' | 'resolution',
-    message: string,
-  ) {
-    super(message);
-  }
+/** A choice the action needs is missing or not allowed: a message for the `owner` or `resolution` field. */
+function choiceError(field: 'owner' | 'resolution', message: string): AppError {
+  return new AppError('INVALID_INPUT', message, { fieldErrors: { [field]: message } });
 }
 
 /**
@@ -60,21 +55,15 @@ export function applyWorkflowAction(options: {
         const owner = choices.owner?.trim() ?? '';
         if (owner === '') {
           if (operation === 'set_owner') {
-            throw new WorkflowChoiceError(
-              'owner',
-              `Choose the new owner to ${actionLabel(action)}.`,
-            );
+            throw choiceError('owner', `Choose the new owner to ${actionLabel(action)}.`);
           }
           break;
         }
         if (action.setOwner?.length && !action.setOwner.includes(owner)) {
-          throw new WorkflowChoiceError(
-            'owner',
-            `The owner must be one of ${action.setOwner.join(', ')}.`,
-          );
+          throw choiceError('owner', `The owner must be one of ${action.setOwner.join(', ')}.`);
         }
         if (/[\s,]/.test(owner)) {
-          throw new WorkflowChoiceError('owner', 'The owner is a single user name.');
+          throw choiceError('owner', 'The owner is a single user name.');
         }
         next.owner = owner;
         break;
@@ -83,7 +72,7 @@ export function applyWorkflowAction(options: {
         const allowed = action.setResolution?.length ? action.setResolution : resolutions;
         const resolution = choices.resolution ?? '';
         if (!allowed.includes(resolution)) {
-          throw new WorkflowChoiceError(
+          throw choiceError(
             'resolution',
             resolution === ''
               ? `Choose a resolution to ${actionLabel(action)}.`

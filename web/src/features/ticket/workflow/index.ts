@@ -2,7 +2,6 @@ export {
   actionLabel,
   applyWorkflowAction,
   describeWorkflowAction,
-  WorkflowChoiceError,
   type WorkflowChoices,
   type WorkflowFieldChanges,
 } from './apply-workflow-action';

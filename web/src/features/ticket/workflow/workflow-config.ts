@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The `system` row holding the ticket workflow as JSON (written by the site seed). */
-export const TICKET_WORKFLOW_KEY = 'ticket_workflow';
+export { TICKET_WORKFLOW_KEY } from '@learntrac/db/workflow';
 
 /** Trac's workflow operations this app knows how to apply. */
 export const WORKFLOW_OPERATIONS = [

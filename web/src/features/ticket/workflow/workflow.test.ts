@@ -1,10 +1,7 @@
 import { BASIC_WORKFLOW } from '@learntrac/db/seed';
 import { describe, expect, it } from 'vitest';
-import {
-  applyWorkflowAction,
-  describeWorkflowAction,
-  WorkflowChoiceError,
-} from './apply-workflow-action';
+import { AppError } from '@/core/errors/app-error';
+import { applyWorkflowAction, describeWorkflowAction } from './apply-workflow-action';
 import { listAvailableActions } from './list-available-actions';
 import { listWorkflowStates, parseWorkflow, WorkflowConfigError } from './workflow-config';
 
@@ -105,7 +102,7 @@ describe('applyWorkflowAction', () => {
       status: 'closed',
       resolution: 'fixed',
     });
-    expect(() => apply('resolve')).toThrow(WorkflowChoiceError);
+    expect(() => apply('resolve')).toThrow(AppError);
     expect(() => apply('resolve', open, { resolution: 'done' })).toThrow(/not a resolution/);
   });
 
@@ -118,7 +115,10 @@ describe('applyWorkflowAction', () => {
       apply('reassign', open, { owner: '' });
       expect.unreachable();
     } catch (error) {
-      expect(error).toMatchObject({ field: 'owner' });
+      expect(error).toMatchObject({
+        code: 'INVALID_INPUT',
+        fieldErrors: { owner: expect.any(String) },
+      });
     }
   });
 

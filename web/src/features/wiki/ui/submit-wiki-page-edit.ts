@@ -1,3 +1,4 @@
+import { AppError } from '@/core/errors/app-error';
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
@@ -7,9 +8,8 @@ import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { diffWikiText, type WikiTextDiff } from '../diff-wiki-text';
 import { saveWikiPage } from '../save-wiki-page';
-import { WikiConflictError, WikiError } from '../wiki-errors';
+import { WikiConflictError } from '../wiki-errors';
 import { wikiPageHref } from '../wiki-names';
-import { getWikiDb } from '../wiki-services';
 
 export interface EditWikiState {
   name: string;
@@ -61,7 +61,7 @@ export async function submitWikiPageEdit({
   }
   try {
     await saveWikiPage({
-      db: getWikiDb(),
+      db: getDb(),
       viewer,
       author,
       input: {
@@ -86,7 +86,7 @@ export async function submitWikiPageEdit({
         },
       };
     }
-    if (error instanceof WikiError) return { ...state, error: error.message };
+    if (error instanceof AppError) return { ...state, error: error.message };
     throw error;
   }
   redirect(wikiPageHref(state.name));

@@ -2,15 +2,15 @@
 
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
+import { getDb } from '@/core/db';
+import { formMessageOf } from '@/core/errors/show-error';
 import type { FormState } from '@/core/forms/action-form';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { getAttachmentStorage } from '@/features/attachment/attachment-services';
 import { deleteWikiPage } from '../delete-wiki-page';
 import { renameWikiPage } from '../rename-wiki-page';
 import { revertWikiPage } from '../revert-wiki-page';
-import { WikiError } from '../wiki-errors';
 import { wikiPageHref } from '../wiki-names';
-import { getWikiDb } from '../wiki-services';
 
 const text = (form: FormData, key: string) => {
   const value = form.get(key);
@@ -27,7 +27,8 @@ async function runOrExplain(run: () => Promise<void>): Promise<FormState | null>
     await run();
     return null;
   } catch (error) {
-    if (error instanceof WikiError) return { error: error.message };
+    const shown = formMessageOf(error);
+    if (shown) return { error: shown.message };
     throw error;
   }
 }
@@ -39,7 +40,7 @@ export async function renameWikiPageAction(_: FormState, form: FormData): Promis
   const newName = text(form, 'newName').trim();
   const failed = await runOrExplain(async () => {
     await renameWikiPage({
-      db: getWikiDb(),
+      db: getDb(),
       storage: getAttachmentStorage(),
       viewer,
       author,
@@ -59,7 +60,7 @@ export async function deleteWikiPageAction(_: FormState, form: FormData): Promis
   let remains = false;
   const failed = await runOrExplain(async () => {
     const result = await deleteWikiPage({
-      db: getWikiDb(),
+      db: getDb(),
       storage: getAttachmentStorage(),
       viewer,
       input: { name, version: version ? Number(version) : undefined },
@@ -77,7 +78,7 @@ export async function revertWikiPageAction(_: FormState, form: FormData): Promis
   const name = text(form, 'name');
   const failed = await runOrExplain(async () => {
     await revertWikiPage({
-      db: getWikiDb(),
+      db: getDb(),
       viewer,
       author,
       input: { name, version: text(form, 'version'), baseVersion: text(form, 'baseVersion') },

@@ -1,7 +1,8 @@
 'use server';
 
 import { safeReturnPath } from '@/core/auth/safe-return-path';
-import { AdminError } from '@/core/forms/admin-error';
+import { getDb } from '@/core/db';
+import { AppError, isAppError } from '@/core/errors/app-error';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
 import { readAll, readOrder, readText, runAdminForm } from '@/core/forms/run-admin-form';
 import {
@@ -20,12 +21,10 @@ import {
   type ValueList,
 } from '@/features/ticket/admin/ticket-values';
 import { saveWorkflow } from '@/features/ticket/admin/workflow-admin';
-import { WorkflowTextError } from '@/features/ticket/admin/workflow-text';
-import { getTicketDb } from '@/features/ticket/ticket-db';
 
 const listOf = (form: FormData): ValueList => {
   const list = readText(form, 'list');
-  if (!(list in VALUE_LISTS)) throw new AdminError('invalid_input', `Unknown list ${list}.`);
+  if (!(list in VALUE_LISTS)) throw new AppError('INVALID_INPUT', `Unknown list ${list}.`);
   return list as ValueList;
 };
 
@@ -39,7 +38,7 @@ export async function addTicketValueAction(
     work: async ({ permissions }) => {
       const list = listOf(form);
       const { name } = await addTicketValue({
-        db: getTicketDb(),
+        db: getDb(),
         permissions,
         list,
         name: readText(form, 'name'),
@@ -60,7 +59,7 @@ export async function updateTicketValueAction(
     permission: 'TRAC_ADMIN',
     work: async ({ permissions }) => {
       await updateTicketValue({
-        db: getTicketDb(),
+        db: getDb(),
         permissions,
         list: listOf(form),
         name: readText(form, 'originalName'),
@@ -82,7 +81,7 @@ async function removeTicketValuesAction(form: FormData): Promise<AdminFormState>
     permission: 'TRAC_ADMIN',
     work: async ({ permissions }) => {
       const { removed } = await removeTicketValues({
-        db: getTicketDb(),
+        db: getDb(),
         permissions,
         list: listOf(form),
         names: readAll(form, 'sel'),
@@ -99,7 +98,7 @@ async function applyListChangesAction(form: FormData): Promise<AdminFormState> {
     permission: 'TRAC_ADMIN',
     work: async ({ permissions }) => {
       const list = readText(form, 'list');
-      const db = getTicketDb();
+      const db = getDb();
       if (list === 'component' || list === 'version') {
         await saveTicketDefault({ db, permissions, list, value: readText(form, 'default') });
       } else {
@@ -139,7 +138,7 @@ export async function saveCustomFieldAction(
     work: async ({ permissions }) => {
       const originalName = readText(form, 'originalName') || undefined;
       const { name } = await saveCustomField({
-        db: getTicketDb(),
+        db: getDb(),
         permissions,
         form: customFieldForm(form),
         originalName,
@@ -157,7 +156,7 @@ async function removeCustomFieldsAction(form: FormData): Promise<AdminFormState>
     permission: 'TRAC_ADMIN',
     work: async ({ permissions }) => {
       const { removed } = await removeCustomFields({
-        db: getTicketDb(),
+        db: getDb(),
         permissions,
         names: readAll(form, 'sel'),
       });
@@ -171,7 +170,7 @@ async function reorderCustomFieldsAction(form: FormData): Promise<AdminFormState
     form,
     permission: 'TRAC_ADMIN',
     work: async ({ permissions }) => {
-      await reorderCustomFields({ db: getTicketDb(), permissions, order: readOrder(form) });
+      await reorderCustomFields({ db: getDb(), permissions, order: readOrder(form) });
       return { message: 'Your changes have been saved.' };
     },
   });
@@ -186,14 +185,14 @@ export async function saveWorkflowAction(
     permission: 'TRAC_ADMIN',
     work: async ({ permissions }) => {
       const { actions } = await saveWorkflow({
-        db: getTicketDb(),
+        db: getDb(),
         permissions,
         text: readText(form, 'workflow'),
       });
       return { message: `The workflow with ${actions} actions has been saved.` };
     },
     explain: (error) =>
-      error instanceof WorkflowTextError
+      isAppError(error, 'INVALID_INPUT') && error.problems.length > 0
         ? { ok: false, message: error.message, problems: error.problems }
         : null,
   });

@@ -1,6 +1,7 @@
+import { fromTracTime } from '@learntrac/db/time';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/core/db';
-import { fromTracTime } from '@/core/db/database';
+
 import type { AdminPanelProps } from '@/core/feature';
 import { AdminInput, AdminTextarea } from '@/core/forms/admin-form';
 import { countTicketsByValue, listVersions } from '@/features/ticket/admin/list-ticket-values';

@@ -1,0 +1,145 @@
+/**
+ * What reaching the database costs a page in CPU: runs the reads of the ticket page and of a
+ * query page in this process, one request after another, once through node-postgres (the app's
+ * read path) and once through Prisma's raw queries, and prints the CPU milliseconds per request
+ * of each. Seeds its own database on TEST_DATABASE_URL's server (kept for the next run).
+ *
+ *   pnpm --filter @learntrac/web bench:db-path [--tickets 2000] [--requests 300]
+ */
+import { register } from 'node:module';
+import { parseArgs } from 'node:util';
+import { createPrismaClient } from '@learntrac/db';
+import { loadPermissions, type PermissionGrant } from '@learntrac/db/permissions';
+import pg from 'pg';
+import type { Queryable, SqlQuery } from '@/core/db/database';
+import type { Viewer } from '@/core/feature';
+
+// Server modules import `server-only`, which refuses to load outside React's server build; here
+// it loads as the empty module it is there. Client components (the admin forms the features
+// list) need React's full build, so the app's modules are imported after this.
+const emptyModule = 'data:text/javascript,export%20{}';
+register(
+  `data:text/javascript,${encodeURIComponent(
+    `export async function resolve(specifier, context, next) {
+      return specifier === 'server-only'
+        ? { url: '${emptyModule}', shortCircuit: true }
+        : next(specifier, context);
+    }`,
+  )}`,
+);
+const { createDatabase, sql } = await import('@/core/db/database');
+const { listAttachments } = await import('@/features/attachment/list-attachments');
+const { loadQueryFields } = await import('@/features/query/load-query-fields');
+const { queryFromParams } = await import('@/features/query/query-from-params');
+const { runTicketQuery } = await import('@/features/query/run-ticket-query');
+const { loadCustomFields } = await import('@/features/ticket/custom-fields');
+const { getTicket } = await import('@/features/ticket/get-ticket');
+const { loadTicketOptions } = await import('@/features/ticket/ticket-options');
+const { loadWorkflow } = await import('@/features/ticket/workflow/load-workflow');
+const { seedTickets } = await import('./bench-tickets/seed-tickets');
+const { renderWikiTexts } = await import('@/composition/render-wiki-text');
+
+const { values: args } = parseArgs({
+  options: {
+    tickets: { type: 'string', default: '2000' },
+    requests: { type: 'string', default: '300' },
+  },
+});
+const tickets = Number(args.tickets);
+const requests = Number(args.requests);
+const serverUrl = process.env.TEST_DATABASE_URL;
+if (!serverUrl) throw new Error('TEST_DATABASE_URL must name a PostgreSQL server');
+const databaseUrl = Object.assign(new URL(serverUrl), {
+  pathname: '/learntrac_bench_db_path',
+}).toString();
+
+async function ensureDatabase() {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const found = await admin.query(
+      "SELECT 1 FROM pg_database WHERE datname = 'learntrac_bench_db_path'",
+    );
+    if (found.rowCount === 0) await admin.query('CREATE DATABASE learntrac_bench_db_path');
+  } finally {
+    await admin.end();
+  }
+  await seedTickets({ databaseUrl, tickets, wikiPages: 50, log: () => {} });
+}
+
+const viewer: Viewer = {
+  name: 'ana',
+  permissions: new Set(['TICKET_VIEW', 'TICKET_APPEND', 'WIKI_VIEW', 'MILESTONE_VIEW']),
+};
+
+async function ticketPage(db: Queryable, id: number) {
+  await loadPermissions({
+    db: { $queryRaw: (strings, ...values) => db.query<PermissionGrant>(sql(strings, ...values)) },
+    subject: { username: 'ana', groups: [] },
+  });
+  const ticket = await getTicket({ db, id });
+  if (!ticket) throw new Error(`ticket #${id} is missing`);
+  await Promise.all([
+    loadTicketOptions({ db }),
+    loadCustomFields({ db }),
+    loadWorkflow({ db }),
+    listAttachments({ db, realm: 'ticket', id: String(id) }),
+  ]);
+  const context = { realm: 'ticket', id: String(id) };
+  await renderWikiTexts({
+    db,
+    viewer,
+    texts: [ticket.description ?? '', ...ticket.changes.map((c) => c.newvalue ?? '')].map(
+      (text) => ({ text, context }),
+    ),
+  });
+}
+
+async function queryPage(db: Queryable) {
+  const fields = await loadQueryFields({ db });
+  const query = queryFromParams(new URLSearchParams('status=!closed&order=priority'), fields);
+  const result = await runTicketQuery({ db, query, fields, user: 'ana' });
+  await renderWikiTexts({
+    db,
+    viewer,
+    texts: result.rows.map((row) => ({
+      text: String(row.summary ?? ''),
+      context: { realm: 'ticket', id: String(row.id) },
+    })),
+    flavour: 'oneliner',
+  });
+}
+
+/** CPU milliseconds (user + system) per call of `run`, after a warm-up. */
+async function cpuPerRequest(run: (i: number) => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 30; i += 1) await run(i);
+  const start = process.cpuUsage();
+  for (let i = 0; i < requests; i += 1) await run(i);
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000 / requests;
+}
+
+await ensureDatabase();
+const prisma = createPrismaClient(databaseUrl, { maxConnections: 4 });
+const prismaReads: Queryable = {
+  query: (query: SqlQuery) => prisma.$queryRawUnsafe(query.text, ...query.values),
+};
+const database = createDatabase({ url: databaseUrl, maxConnections: 4 });
+const paths: [string, Queryable][] = [
+  ['Prisma raw queries', prismaReads],
+  ['node-postgres', database],
+];
+const ticketId = (i: number) => 1 + ((i * 7919) % tickets);
+const rows: string[][] = [];
+for (const [name, db] of paths) {
+  const select1 = await cpuPerRequest(() => db.query(sql`SELECT 1`));
+  const ticket = await cpuPerRequest((i) => ticketPage(db, ticketId(i)));
+  const query = await cpuPerRequest(() => queryPage(db));
+  rows.push([name, select1.toFixed(2), ticket.toFixed(2), query.toFixed(2)]);
+}
+await prisma.$disconnect();
+await database.close();
+
+console.log(`CPU ms per request, ${requests} requests each, ${tickets} tickets, one at a time`);
+console.log(['path', 'SELECT 1', 'ticket page reads', 'query page reads'].join('\t'));
+for (const row of rows) console.log(row.join('\t'));
