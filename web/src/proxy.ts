@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { databaseUnavailableResponse } from '@/core/db/database-gate';
+import { databaseUnavailableResponse, reportsBusyResponse } from '@/core/db/database-gate';
 import { findAddressProblem } from '@/core/security/check-request-address';
 import {
   ATTACHMENT_CONTENT_SECURITY_POLICY,
@@ -80,7 +80,9 @@ export function proxy(request: NextRequest) {
   });
 
   const refused =
-    refuseRequest(request, requestId) ?? databaseUnavailableResponse({ pathname, requestId });
+    refuseRequest(request, requestId) ??
+    databaseUnavailableResponse({ pathname, requestId }) ??
+    reportsBusyResponse({ pathname, requestId });
   let response: NextResponse;
   if (refused) {
     response = refused;

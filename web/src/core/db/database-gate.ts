@@ -1,8 +1,13 @@
 import { NextResponse } from 'next/server';
+import type pg from 'pg';
 import { type DatabaseWatch, watchDatabase } from './database-watch';
 
-// One watch per process, shared by every request the proxy sees.
-const holder = globalThis as typeof globalThis & { learntracDatabaseWatch?: DatabaseWatch };
+// One watch per process, shared by every request the proxy sees; the report pool is the one
+// core/db opens for report pages (the proxy runs in the same process).
+const holder = globalThis as typeof globalThis & {
+  learntracDatabaseWatch?: DatabaseWatch;
+  learntracReportPool?: pg.Pool;
+};
 
 const RETRY_AFTER_SECONDS = '5';
 const MESSAGE = 'LearnTrac cannot reach its database right now. Try again in a moment.';
@@ -33,16 +38,42 @@ export function databaseUnavailableResponse(options: {
       ),
   });
   if (!holder.learntracDatabaseWatch.isDown()) return null;
+  return unavailable({ pathname, requestId, message: MESSAGE });
+}
+
+const REPORT_VIEW = /^\/report\/\d+(\/export)?\/?$/;
+const REPORTS_BUSY =
+  'Every report connection is busy running other reports, and others are waiting. Try again in a moment.';
+
+/**
+ * The answer for a report view while every report connection is taken and as many viewers
+ * already wait for one: 503 at once rather than another wait that would end the same way.
+ * Only report views queue on that pool, so no other page is ever turned away here.
+ */
+export function reportsBusyResponse(options: {
+  pathname: string;
+  requestId: string;
+  pool?: Pick<pg.Pool, 'waitingCount' | 'options'>;
+}): NextResponse | null {
+  const { pathname, requestId } = options;
+  const pool = options.pool ?? holder.learntracReportPool;
+  if (!pool || !REPORT_VIEW.test(pathname)) return null;
+  if (pool.waitingCount < (pool.options.max ?? 10)) return null;
+  return unavailable({ pathname, requestId, message: REPORTS_BUSY });
+}
+
+function unavailable(options: { pathname: string; requestId: string; message: string }) {
+  const { pathname, requestId, message } = options;
   // The proxy adds the security headers and the request id, as to every response.
   const headers = { 'Cache-Control': 'no-store', 'Retry-After': RETRY_AFTER_SECONDS };
   if (pathname.startsWith('/api/')) {
     return NextResponse.json(
-      { code: 'SERVICE_UNAVAILABLE', message: MESSAGE, requestId },
+      { code: 'SERVICE_UNAVAILABLE', message, requestId },
       { status: 503, headers },
     );
   }
   return new NextResponse(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unavailable - LearnTrac</title></head><body><h1>Temporarily unavailable</h1><p>${MESSAGE}</p></body></html>`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unavailable - LearnTrac</title></head><body><h1>Temporarily unavailable</h1><p>${message}</p></body></html>`,
     { status: 503, headers: { ...headers, 'Content-Type': 'text/html;charset=utf-8' } },
   );
 }
