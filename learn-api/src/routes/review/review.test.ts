@@ -157,6 +157,24 @@ describe.skipIf(!databaseServerUrl || !modelDir)('spaced review', () => {
     expect(await dueCards(ada)).toEqual([]);
   });
 
+  it('lists a card falling due later today only when asked for cards due before a later moment', async () => {
+    const inAnHour = new Date(Date.now() + 60 * 60_000).toISOString();
+    const laterToday = await json<{ cards: DueCard[] }>(
+      await call(ada, 'GET', `/review/due?before=${encodeURIComponent(inAnHour)}`),
+      200,
+    );
+    expect(laterToday.cards.map((card) => card.ticketId)).toEqual([heapTicket]);
+    expect(new Date(laterToday.cards[0]!.due).getTime()).toBeGreaterThan(Date.now());
+    expect(await dueCards(ada)).toEqual([]);
+    const tooFar = new Date(Date.now() + 8 * 24 * 60 * 60_000).toISOString();
+    const refused = await json<{ code: string; message: string }>(
+      await call(ada, 'GET', `/review/due?before=${encodeURIComponent(tooFar)}`),
+      400,
+    );
+    expect(refused.message).toMatch(/at most a week/);
+    await json(await call(ada, 'GET', '/review/due?before=tomorrow'), 400);
+  });
+
   it('lists due cards with the question answered longest ago', async () => {
     await makeDue(ada);
     const [card, ...rest] = await dueCards(ada);

@@ -11,6 +11,17 @@ export const DueQuerySchema = z.object({
     .max(100)
     .default(20)
     .openapi({ param: { name: 'limit', in: 'query' } }),
+  // A dashboard lists what falls due later today too; a review session takes what is due now.
+  before: z.iso
+    .datetime({
+      offset: true,
+      message: 'before must be a date and time, e.g. 2026-12-07T23:59:59Z',
+    })
+    .optional()
+    .openapi({
+      param: { name: 'before', in: 'query' },
+      description: 'List cards due up to this moment instead of now, at most a week ahead',
+    }),
 });
 
 export const DueCardsSchema = z.object({ cards: z.array(DueCardSchema) }).openapi('DueCards');

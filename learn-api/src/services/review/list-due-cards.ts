@@ -44,22 +44,25 @@ async function pickQuestions(
   return picked;
 }
 
-/** The caller's cards that are due, most overdue first, each with a question to answer. */
+/**
+ * The caller's cards due by `until` (now unless given), most overdue first, each with a question
+ * to answer.
+ */
 export async function listDueCards({
   db,
   viewer,
   limit,
-  now = new Date(),
+  until = new Date(),
 }: {
   db: Database;
   viewer: AuthUser;
   limit: number;
-  now?: Date;
+  until?: Date;
 }): Promise<DueCard[]> {
   const cards = await db.reviewCard.findMany({
     where: {
       cognitoUserId: viewer.sub,
-      due: { lte: now },
+      due: { lte: until },
       ticket: { conceptMetadata: { some: visibleConcepts(viewer) } },
     },
     include: { ticket: { select: { summary: true } } },

@@ -1707,11 +1707,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's review cards that are due, most overdue first */
+        /** The caller's review cards that are due (or fall due before a given moment), most overdue first */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
+                    /** @description List cards due up to this moment instead of now, at most a week ahead */
+                    before?: string;
                 };
                 header?: never;
                 path?: never;

@@ -12,12 +12,12 @@ const INSTRUCTOR_LINKS = [
   { href: '/learning/paths/new', label: 'Build a shared path' },
 ];
 
-/** `/learning`: my paths with progress, what I can learn next, and reviews due now. */
+/** `/learning`: my paths with progress, what I can learn next, and reviews due today. */
 export async function DashboardScreen({ viewer }: { viewer: Viewer }) {
   const answers = viewer.permissions.has('LEARNING_ANSWER');
-  const result = await loadDashboard(await learnApiFor(), { reviews: answers });
-  const manages = viewer.permissions.has('LEARNING_MANAGE');
   const now = new Date();
+  const result = await loadDashboard(await learnApiFor(), { reviews: answers, now });
+  const manages = viewer.permissions.has('LEARNING_MANAGE');
   return (
     <>
       <h1>Learning</h1>
@@ -109,16 +109,15 @@ export async function DashboardScreen({ viewer }: { viewer: Viewer }) {
                 ))}
               </ul>
             )}
-            <h2 id="reviews">Reviews due</h2>
+            <h2 id="reviews">Reviews due today</h2>
             {result.data.dueReviews.length === 0 ? (
-              <p className="muted">No reviews due. Well done.</p>
+              <p className="muted">No reviews due today. Well done.</p>
             ) : (
               <>
-                <p>
-                  {result.data.dueReviews.length}{' '}
-                  {result.data.dueReviews.length === 1 ? 'concept is' : 'concepts are'} due for
-                  review. <Link href="/learning/review">Start a review session</Link>
-                </p>
+                <ReviewsDueNow
+                  count={result.data.dueReviews.filter((card) => new Date(card.due) <= now).length}
+                  laterToday={result.data.dueReviews.length}
+                />
                 <ul className="lt-paths" aria-labelledby="reviews">
                   {result.data.dueReviews.slice(0, 8).map((card) => (
                     <li key={card.id}>
@@ -133,5 +132,19 @@ export async function DashboardScreen({ viewer }: { viewer: Viewer }) {
         </div>
       )}
     </>
+  );
+}
+
+/** What can be reviewed now, and how many more cards fall due before the day is out. */
+function ReviewsDueNow({ count, laterToday }: { count: number; laterToday: number }) {
+  const later = laterToday - count;
+  const laterText =
+    later > 0 ? ` ${later} more ${later === 1 ? 'falls' : 'fall'} due later today.` : '';
+  if (count === 0) return <p>Nothing to review right now.{laterText}</p>;
+  return (
+    <p>
+      {count} {count === 1 ? 'concept is' : 'concepts are'} due for review now.{laterText}{' '}
+      <Link href="/learning/review">Start a review session</Link>
+    </p>
   );
 }

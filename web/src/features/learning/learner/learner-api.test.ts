@@ -62,6 +62,18 @@ describe.skipIf(!haveDatabase)('what the learner screens load from the real lear
     expect(dashboard.data.ready.map((entry) => entry.concept.ticketId)).toContain(first.ticketId);
   });
 
+  it('lists the review card the wrong answer started as due later today, not as due now', async () => {
+    // Near midnight UTC the card may fall due tomorrow: look from the middle of a day instead.
+    const now = new Date();
+    if (now.getUTCHours() === 23) now.setUTCHours(36);
+    const dashboard = await loadDashboard(api, { reviews: true, now });
+    expect(dashboard.ok).toBe(true);
+    if (!dashboard.ok) return;
+    const card = dashboard.data.dueReviews.find((due) => due.ticketId === first.ticketId);
+    expect(card).toBeDefined();
+    expect(new Date(card!.due).getTime()).toBeGreaterThan(Date.now());
+  });
+
   it('gives the concept page its questions without answers, and the learner’s attempt', async () => {
     const page = await loadConceptPage(api, { pathId, ticketId: first.ticketId });
     expect(page?.ok).toBe(true);

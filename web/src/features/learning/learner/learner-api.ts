@@ -31,17 +31,26 @@ export interface Dashboard {
   dueReviews: DueCard[];
 }
 
-/** The learner's paths with their progress, what they are ready for next, and reviews due now. */
+/**
+ * The learner's paths with their progress, what they are ready for next, and the reviews that
+ * fall due before the day ends (days end at midnight UTC, as the site shows its dates).
+ */
 export async function loadDashboard(
   api: LearnApiClient,
-  { reviews }: { reviews: boolean },
+  { reviews, now = new Date() }: { reviews: boolean; now?: Date },
 ): Promise<LearnApiResult<Dashboard>> {
+  const endOfDay = new Date(now);
+  endOfDay.setUTCHours(23, 59, 59, 999);
   const [paths, progress, due] = await Promise.all([
     learnApiResult(api.GET('/api/learntrac/paths', { params: { query: { limit: 100 } } })),
     learnApiResult(api.GET('/api/learntrac/progress')),
     // Review cards are for those who answer; anyone else simply has none.
     reviews
-      ? learnApiResult(api.GET('/api/learntrac/review/due', { params: { query: { limit: 100 } } }))
+      ? learnApiResult(
+          api.GET('/api/learntrac/review/due', {
+            params: { query: { limit: 100, before: endOfDay.toISOString() } },
+          }),
+        )
       : Promise.resolve({ ok: true as const, status: 200, data: { cards: [] as DueCard[] } }),
   ]);
   if (!paths.ok) return paths;
