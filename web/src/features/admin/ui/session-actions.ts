@@ -2,7 +2,8 @@
 
 import { getSessionRevocations } from '@/core/auth/auth-options';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
-import { readText, runAdminForm } from '@/core/forms/run-admin-form';
+import { readText } from '@/core/forms/form-fields';
+import { runAdminForm } from '@/core/forms/run-admin-form';
 import { revokeUserSessions } from '../revoke-user-sessions';
 
 /** The permissions page's "Sign a User Out Everywhere" form. */

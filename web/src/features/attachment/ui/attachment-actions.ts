@@ -1,10 +1,11 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { formMessageOf } from '@/core/errors/show-error';
+import { getActingViewer } from '@/core/forms/acting-viewer';
 import type { FormState } from '@/core/forms/action-form';
+import { readText } from '@/core/forms/form-fields';
+import { runOrExplain } from '@/core/forms/run-or-explain';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { addAttachment } from '../add-attachment';
 import { attachmentParentHref } from '../attachment-href';
@@ -12,33 +13,12 @@ import type { AttachmentRealm } from '../attachment-permissions';
 import { getAttachmentMaxSize, getAttachmentStorage } from '../attachment-services';
 import { deleteAttachment } from '../delete-attachment';
 
-const text = (form: FormData, key: string) => {
-  const value = form.get(key);
-  return typeof value === 'string' ? value : '';
-};
-
-async function currentAuthor() {
-  const viewer = await getViewer();
-  return { viewer, author: viewer.user?.username ?? 'anonymous' };
-}
-
-async function runOrExplain(run: () => Promise<void>): Promise<FormState | null> {
-  try {
-    await run();
-    return null;
-  } catch (error) {
-    const shown = formMessageOf(error);
-    if (shown) return { error: shown.message };
-    throw error;
-  }
-}
-
 export async function uploadAttachmentAction(_: FormState, form: FormData): Promise<FormState> {
   const unsafe = findUnsafeFormField(form);
   if (unsafe) return { error: unsafe.message };
-  const { viewer, author } = await currentAuthor();
-  const realm = text(form, 'realm');
-  const id = text(form, 'id');
+  const { viewer, author } = await getActingViewer();
+  const realm = readText(form, 'realm');
+  const id = readText(form, 'id');
   const file = form.get('file');
   if (!(file instanceof File) || file.size === 0) return { error: 'Choose a file to attach.' };
   const maxSize = getAttachmentMaxSize();
@@ -58,7 +38,7 @@ export async function uploadAttachmentAction(_: FormState, form: FormData): Prom
         realm: realm as 'wiki',
         id,
         filename: file.name,
-        description: text(form, 'description'),
+        description: readText(form, 'description'),
         replace: form.get('replace') === 'on',
       },
       data: new Uint8Array(await file.arrayBuffer()),
@@ -71,15 +51,15 @@ export async function uploadAttachmentAction(_: FormState, form: FormData): Prom
 export async function deleteAttachmentAction(_: FormState, form: FormData): Promise<FormState> {
   const unsafe = findUnsafeFormField(form);
   if (unsafe) return { error: unsafe.message };
-  const { viewer } = await currentAuthor();
-  const realm = text(form, 'realm');
-  const id = text(form, 'id');
+  const { viewer } = await getActingViewer();
+  const realm = readText(form, 'realm');
+  const id = readText(form, 'id');
   const failed = await runOrExplain(async () => {
     await deleteAttachment({
       db: getDb(),
       storage: getAttachmentStorage(),
       viewer,
-      input: { realm: realm as 'wiki', id, filename: text(form, 'filename') },
+      input: { realm: realm as 'wiki', id, filename: readText(form, 'filename') },
     });
   });
   if (failed) return failed;

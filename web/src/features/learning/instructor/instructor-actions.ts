@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
+import { readText } from '@/core/forms/form-fields';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { type LearnApiResult, learnApiResult } from '../learn-api/learn-api-client';
 import { learnApiFor } from '../learn-api/learn-api-for';
@@ -10,11 +11,6 @@ import { newPathFieldOf, parseNewPathForm } from './paths/new-path-form';
 import { parseQuestionEdit } from './paths/question-edit-form';
 
 const MANAGE = 'LEARNING_MANAGE';
-
-const text = (form: FormData, key: string) => {
-  const value = form.get(key);
-  return typeof value === 'string' ? value : '';
-};
 
 /** Every instructor action starts here: the page's permission, then text that cannot be kept. */
 async function refusalBeforeWork(form: FormData): Promise<FormState | null> {
@@ -55,8 +51,8 @@ export async function changeDocumentAction(
 ): Promise<FormState> {
   const refused = await refusalBeforeWork(form);
   if (refused) return refused;
-  const id = text(form, 'documentId');
-  const intent = text(form, 'intent');
+  const id = readText(form, 'documentId');
+  const intent = readText(form, 'intent');
   const api = await learnApiFor();
   const params = { params: { path: { id } } };
   if (intent === 'delete') {
@@ -98,7 +94,7 @@ export async function createPathAction(
   const api = await learnApiFor();
   const result = await learnApiResult(api.POST('/api/learntrac/paths', { body: parsed.input }));
   if (!result.ok) {
-    const source = text(form, 'source') === 'sections' ? 'sections' : 'query';
+    const source = readText(form, 'source') === 'sections' ? 'sections' : 'query';
     return refusalOf(form, result, newPathFieldOf, source);
   }
   redirect(`/learning/paths/${result.data.id}/build`);
@@ -111,7 +107,7 @@ export async function generateQuestionsAction(
 ): Promise<FormState> {
   const refused = await refusalBeforeWork(form);
   if (refused) return refused;
-  const ticketId = Number(text(form, 'ticketId'));
+  const ticketId = Number(readText(form, 'ticketId'));
   if (!Number.isInteger(ticketId) || ticketId <= 0) return refuse(form, 'No such concept.');
   const api = await learnApiFor();
   const result = await learnApiResult(
@@ -133,8 +129,8 @@ export async function reviewQuestionAction(
 ): Promise<FormState> {
   const refused = await refusalBeforeWork(form);
   if (refused) return refused;
-  const id = text(form, 'questionId');
-  const intent = text(form, 'intent');
+  const id = readText(form, 'questionId');
+  const intent = readText(form, 'intent');
   const api = await learnApiFor();
   const params = { params: { path: { id } } };
   const fieldOf = (field: string) => (QUESTION_FIELDS.includes(field) ? field : null);
@@ -156,7 +152,7 @@ export async function reviewQuestionAction(
     return result.ok ? { ok: true } : refusalOf(form, result);
   }
   if (intent === 'edit') {
-    const kind = text(form, 'kind');
+    const kind = readText(form, 'kind');
     if (kind !== 'open' && kind !== 'choice' && kind !== 'cloze') {
       return refuse(form, 'No such kind of question.');
     }
@@ -182,9 +178,9 @@ export async function prerequisiteAction(
 ): Promise<FormState> {
   const refused = await refusalBeforeWork(form);
   if (refused) return refused;
-  const id = text(form, 'pathId');
-  const ticketId = Number(text(form, 'ticketId'));
-  const prerequisiteId = Number(text(form, 'prerequisiteId'));
+  const id = readText(form, 'pathId');
+  const ticketId = Number(readText(form, 'ticketId'));
+  const prerequisiteId = Number(readText(form, 'prerequisiteId'));
   if (!Number.isInteger(prerequisiteId) || prerequisiteId <= 0) {
     return refuse(form, 'Choose a concept.', { prerequisiteId: 'Choose a concept' });
   }
@@ -192,7 +188,7 @@ export async function prerequisiteAction(
   const params = { params: { path: { id, ticketId, prerequisiteId } } };
   const route = '/api/learntrac/paths/{id}/concepts/{ticketId}/prerequisites/{prerequisiteId}';
   const result = await learnApiResult(
-    text(form, 'intent') === 'remove' ? api.DELETE(route, params) : api.PUT(route, params),
+    readText(form, 'intent') === 'remove' ? api.DELETE(route, params) : api.PUT(route, params),
   );
   return result.ok ? { ok: true } : refusalOf(form, result, () => null, 'prerequisiteId');
 }
@@ -204,14 +200,14 @@ export async function changePathStatusAction(
 ): Promise<FormState> {
   const refused = await refusalBeforeWork(form);
   if (refused) return refused;
-  const status = text(form, 'status');
+  const status = readText(form, 'status');
   if (status !== 'published' && status !== 'archived') {
     return refuse(form, 'Choose publish or archive.');
   }
   const api = await learnApiFor();
   const result = await learnApiResult(
     api.PATCH('/api/learntrac/paths/{id}', {
-      params: { path: { id: text(form, 'pathId') } },
+      params: { path: { id: readText(form, 'pathId') } },
       body: { status },
     }),
   );

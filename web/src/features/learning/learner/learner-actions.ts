@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { forbidden } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
+import { readText } from '@/core/forms/form-fields';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { learnApiResult } from '../learn-api/learn-api-client';
 import { learnApiFor } from '../learn-api/learn-api-for';
@@ -14,11 +15,6 @@ import type {
 } from './learner-form-state';
 import { conceptHref } from './learning-format';
 
-const text = (form: FormData, key: string) => {
-  const value = form.get(key);
-  return typeof value === 'string' ? value : '';
-};
-
 async function requireLearner() {
   const viewer = await getViewer();
   if (!viewer.permissions.has('LEARNING_ANSWER')) forbidden();
@@ -29,7 +25,7 @@ export async function answerQuestionAction(
   _previous: AnswerFormState,
   form: FormData,
 ): Promise<AnswerFormState> {
-  const values = { answer: text(form, 'answer') };
+  const values = { answer: readText(form, 'answer') };
   const unsafe = findUnsafeFormField(form);
   if (unsafe) return { values, fieldErrors: {}, message: unsafe.message };
   await requireLearner();
@@ -37,7 +33,7 @@ export async function answerQuestionAction(
   const api = await learnApiFor();
   const result = await learnApiResult(
     api.POST('/api/learntrac/questions/{id}/answers', {
-      params: { path: { id: text(form, 'questionId') } },
+      params: { path: { id: readText(form, 'questionId') } },
       body: { answer: values.answer },
     }),
   );
@@ -49,7 +45,7 @@ export async function answerQuestionAction(
       message: result.error.message,
     };
   }
-  revalidatePath(conceptHref(text(form, 'pathId'), result.data.ticketId));
+  revalidatePath(conceptHref(readText(form, 'pathId'), result.data.ticketId));
   return { values: { answer: '' }, fieldErrors: {}, result: result.data };
 }
 
@@ -58,7 +54,7 @@ export async function submitReviewAction(
   _previous: ReviewFormState,
   form: FormData,
 ): Promise<ReviewFormState> {
-  const values = { answer: text(form, 'answer') };
+  const values = { answer: readText(form, 'answer') };
   const unsafe = findUnsafeFormField(form);
   if (unsafe) return { values, fieldErrors: {}, message: unsafe.message };
   await requireLearner();
@@ -66,8 +62,8 @@ export async function submitReviewAction(
   const api = await learnApiFor();
   const result = await learnApiResult(
     api.POST('/api/learntrac/review/{cardId}', {
-      params: { path: { cardId: text(form, 'cardId') } },
-      body: { questionId: text(form, 'questionId'), answer: values.answer },
+      params: { path: { cardId: readText(form, 'cardId') } },
+      body: { questionId: readText(form, 'questionId'), answer: values.answer },
     }),
   );
   if (!result.ok) {
@@ -89,7 +85,7 @@ export async function newPathAction(
   previous: NewPathFormState,
   form: FormData,
 ): Promise<NewPathFormState> {
-  const values = { query: text(form, 'query'), title: text(form, 'title') };
+  const values = { query: readText(form, 'query'), title: readText(form, 'title') };
   const unsafe = findUnsafeFormField(form);
   if (unsafe) return { values, fieldErrors: {}, message: unsafe.message };
   await requireLearner();
@@ -98,7 +94,7 @@ export async function newPathAction(
     return { values, fieldErrors: { query: 'Say in a few words what you want to learn.' } };
   }
   const api = await learnApiFor();
-  if (text(form, 'intent') !== 'build' || text(form, 'searchedQuery') !== query) {
+  if (readText(form, 'intent') !== 'build' || readText(form, 'searchedQuery') !== query) {
     const found = await learnApiResult(
       api.POST('/api/learntrac/search', { body: { query, limit: 8 } }),
     );
@@ -152,7 +148,7 @@ export async function writeConceptQuestionsAction(form: FormData): Promise<Write
   const unsafe = findUnsafeFormField(form);
   if (unsafe) return { ok: false, message: unsafe.message };
   await requireLearner();
-  const ticketId = Number(text(form, 'ticketId'));
+  const ticketId = Number(readText(form, 'ticketId'));
   if (!Number.isInteger(ticketId) || ticketId <= 0)
     return { ok: false, message: 'No such concept.' };
   const api = await learnApiFor();
@@ -168,7 +164,7 @@ export async function writeConceptQuestionsAction(form: FormData): Promise<Write
       message: result.kind === 'unavailable' ? result.message : result.error.message,
     };
   }
-  const pathId = text(form, 'pathId');
+  const pathId = readText(form, 'pathId');
   if (pathId) revalidatePath(conceptHref(pathId, ticketId));
   return { ok: true, written: result.data.questions.length };
 }

@@ -4,13 +4,9 @@ import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { AppError } from '@/core/errors/app-error';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
+import { readText } from '@/core/forms/form-fields';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { batchModifyTickets } from '../batch-modify';
-
-const text = (form: FormData, key: string) => {
-  const value = form.get(key);
-  return typeof value === 'string' ? value : '';
-};
 
 /** The query page's Batch Modify box: selected tickets, fields to set, comment, action. */
 export async function batchModifyAction(
@@ -36,10 +32,10 @@ export async function batchModifyAction(
         .map((id) => Number(id))
         .filter((id) => Number.isInteger(id) && id > 0),
       values,
-      comment: text(form, 'comment').replace(/\r\n?/g, '\n'),
-      action: text(form, 'action') || 'leave',
-      actionOwner: text(form, 'action_owner') || undefined,
-      actionResolution: text(form, 'action_resolution') || undefined,
+      comment: readText(form, 'comment').replace(/\r\n?/g, '\n'),
+      action: readText(form, 'action') || 'leave',
+      actionOwner: readText(form, 'action_owner') || undefined,
+      actionResolution: readText(form, 'action_resolution') || undefined,
     });
     return {
       ok: true,

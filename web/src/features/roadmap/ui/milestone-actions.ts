@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
 import { AppError } from '@/core/errors/app-error';
+import { readText } from '@/core/forms/form-fields';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { createMilestone } from '../create-milestone';
 import { deleteMilestone } from '../delete-milestone';
@@ -12,20 +13,15 @@ import { milestoneHref } from '../milestone-href';
 import { updateMilestone } from '../update-milestone';
 import { LEAVE_TICKETS, type MilestoneFormState } from './milestone-form-state';
 
-const text = (form: FormData, key: string) => {
-  const value = form.get(key);
-  return typeof value === 'string' ? value : '';
-};
-
 function readValues(form: FormData): MilestoneFormState['values'] {
   const isCompleted = form.get('isCompleted') === 'on';
   return {
-    name: text(form, 'name'),
-    due: text(form, 'due'),
-    completed: text(form, 'completed'),
+    name: readText(form, 'name'),
+    due: readText(form, 'due'),
+    completed: readText(form, 'completed'),
     isCompleted,
-    description: text(form, 'description').replace(/\r\n?/g, '\n'),
-    retarget: text(form, 'retarget') || LEAVE_TICKETS,
+    description: readText(form, 'description').replace(/\r\n?/g, '\n'),
+    retarget: readText(form, 'retarget') || LEAVE_TICKETS,
   };
 }
 
@@ -45,7 +41,7 @@ export async function saveMilestoneAction(
   const unsafe = findUnsafeFormField(form);
   if (unsafe) return { values, fieldErrors: {}, message: unsafe.message };
   const viewer = await getViewer();
-  const originalName = text(form, 'originalName');
+  const originalName = readText(form, 'originalName');
   const now = new Date();
   const input = {
     name: values.name,
@@ -89,7 +85,7 @@ export async function deleteMilestoneAction(
   const unsafe = findUnsafeFormField(form);
   if (unsafe) return { values, fieldErrors: {}, message: unsafe.message };
   const viewer = await getViewer();
-  const name = text(form, 'originalName');
+  const name = readText(form, 'originalName');
   try {
     await deleteMilestone({
       db: getDb(),

@@ -3,7 +3,8 @@
 import { getDb } from '@/core/db';
 import { AppError } from '@/core/errors/app-error';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
-import { readAll, readText, runAdminForm } from '@/core/forms/run-admin-form';
+import { readAll, readText } from '@/core/forms/form-fields';
+import { runAdminForm } from '@/core/forms/run-admin-form';
 import { saveTicketDefault } from '@/features/ticket/admin/ticket-values';
 import { createMilestone } from '../create-milestone';
 import { deleteMilestone } from '../delete-milestone';

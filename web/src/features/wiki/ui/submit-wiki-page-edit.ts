@@ -1,4 +1,5 @@
 import { AppError } from '@/core/errors/app-error';
+import { readText } from '@/core/forms/form-fields';
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
@@ -22,11 +23,6 @@ export interface EditWikiState {
   conflict?: { currentVersion: number; currentAuthor: string | null; diff: WikiTextDiff };
 }
 
-const text = (form: FormData, key: string) => {
-  const value = form.get(key);
-  return typeof value === 'string' ? value : '';
-};
-
 /** Previews or saves the edit form; a refused save keeps what was typed. */
 export async function submitWikiPageEdit({
   previous,
@@ -40,9 +36,9 @@ export async function submitWikiPageEdit({
 }): Promise<EditWikiState> {
   const state: EditWikiState = {
     name: previous.name,
-    text: text(form, 'text').replace(/\r\n?/g, '\n'),
-    comment: text(form, 'comment'),
-    baseVersion: Number(text(form, 'baseVersion')) || 0,
+    text: readText(form, 'text').replace(/\r\n?/g, '\n'),
+    comment: readText(form, 'comment'),
+    baseVersion: Number(readText(form, 'baseVersion')) || 0,
     readonly: form.get('readonly') === 'on',
   };
   const unsafe = findUnsafeFormField(form);

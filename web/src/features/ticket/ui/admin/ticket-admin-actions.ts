@@ -4,7 +4,8 @@ import { safeReturnPath } from '@/core/auth/safe-return-path';
 import { getDb } from '@/core/db';
 import { AppError, isAppError } from '@/core/errors/app-error';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
-import { readAll, readOrder, readText, runAdminForm } from '@/core/forms/run-admin-form';
+import { readAll, readOrder, readText } from '@/core/forms/form-fields';
+import { runAdminForm } from '@/core/forms/run-admin-form';
 import {
   removeCustomFields,
   reorderCustomFields,
