@@ -2,22 +2,12 @@ import { loadPermissions } from '@learntrac/db/permissions';
 import { testServerUrl } from '@learntrac/db/testing';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
-import { AppError } from '@/core/errors/app-error';
+import { refusal } from '@/test/refusal';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { grantPermission, revokePermissions } from './permission-admin';
 
 const serverUrl = testServerUrl();
 const admin = listPermissions(['admin']);
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the write to be refused');
-}
 
 describe.skipIf(!serverUrl)('permission administration against PostgreSQL', () => {
   const t = useWebTestDatabase({ prefix: 'web_perm_admin', seed: true });

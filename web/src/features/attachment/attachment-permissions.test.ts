@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/core/errors/app-error';
 import { saveWikiPage } from '@/features/wiki/save-wiki-page';
 import { serverUrl, useWikiTestDatabase, viewerWith } from '@/features/wiki/testing/wiki-test-db';
+import { refusal } from '@/test/refusal';
 import { addAttachment } from './add-attachment';
 import { deleteAttachment } from './delete-attachment';
 import { listAttachments } from './list-attachments';
@@ -10,16 +10,6 @@ const admin = viewerWith(['admin']);
 const instructor = viewerWith(['instructor']);
 const learner = viewerWith(['learner']);
 const bytes = (text: string) => new TextEncoder().encode(text);
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe.skipIf(!serverUrl)('who may change attachments', () => {
   const t = useWikiTestDatabase('web_attachment_perms');

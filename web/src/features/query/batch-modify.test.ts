@@ -2,22 +2,12 @@ import { testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
-import { AppError } from '@/core/errors/app-error';
+import { refusal } from '@/test/refusal';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { batchModifyTickets } from './batch-modify';
 
 const serverUrl = testServerUrl();
 const admin = { name: 'root', permissions: listPermissions(['admin']) };
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the batch to be refused');
-}
 
 describe.skipIf(!serverUrl)('batch modify against PostgreSQL', () => {
   const t = useWebTestDatabase({ prefix: 'web_batch', seed: true });

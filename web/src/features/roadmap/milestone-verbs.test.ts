@@ -3,7 +3,7 @@ import { changeTicket, createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { features } from '@/composition/registry';
 import { listPermissions } from '@/core/auth/roles';
-import { AppError } from '@/core/errors/app-error';
+import { refusal } from '@/test/refusal';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { createMilestone } from './create-milestone';
 import { deleteMilestone } from './delete-milestone';
@@ -16,16 +16,6 @@ const serverUrl = testServerUrl();
 const instructor = listPermissions(['instructor']);
 const learner = listPermissions(['learner']);
 const anonymous = listPermissions(null);
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the write to be refused');
-}
 
 describe.skipIf(!serverUrl)('milestones against PostgreSQL', () => {
   const t = useWebTestDatabase({ prefix: 'web_milestone' });

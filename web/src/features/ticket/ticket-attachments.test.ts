@@ -4,7 +4,6 @@ import path from 'node:path';
 import { testServerUrl } from '@learntrac/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
-import { AppError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 import { addAttachment } from '@/features/attachment/add-attachment';
 import {
@@ -13,6 +12,7 @@ import {
 } from '@/features/attachment/attachment-storage';
 import { deleteAttachment } from '@/features/attachment/delete-attachment';
 import { listAttachments } from '@/features/attachment/list-attachments';
+import { refusal } from '@/test/refusal';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { buildTicketHistory } from './build-ticket-history';
 import { createNewTicket } from './create-new-ticket';
@@ -30,16 +30,6 @@ const learner = viewer('learner');
 const admin = viewer('admin');
 const visitor: Viewer = { name: null, permissions: new Set(['TICKET_VIEW']) };
 const bytes = (text: string) => new TextEncoder().encode(text);
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe.skipIf(!serverUrl)('ticket attachments against PostgreSQL', () => {
   const t = useWebTestDatabase({ prefix: 'web_ticket_attach', seed: true });

@@ -2,7 +2,6 @@ import { testServerUrl } from '@learntrac/db/testing';
 import { createTicket } from '@learntrac/db/tickets';
 import { describe, expect, it } from 'vitest';
 import { listPermissions } from '@/core/auth/roles';
-import { AppError } from '@/core/errors/app-error';
 import {
   removeCustomFields,
   reorderCustomFields,
@@ -22,20 +21,11 @@ import { formatWorkflowText } from '@/features/ticket/admin/workflow-text';
 import { loadCustomFields } from '@/features/ticket/custom-fields';
 import { loadTicketOptions } from '@/features/ticket/ticket-options';
 import { loadWorkflow } from '@/features/ticket/workflow';
+import { refusal } from '@/test/refusal';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 
 const serverUrl = testServerUrl();
 const admin = listPermissions(['admin']);
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the write to be refused');
-}
 
 describe.skipIf(!serverUrl)('ticket system administration against PostgreSQL', () => {
   const t = useWebTestDatabase({ prefix: 'web_admin', seed: true });
