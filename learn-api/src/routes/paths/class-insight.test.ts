@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../test-support/build-app.js';
+import { callerOf } from '../../test-support/call-as.js';
 import { insertMaterial, recursionChapter } from '../../test-support/insert-material.js';
 import { type JwksServer, startJwksServer } from '../../test-support/jwks-server.js';
 import { insertPath } from '../../test-support/learning-fixtures.js';
@@ -23,17 +24,9 @@ describe.skipIf(!databaseServerUrl)(
     };
     type Person = keyof typeof people;
 
+    const callAs = callerOf({ jwks: () => jwks, app: () => built.app });
     async function call(who: Person, method: string, url: string, body?: unknown) {
-      const { sub, username, group } = people[who];
-      const token = await jwks.signToken({ claims: { sub, username, 'cognito:groups': [group] } });
-      const res = await built.app.request(`/api/learntrac${url}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+      const res = await callAs(people[who], method, url, body);
       // biome-ignore lint/suspicious/noExplicitAny: each test reads the body its route documents
       return { status: res.status, body: (await res.json()) as any };
     }

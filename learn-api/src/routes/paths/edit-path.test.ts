@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../test-support/build-app.js';
+import { callerOf } from '../../test-support/call-as.js';
 import { insertMaterial, recursionChapter } from '../../test-support/insert-material.js';
 import { type JwksServer, startJwksServer } from '../../test-support/jwks-server.js';
 import { databaseServerUrl, openTestDatabase } from '../../test-support/test-database.js';
@@ -33,17 +34,9 @@ describe.skipIf(!databaseServerUrl)('editing a path', () => {
   };
   type Person = keyof typeof people;
 
+  const callAs = callerOf({ jwks: () => jwks, app: () => app });
   async function call(who: Person, method: string, url: string, body?: unknown) {
-    const { sub, username, group } = people[who];
-    const token = await jwks.signToken({ claims: { sub, username, 'cognito:groups': [group] } });
-    const res = await app.request(`/api/learntrac${url}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    const res = await callAs(people[who], method, url, body);
     return { status: res.status, body: (await res.json()) as PathBody & Record<string, unknown> };
   }
   const idOf = (view: PathBody, name: string) =>

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../test-support/build-app.js';
+import { callerOf } from '../../test-support/call-as.js';
 import { insertMaterial, recursionChapter } from '../../test-support/insert-material.js';
 import { type JwksServer, startJwksServer } from '../../test-support/jwks-server.js';
 import { databaseServerUrl, openTestDatabase } from '../../test-support/test-database.js';
@@ -39,19 +40,9 @@ describe.skipIf(!databaseServerUrl)('learning paths', () => {
   };
   type Person = keyof typeof people;
 
+  const callAs = callerOf({ jwks: () => jwks, app: () => app });
   async function call(who: Person, method: string, url: string, body?: unknown) {
-    const { sub, username, group } = people[who];
-    const token = await jwks.signToken({ claims: { sub, username, 'cognito:groups': [group] } });
-    const res = await app.request(`/api/learntrac${url}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined
-        ? {}
-        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
+    const res = await callAs(people[who], method, url, body);
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }
   const counts = async () => ({
