@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NextConfig } from 'next';
-import { SECURITY_HEADERS } from './src/core/security/security-headers';
 import { serverActionBodyLimit } from './src/core/security/server-action-body-limit';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -9,12 +8,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // Attachments are uploaded through server actions, whose bodies Next refuses above a limit fixed
 // at build time: the largest attachment (ATTACHMENTS_MAX_SIZE when the image is built) plus 1 MiB.
 // A file over ATTACHMENTS_MAX_SIZE is refused with a message by the form and the action; a larger
-// body is refused with 413 by the proxy, which gets the same number through `env`. A run-time
+// body is refused with 413 by the front door (src/server), which reads this number from the build
+// (`env`). A run-time
 // ATTACHMENTS_MAX_SIZE above the build's value needs a rebuild.
 const bodyLimit = serverActionBodyLimit(process.env);
 
 const nextConfig: NextConfig = {
-  // The container image runs .next/standalone/web/server.js; tracing from the repository root
+  // The container image runs .next/standalone/web (start-server.mjs beside Next's server); tracing from the repository root
   // puts the workspace packages (@learntrac/db) into that folder too.
   output: 'standalone',
   outputFileTracingRoot: path.join(here, '..'),
@@ -24,17 +24,6 @@ const nextConfig: NextConfig = {
   experimental: {
     authInterrupts: true,
     serverActions: { bodySizeLimit: bodyLimit },
-  },
-  // /api/learntrac/* goes to learn-api from src/proxy.ts, which reads LEARN_API_URL at run time;
-  // rewrites declared here would be fixed when the image is built. The proxy also sets these
-  // headers and the per-request Content Security Policy; here they reach the static assets too.
-  async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
-      },
-    ];
   },
 };
 

@@ -301,6 +301,16 @@ describe('compute', () => {
     expect(Number(keepAlive?.value)).toBeGreaterThan(60_000);
   });
 
+  it('runs one web server process per vCPU of the web task', () => {
+    const environment = containers(prod, 'learntrac-prod-web').containers[0]!.environment as {
+      name: string;
+      value: string;
+    }[];
+    const workers = environment.find((e) => e.name === 'WEB_WORKERS');
+    // prod's tasks have 1 vCPU (1024 CPU units).
+    expect(workers?.value).toBe('1');
+  });
+
   it('has a one-off migration task on the learn-api image', () => {
     const {
       task,

@@ -173,6 +173,8 @@ export class LearnTracStack extends TerraformStack {
             ATTACHMENTS_BUCKET: attachments.bucket.bucket,
             // Idle connections outlive the ALB's (60 s), so it never reuses one web just closed.
             KEEP_ALIVE_TIMEOUT: '65000',
+            // One server process per vCPU the task has: a Node.js process uses one.
+            WEB_WORKERS: String(Math.max(1, Math.floor(config.taskCpu / 1024))),
           },
           secrets: [
             ...sharedSecrets,

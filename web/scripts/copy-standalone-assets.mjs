@@ -1,8 +1,10 @@
 // `output: 'standalone'` leaves out the static files the server also serves; copy them beside
 // .next/standalone/web/server.js, as the container image does, so `pnpm start` serves a full app.
-// start-server.mjs, which starts server.js and drains it on SIGTERM, goes beside it too.
+// The server's entry (src/server/start-server.ts: the front door, workers, draining) is bundled
+// beside them as start-server.mjs; Next's own code stays in the standalone node_modules.
 import { cpSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const web = fileURLToPath(new URL('..', import.meta.url));
 const target = `${web}.next/standalone/web`;
@@ -12,4 +14,19 @@ if (!existsSync(`${target}/server.js`)) {
 }
 cpSync(`${web}.next/static`, `${target}/.next/static`, { recursive: true });
 cpSync(`${web}public`, `${target}/public`, { recursive: true });
-cpSync(`${web}scripts/start-server.mjs`, `${target}/start-server.mjs`);
+await build({
+  entryPoints: [`${web}src/server/start-server.ts`],
+  outfile: `${target}/start-server.mjs`,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  tsconfig: `${web}tsconfig.json`,
+  // Next is loaded from the standalone node_modules at run time; pg's native binding is optional.
+  external: ['next', 'next/*', 'pg-native'],
+  // Bundled CommonJS (pg) calls require, which an ES module lacks.
+  banner: {
+    js: "import { createRequire as requireFor } from 'node:module'; const require = requireFor(import.meta.url);",
+  },
+  logLevel: 'warning',
+});

@@ -202,7 +202,7 @@ async function main(): Promise<number> {
     const failedDuring = during.filter((e) => e.outcome !== 'ok' && e.outcome !== 'refused');
     const slowestFailure = Math.max(0, ...failedDuring.map((e) => e.ms));
     // A request whose query was running when PostgreSQL ended its sessions must fail with 503 too
-    // (start-server.mjs answers a page that failed on an unreachable database so); they are
+    // (the web server answers a page that failed on an unreachable database so); they are
     // counted apart to show where a wrong status came from. Every failure must be a 503.
     const before = events.filter((e) => e.start < outage.stopAt && e.start + e.ms <= outage.stopAt);
     const failedOtherwise = (list: typeof events) =>

@@ -116,6 +116,15 @@ describe('import rules between the floors of the app', () => {
     expect(wrong.map(describeEdge)).toEqual([]);
   });
 
+  it('keeps the server, which runs outside the app bundle, on core and config alone', () => {
+    const wrong = edges.filter(
+      (edge) => edge.from === 'server' && !['server', 'core', 'config'].includes(edge.to),
+    );
+    expect(wrong.map(describeEdge)).toEqual([]);
+    const intoServer = edges.filter((edge) => edge.to === 'server' && edge.from !== 'server');
+    expect(intoServer.map(describeEdge)).toEqual([]);
+  });
+
   it('keeps the wiki engine free of everything else in the app', () => {
     const wrong = edges.filter((edge) => edge.from === 'wiki-engine' && edge.to !== 'wiki-engine');
     expect(wrong.map(describeEdge)).toEqual([]);

@@ -26,7 +26,7 @@ export async function startServer() {
 
 type RequestErrorArgs = Parameters<Instrumentation.onRequestError>;
 
-/** Server errors as JSON log lines, with the request id the proxy gave the request. */
+/** Server errors as JSON log lines, with the request id the front door gave the request. */
 export function logRequestError(options: {
   error: RequestErrorArgs[0];
   request: RequestErrorArgs[1];

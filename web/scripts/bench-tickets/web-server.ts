@@ -21,6 +21,8 @@ export async function startWebServer(options: {
   logFile: string;
   /** Extra Node.js flags for the server, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
+  /** Server processes sharing the port (WEB_WORKERS); 1 when unset. */
+  workers?: number;
 }): Promise<StartedWebServer> {
   const server = join(options.webDir, '.next/standalone/web/start-server.mjs');
   if (!existsSync(server)) {
@@ -49,6 +51,7 @@ export async function startWebServer(options: {
       COGNITO_CLIENT_SECRET: randomBytes(16).toString('base64url'),
       LEARN_API_URL: process.env.BENCH_LEARN_API_URL ?? 'http://127.0.0.1:8501',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      WEB_WORKERS: String(options.workers ?? 1),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -112,14 +115,25 @@ export function readRssMb(pid: number): number | null {
 }
 
 /**
- * A process's CPU time so far (user + system), from /proc/PID/stat; its 14th and 15th fields
- * count clock ticks, 100 a second on Linux.
+ * A process's CPU time so far (user + system) with that of its running children (the web
+ * server's workers), from /proc/PID/stat; its 14th and 15th fields count clock ticks, 100 a
+ * second on Linux.
  */
 export function readCpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The command name (field 2) may hold spaces; the fields after it are plain numbers.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  const own = (Number(fields[11]) + Number(fields[12])) / 100;
+  return own + childrenOf(pid).reduce((sum, child) => sum + readCpuSeconds(child), 0);
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    const text = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    return text ? text.split(' ').map(Number) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Samples a process's RSS every few hundred milliseconds and keeps the peak. */

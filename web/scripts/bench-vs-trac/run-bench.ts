@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -32,6 +32,8 @@ const { values: args } = parseArgs({
     tickets: { type: 'string', default: '10000' },
     duration: { type: 'string', default: process.env.BENCH_DURATION ?? '15' },
     concurrency: { type: 'string', default: '8' },
+    // One server process per CPU, as a host with that many CPUs runs web (WEB_WORKERS).
+    workers: { type: 'string', default: String(availableParallelism()) },
     only: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
@@ -116,6 +118,7 @@ async function main() {
   const concurrency = positiveNumber('--concurrency', args.concurrency as string, {
     whole: true,
   });
+  const workers = positiveNumber('--workers', args.workers as string, { whole: true });
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     throw new Error(
@@ -179,6 +182,7 @@ async function main() {
       databaseUrl: database.appUrl,
       logFile: join(logDir, 'web.log'),
       nodeArgs: cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [],
+      workers,
     });
     const learntracUrl = `http://127.0.0.1:${webPort}`;
     log(`LearnTrac (production build) serving at ${learntracUrl} (log ${web.logFile})`);
@@ -211,7 +215,7 @@ async function main() {
     }
     console.log(
       `\n${tickets} tickets, concurrency ${concurrency}, ${seconds} s per page and server, ` +
-        `${cpus().length} CPUs, load average ${loadAtStart} at the start and ` +
+        `${cpus().length} CPUs, web workers ${workers} (Trac: one tracd), load average ${loadAtStart} at the start and ` +
         `${loadavg()[0]!.toFixed(1)} at the end`,
     );
     console.log(formatComparison(comparisons));

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { createPool } from './database';
-import { reportsBusyResponse } from './database-gate';
+import { reportsBusyRefusal } from './database-gate';
 
 describe.skipIf(!testServerUrl())('turning report views away while reports are jammed', () => {
   const t = useWebTestDatabase({ prefix: 'web_database_gate' });
@@ -20,7 +20,7 @@ describe.skipIf(!testServerUrl())('turning report views away while reports are j
     await pool.end();
   });
 
-  const ask = (pathname: string) => reportsBusyResponse({ pathname, requestId: 'r1', pool });
+  const ask = (pathname: string) => reportsBusyRefusal({ pathname, pool });
 
   it('lets report views through while a connection is free or few viewers wait', async () => {
     held.push(await pool.connect());
@@ -32,13 +32,13 @@ describe.skipIf(!testServerUrl())('turning report views away while reports are j
     expect(ask('/report/3')).toBeNull();
   });
 
-  it('answers a report view 503 at once, with Retry-After, once as many viewers wait as there are connections', async () => {
+  it('turns a report view away with 503 at once, with Retry-After, once as many viewers wait as there are connections', async () => {
     waiting.push(pool.connect().then((client) => client.release()));
     expect(pool.waitingCount).toBe(2);
-    const response = ask('/report/3');
-    expect(response?.status).toBe(503);
-    expect(response?.headers.get('retry-after')).toBe('5');
-    expect(await response?.text()).toContain('Every report connection is busy');
+    const refusal = ask('/report/3');
+    expect(refusal?.status).toBe(503);
+    expect(refusal?.headers?.['Retry-After']).toBe('5');
+    expect(refusal?.message).toContain('Every report connection is busy');
     expect(ask('/report/3/export')?.status).toBe(503);
   });
 

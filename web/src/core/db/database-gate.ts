@@ -1,15 +1,24 @@
-import { NextResponse } from 'next/server';
 import type pg from 'pg';
 import { type DatabaseWatch, watchDatabase } from './database-watch';
 
-// One watch per process, shared by every request the proxy sees; the report pool is the one
-// core/db opens for report pages (the proxy runs in the same process).
+// One watch per process, shared by every request the front door sees; the report pool is the one
+// core/db opens for report pages (the front door and the pages share the process, not a bundle).
 const holder = globalThis as typeof globalThis & {
   learntracDatabaseWatch?: DatabaseWatch;
   learntracReportPool?: pg.Pool;
 };
 
 const RETRY_AFTER_SECONDS = '5';
+
+/** A request turned away before any page sees it; the front door writes it out. */
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+  /** Answer with a small HTML page rather than JSON (a page a person asked for). */
+  html?: boolean;
+}
 const MESSAGE = 'LearnTrac cannot reach its database right now. Try again in a moment.';
 
 /**
@@ -18,11 +27,8 @@ const MESSAGE = 'LearnTrac cannot reach its database right now. Try again in a m
  * succeed. Null when the database is up (or not watched: no DATABASE_URL). The health checks are
  * never turned away: /healthz says the process is up, /readyz reports the database itself.
  */
-export function databaseUnavailableResponse(options: {
-  pathname: string;
-  requestId: string;
-}): NextResponse | null {
-  const { pathname, requestId } = options;
+export function databaseUnavailableRefusal(options: { pathname: string }): Refusal | null {
+  const { pathname } = options;
   if (pathname === '/healthz' || pathname === '/readyz') return null;
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) return null;
@@ -38,7 +44,7 @@ export function databaseUnavailableResponse(options: {
       ),
   });
   if (!holder.learntracDatabaseWatch.isDown()) return null;
-  return unavailable({ pathname, requestId, message: MESSAGE });
+  return unavailable({ pathname, message: MESSAGE });
 }
 
 const REPORT_VIEW = /^\/report\/\d+(\/export)?\/?$/;
@@ -50,30 +56,23 @@ const REPORTS_BUSY =
  * already wait for one: 503 at once rather than another wait that would end the same way.
  * Only report views queue on that pool, so no other page is ever turned away here.
  */
-export function reportsBusyResponse(options: {
+export function reportsBusyRefusal(options: {
   pathname: string;
-  requestId: string;
   pool?: Pick<pg.Pool, 'waitingCount' | 'options'>;
-}): NextResponse | null {
-  const { pathname, requestId } = options;
+}): Refusal | null {
+  const { pathname } = options;
   const pool = options.pool ?? holder.learntracReportPool;
   if (!pool || !REPORT_VIEW.test(pathname)) return null;
   if (pool.waitingCount < (pool.options.max ?? 10)) return null;
-  return unavailable({ pathname, requestId, message: REPORTS_BUSY });
+  return unavailable({ pathname, message: REPORTS_BUSY });
 }
 
-function unavailable(options: { pathname: string; requestId: string; message: string }) {
-  const { pathname, requestId, message } = options;
-  // The proxy adds the security headers and the request id, as to every response.
-  const headers = { 'Cache-Control': 'no-store', 'Retry-After': RETRY_AFTER_SECONDS };
-  if (pathname.startsWith('/api/')) {
-    return NextResponse.json(
-      { code: 'SERVICE_UNAVAILABLE', message, requestId },
-      { status: 503, headers },
-    );
-  }
-  return new NextResponse(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unavailable - LearnTrac</title></head><body><h1>Temporarily unavailable</h1><p>${message}</p></body></html>`,
-    { status: 503, headers: { ...headers, 'Content-Type': 'text/html;charset=utf-8' } },
-  );
+function unavailable(options: { pathname: string; message: string }): Refusal {
+  return {
+    status: 503,
+    code: 'SERVICE_UNAVAILABLE',
+    message: options.message,
+    headers: { 'Cache-Control': 'no-store', 'Retry-After': RETRY_AFTER_SECONDS },
+    html: !options.pathname.startsWith('/api/'),
+  };
 }

@@ -1,6 +1,6 @@
 import { isDatabaseUnavailable } from '@learntrac/db';
 
-// Read by scripts/start-server.mjs, which answers a request that failed after this moment with
+// Read by src/server/web-server.ts, which answers a request that failed after this moment with
 // 503 instead of 500: the database, not the request, was at fault, and trying again may work.
 const holder = globalThis as typeof globalThis & { learntracDatabaseFailedAt?: number };
 

@@ -31,7 +31,7 @@ export function formMessageOf(error: unknown): FormMessage | null {
 /**
  * Ends a page on an error it answers with a page of its own: NOT_FOUND the 404 page, FORBIDDEN
  * the 403 page. Anything else is rethrown (a database that cannot be reached is answered 503 by
- * the server, see scripts/start-server.mjs).
+ * the server, see src/server/web-server.ts).
  */
 export function showPageError(error: unknown): never {
   if (isAppError(error, 'NOT_FOUND')) notFound();

@@ -12,7 +12,7 @@ export const logger = pino({
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-/** A logger tagged with the request's id (set by the proxy, or by the load balancer). */
+/** A logger tagged with the request's id (set by the front door, or by the load balancer). */
 export function requestLogger(headers: Headers) {
   return logger.child({ requestId: headers.get(REQUEST_ID_HEADER) ?? randomUUID() });
 }

@@ -3,7 +3,7 @@ import { findAddressProblem } from './check-request-address';
 
 const problem = (address: string) => {
   const url = new URL(address, 'http://learntrac.test');
-  // The raw text of the address, as the proxy reads it (URL keeps percent-escapes as sent).
+  // The raw text of the address, as the front door reads it (URL keeps percent-escapes as sent).
   return findAddressProblem(url.pathname, url.search);
 };
 
