@@ -3,7 +3,7 @@
  * pages (a status filter, a custom-field filter) in this process, one request after another,
  * once through node-postgres (the app's read path) and once through Prisma's raw queries, and
  * prints per request the CPU milliseconds, the elapsed milliseconds and the statements sent.
- * Seeds its own database on TEST_DATABASE_URL's server (kept for the next run).
+ * Seeds its own database per size on TEST_DATABASE_URL's server (kept for the next run).
  *
  *   pnpm --filter @learntrac/web bench:db-path [--tickets 2000] [--requests 300]
  */
@@ -50,18 +50,18 @@ const tickets = Number(args.tickets);
 const requests = Number(args.requests);
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (!serverUrl) throw new Error('TEST_DATABASE_URL must name a PostgreSQL server');
-const databaseUrl = Object.assign(new URL(serverUrl), {
-  pathname: '/learntrac_bench_db_path',
-}).toString();
+if (!Number.isSafeInteger(tickets) || tickets < 1)
+  throw new Error('--tickets takes a whole number');
+// One database per size, so measuring another size does not re-seed the last one.
+const databaseName = `learntrac_bench_db_path_${tickets}`;
+const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${databaseName}` }).toString();
 
 async function ensureDatabase() {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    const found = await admin.query(
-      "SELECT 1 FROM pg_database WHERE datname = 'learntrac_bench_db_path'",
-    );
-    if (found.rowCount === 0) await admin.query('CREATE DATABASE learntrac_bench_db_path');
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE ${databaseName}`);
   } finally {
     await admin.end();
   }
