@@ -1,8 +1,9 @@
 /**
- * What reaching the database costs a page in CPU: runs the reads of the ticket page and of a
- * query page in this process, one request after another, once through node-postgres (the app's
- * read path) and once through Prisma's raw queries, and prints the CPU milliseconds per request
- * of each. Seeds its own database on TEST_DATABASE_URL's server (kept for the next run).
+ * What reaching the database costs a page: runs the reads of the ticket page and of two query
+ * pages (a status filter, a custom-field filter) in this process, one request after another,
+ * once through node-postgres (the app's read path) and once through Prisma's raw queries, and
+ * prints per request the CPU milliseconds, the elapsed milliseconds and the statements sent.
+ * Seeds its own database per size on TEST_DATABASE_URL's server (kept for the next run).
  *
  *   pnpm --filter @learntrac/web bench:db-path [--tickets 2000] [--requests 300]
  */
@@ -28,7 +29,7 @@ register(
   )}`,
 );
 const { createDatabase, sql } = await import('@/core/db/database');
-const { listAttachments } = await import('@/features/attachment/list-attachments');
+const { readSiteConfig } = await import('@/core/db/site-config');
 const { loadQueryFields } = await import('@/features/query/load-query-fields');
 const { queryFromParams } = await import('@/features/query/query-from-params');
 const { runTicketQuery } = await import('@/features/query/run-ticket-query');
@@ -49,18 +50,18 @@ const tickets = Number(args.tickets);
 const requests = Number(args.requests);
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (!serverUrl) throw new Error('TEST_DATABASE_URL must name a PostgreSQL server');
-const databaseUrl = Object.assign(new URL(serverUrl), {
-  pathname: '/learntrac_bench_db_path',
-}).toString();
+if (!Number.isSafeInteger(tickets) || tickets < 1)
+  throw new Error('--tickets takes a whole number');
+// One database per size, so measuring another size does not re-seed the last one.
+const databaseName = `learntrac_bench_db_path_${tickets}`;
+const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${databaseName}` }).toString();
 
 async function ensureDatabase() {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    const found = await admin.query(
-      "SELECT 1 FROM pg_database WHERE datname = 'learntrac_bench_db_path'",
-    );
-    if (found.rowCount === 0) await admin.query('CREATE DATABASE learntrac_bench_db_path');
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE ${databaseName}`);
   } finally {
     await admin.end();
   }
@@ -72,18 +73,25 @@ const viewer: Viewer = {
   permissions: new Set(['TICKET_VIEW', 'TICKET_APPEND', 'WIKI_VIEW', 'MILESTONE_VIEW']),
 };
 
+// As the ticket page reads: permissions and site settings through the site-config cache.
 async function ticketPage(db: Queryable, id: number) {
-  await loadPermissions({
-    db: { $queryRaw: (strings, ...values) => db.query<PermissionGrant>(sql(strings, ...values)) },
-    subject: { username: 'ana', groups: [] },
+  await readSiteConfig({
+    db,
+    name: 'permissions:ana',
+    load: () =>
+      loadPermissions({
+        db: {
+          $queryRaw: (strings, ...values) => db.query<PermissionGrant>(sql(strings, ...values)),
+        },
+        subject: { username: 'ana', groups: [] },
+      }),
   });
   const ticket = await getTicket({ db, id });
   if (!ticket) throw new Error(`ticket #${id} is missing`);
   await Promise.all([
-    loadTicketOptions({ db }),
-    loadCustomFields({ db }),
-    loadWorkflow({ db }),
-    listAttachments({ db, realm: 'ticket', id: String(id) }),
+    readSiteConfig({ db, name: 'ticket-options', load: () => loadTicketOptions({ db }) }),
+    readSiteConfig({ db, name: 'custom-fields', load: () => loadCustomFields({ db }) }),
+    readSiteConfig({ db, name: 'workflow', load: () => loadWorkflow({ db }) }),
   ]);
   const context = { realm: 'ticket', id: String(id) };
   await renderWikiTexts({
@@ -95,9 +103,9 @@ async function ticketPage(db: Queryable, id: number) {
   });
 }
 
-async function queryPage(db: Queryable) {
+async function queryPage(db: Queryable, params: string) {
   const fields = await loadQueryFields({ db });
-  const query = queryFromParams(new URLSearchParams('status=!closed&order=priority'), fields);
+  const query = queryFromParams(new URLSearchParams(params), fields);
   const result = await runTicketQuery({ db, query, fields, user: 'ana' });
   await renderWikiTexts({
     db,
@@ -110,13 +118,41 @@ async function queryPage(db: Queryable) {
   });
 }
 
-/** CPU milliseconds (user + system) per call of `run`, after a warm-up. */
-async function cpuPerRequest(run: (i: number) => Promise<unknown>): Promise<number> {
+interface CountingReads extends Queryable {
+  sent: number;
+  /** Reads of the site-config version: once per request in the app (React keeps it for the
+   * request), once per site setting here, outside a render. */
+  versionChecks: number;
+}
+
+/** A database that counts the statements sent through it. */
+function countStatements(db: Queryable): CountingReads {
+  const counting = {
+    sent: 0,
+    versionChecks: 0,
+    query<Row>(query: SqlQuery) {
+      counting.sent += 1;
+      if (query.text.includes('site_config_version')) counting.versionChecks += 1;
+      return db.query<Row>(query);
+    },
+  };
+  return counting;
+}
+
+/** CPU and elapsed milliseconds and statements per call of `run`, after a warm-up. */
+async function measure(db: CountingReads, run: (i: number) => Promise<unknown>): Promise<string> {
   for (let i = 0; i < 30; i += 1) await run(i);
+  const sentBefore = db.sent;
+  const checksBefore = db.versionChecks;
+  const started = performance.now();
   const start = process.cpuUsage();
   for (let i = 0; i < requests; i += 1) await run(i);
   const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000 / requests;
+  const elapsed = (performance.now() - started) / requests;
+  const cpu = (used.user + used.system) / 1000 / requests;
+  const statements = (db.sent - sentBefore) / requests;
+  const checks = (db.versionChecks - checksBefore) / requests;
+  return `${cpu.toFixed(2)} / ${elapsed.toFixed(2)} / ${statements.toFixed(1)} (${checks.toFixed(1)})`;
 }
 
 await ensureDatabase();
@@ -125,21 +161,30 @@ const prismaReads: Queryable = {
   query: (query: SqlQuery) => prisma.$queryRawUnsafe(query.text, ...query.values),
 };
 const database = createDatabase({ url: databaseUrl, maxConnections: 4 });
-const paths: [string, Queryable][] = [
-  ['Prisma raw queries', prismaReads],
-  ['node-postgres', database],
+const paths: [string, CountingReads][] = [
+  ['Prisma raw queries', countStatements(prismaReads)],
+  ['node-postgres', countStatements(database)],
 ];
 const ticketId = (i: number) => 1 + ((i * 7919) % tickets);
 const rows: string[][] = [];
 for (const [name, db] of paths) {
-  const select1 = await cpuPerRequest(() => db.query(sql`SELECT 1`));
-  const ticket = await cpuPerRequest((i) => ticketPage(db, ticketId(i)));
-  const query = await cpuPerRequest(() => queryPage(db));
-  rows.push([name, select1.toFixed(2), ticket.toFixed(2), query.toFixed(2)]);
+  rows.push([
+    name,
+    await measure(db, () => db.query(sql`SELECT 1`)),
+    await measure(db, (i) => ticketPage(db, ticketId(i))),
+    await measure(db, () => queryPage(db, 'status=!closed&order=priority')),
+    await measure(db, () => queryPage(db, 'customer=Umbrella&estimate=2&order=id')),
+  ]);
 }
 await prisma.$disconnect();
 await database.close();
 
-console.log(`CPU ms per request, ${requests} requests each, ${tickets} tickets, one at a time`);
-console.log(['path', 'SELECT 1', 'ticket page reads', 'query page reads'].join('\t'));
+console.log(
+  `CPU ms / elapsed ms / statements (of them settings-version checks) per request, ${requests} requests each, ${tickets} tickets, one at a time`,
+);
+console.log(
+  ['path', 'SELECT 1', 'ticket page reads', 'query: open by priority', 'query: custom fields'].join(
+    '\t',
+  ),
+);
 for (const row of rows) console.log(row.join('\t'));

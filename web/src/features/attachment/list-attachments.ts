@@ -12,7 +12,8 @@ export interface AttachmentInfo {
   author: string | null;
 }
 
-type AttachmentRow = {
+/** An `attachment` row as read; `time` is Trac's microseconds. */
+export type AttachmentRow = {
   type: string;
   id: string;
   filename: string;
@@ -22,7 +23,7 @@ type AttachmentRow = {
   author: string | null;
 };
 
-const toInfo = (row: AttachmentRow): AttachmentInfo => ({
+export const toAttachmentInfo = (row: AttachmentRow): AttachmentInfo => ({
   realm: row.type,
   id: row.id,
   filename: row.filename,
@@ -41,7 +42,7 @@ export async function listAttachments(options: {
   const rows = await options.db.query<AttachmentRow>(sql`
     SELECT type, id, filename, size, time, description, author FROM attachment
     WHERE type = ${options.realm} AND id = ${options.id} ORDER BY filename`);
-  return rows.map(toInfo);
+  return rows.map(toAttachmentInfo);
 }
 
 /** One attachment's description, or null. */
@@ -54,5 +55,5 @@ export async function getAttachment(options: {
   const rows = await options.db.query<AttachmentRow>(sql`
     SELECT type, id, filename, size, time, description, author FROM attachment
     WHERE type = ${options.realm} AND id = ${options.id} AND filename = ${options.filename}`);
-  return rows[0] ? toInfo(rows[0]) : null;
+  return rows[0] ? toAttachmentInfo(rows[0]) : null;
 }

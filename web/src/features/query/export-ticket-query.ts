@@ -49,7 +49,7 @@ export async function exportTicketQuery(options: {
 
   if (format === 'rss') {
     const columns = resolveQueryColumns(query, fields);
-    const wanted = ['summary', 'reporter', 'type'].filter((n) => byName.has(n));
+    const wanted = ['summary', 'reporter', 'type', 'time'].filter((n) => byName.has(n));
     const result = await runTicketQuery({
       db,
       user: viewer.name,

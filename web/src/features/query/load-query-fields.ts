@@ -6,6 +6,7 @@ import {
   customFieldLabel,
   loadCustomFields,
 } from '@/features/ticket/custom-fields';
+import { listWorkflowStates, loadWorkflow } from '@/features/ticket/workflow';
 import { type QueryField, standardTicketFields } from './language';
 
 /** A field as the query page offers it: its label and, for choice fields, the choices. */
@@ -14,35 +15,22 @@ export interface SiteQueryField extends QueryField {
   options?: string[];
 }
 
-/** The statuses of Trac's basic workflow; statuses found on tickets are added to these. */
+/** The statuses of Trac's basic workflow, offered first in this order. */
 const DEFAULT_STATUSES = ['new', 'assigned', 'accepted', 'reopened', 'closed'];
 
 /**
  * Every field a query may name on this site: Trac's standard fields and the admin's custom
- * fields, with the choices each choice field offers (in the site's configured order).
+ * fields, with the choices each choice field offers (in the site's configured order). All of it
+ * is site configuration, kept between requests until a setting changes.
  */
 export async function loadQueryFields(options: { db: Queryable }): Promise<SiteQueryField[]> {
   const { db } = options;
-  const [settings, statuses] = await Promise.all([
-    // The choices the admin configures change rarely; the statuses tickets hold, at any time.
-    readSiteConfig({ db, name: 'query-field-choices', load: () => loadFieldChoices({ db }) }),
-    // Each step jumps through ticket_status_idx to the next status after the last found, so
-    // a handful of statuses costs a handful of index probes, not a read of every ticket.
-    db.query<{ status: string }>(sql`
-      WITH RECURSIVE found(status) AS (
-        SELECT min(status) FROM ticket WHERE status > ''
-        UNION ALL
-        SELECT (SELECT min(status) FROM ticket WHERE status > found.status)
-        FROM found WHERE found.status IS NOT NULL)
-      SELECT status FROM found WHERE status IS NOT NULL ORDER BY status`),
-  ]);
-  const choices: Record<string, string[]> = {
-    ...settings.choices,
-    status: [
-      ...DEFAULT_STATUSES,
-      ...statuses.map((r) => r.status).filter((s) => !DEFAULT_STATUSES.includes(s)),
-    ],
-  };
+  const settings = await readSiteConfig({
+    db,
+    name: 'query-field-choices',
+    load: () => loadFieldChoices({ db }),
+  });
+  const { choices } = settings;
   const standard: SiteQueryField[] = standardTicketFields.map((field) => ({
     ...field,
     label: field.label ?? field.name,
@@ -54,7 +42,7 @@ export async function loadQueryFields(options: { db: Queryable }): Promise<SiteQ
 /** The configured choices of the standard fields, and the custom fields. */
 async function loadFieldChoices(options: { db: Queryable }) {
   const { db } = options;
-  const [enums, components, milestones, versions, custom] = await Promise.all([
+  const [enums, components, milestones, versions, custom, workflow] = await Promise.all([
     db.query<{ type: string; name: string }>(sql`
       SELECT type, name FROM enum
       WHERE type IN ('ticket_type', 'priority', 'severity', 'resolution')
@@ -66,6 +54,7 @@ async function loadFieldChoices(options: { db: Queryable }) {
     db.query<{ name: string }>(sql`
       SELECT name FROM version ORDER BY CASE WHEN COALESCE(time, 0) = 0 THEN 1 ELSE 0 END, time, name`),
     loadCustomFields({ db }),
+    loadWorkflow({ db }),
   ]);
   const enumOf = (type: string) => enums.filter((r) => r.type === type).map((r) => r.name);
   const choices: Record<string, string[]> = {
@@ -76,6 +65,13 @@ async function loadFieldChoices(options: { db: Queryable }) {
     component: components.map((r) => r.name),
     milestone: milestones.map((r) => r.name),
     version: versions.map((r) => r.name),
+    // As in Trac, the statuses are those the workflow can put a ticket in.
+    status: [
+      ...DEFAULT_STATUSES,
+      ...listWorkflowStates(workflow)
+        .filter((status) => !DEFAULT_STATUSES.includes(status))
+        .sort(),
+    ],
   };
   return { choices, custom };
 }

@@ -8,6 +8,7 @@ import {
   parseQueryString,
   type QueryField,
   QuerySyntaxError,
+  resolveQueryColumns,
   standardTicketFields,
 } from './language';
 import { customQueryFields } from './load-query-fields';
@@ -32,7 +33,15 @@ async function runTicketQuery(
 ): Promise<TicketSummary[]> {
   try {
     const query = parseQueryString(text, { fields });
-    const sql = buildQuerySql({ ...query, max: 0 }, { fields, user: viewer.name ?? 'anonymous' });
+    // A macro's table may show the times besides the query's columns.
+    const columns = [
+      ...resolveQueryColumns(query, fields),
+      ...['time', 'changetime'].filter((name) => fields.some((field) => field.name === name)),
+    ];
+    const sql = buildQuerySql(
+      { ...query, columns, max: 0 },
+      { fields, user: viewer.name ?? 'anonymous' },
+    );
     const rows = await db.query<Record<string, unknown>>(sql.select);
     return rows.map((row) => {
       const ticket: TicketSummary = {

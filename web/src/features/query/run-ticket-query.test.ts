@@ -1,9 +1,11 @@
 import { testServerUrl } from '@learntrac/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderWikiText } from '@/composition/render-wiki-text';
+import type { Queryable, SqlQuery } from '@/core/db/database';
 import { AppError } from '@/core/errors/app-error';
 import type { Viewer } from '@/core/feature';
 import { TICKET_CUSTOM_FIELDS_KEY } from '@/features/ticket/custom-fields';
+import { TICKET_WORKFLOW_KEY } from '@/features/ticket/workflow';
 import { useWebTestDatabase } from '@/test/use-web-test-database';
 import { exportTicketQuery } from './export-ticket-query';
 import { QuerySyntaxError } from './language';
@@ -67,6 +69,17 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
     expect(html).toContain('href="/query?difficulty=3&amp;difficulty=2"');
   });
 
+  it('lets a TicketQuery table show the times of the tickets it lists', async () => {
+    const html = await renderWikiText({
+      db: t.db,
+      viewer,
+      text: '[[TicketQuery(id=2,format=table,col=id|time|changetime)]]',
+      context: { realm: 'wiki', id: 'Times' },
+    });
+    const micros = String(Date.UTC(2024, 0, 2) * 1000);
+    expect(html).toContain(`<td>${micros}</td><td>${micros}</td>`);
+  });
+
   const run = async (url: string, user: string | null = 'rita') => {
     const fields = await loadQueryFields({ db: t.db });
     const query = queryFromParams(new URLSearchParams(url), fields);
@@ -108,15 +121,21 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
     await expect(run('status=!closed&max=2&page=3')).rejects.toBeInstanceOf(QuerySyntaxError);
   });
 
-  it("offers Trac's statuses first, then the others tickets are in, in order", async () => {
-    const extra = await t.prisma.ticket.createManyAndReturn({
-      data: ['verifying', 'testing', 'testing', ''].map((status) => ({
-        summary: `In ${status || 'no status'}`,
-        status,
-        time: 1n,
-        changetime: 1n,
-      })),
-      select: { id: true },
+  it("offers Trac's statuses first, then the workflow's others in order, not every status a ticket holds", async () => {
+    const stored = await t.prisma.system.findUniqueOrThrow({
+      where: { name: TICKET_WORKFLOW_KEY },
+    });
+    const workflow = [
+      ...JSON.parse(stored.value ?? '[]'),
+      { name: 'verify', oldStates: ['accepted'], newState: 'verifying' },
+      { name: 'test', oldStates: ['verifying'], newState: 'testing' },
+    ];
+    await t.prisma.system.update({
+      where: { name: TICKET_WORKFLOW_KEY },
+      data: { value: JSON.stringify(workflow) },
+    });
+    const stray = await t.prisma.ticket.create({
+      data: { summary: 'Imported', status: 'limbo', time: 1n, changetime: 1n },
     });
     try {
       const fields = await loadQueryFields({ db: t.db });
@@ -130,7 +149,35 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
         'verifying',
       ]);
     } finally {
-      await t.prisma.ticket.deleteMany({ where: { id: { in: extra.map((ticket) => ticket.id) } } });
+      await t.prisma.ticket.delete({ where: { id: stray.id } });
+      await t.prisma.system.update({
+        where: { name: TICKET_WORKFLOW_KEY },
+        data: { value: stored.value },
+      });
+    }
+  });
+
+  it('answers a page and how many tickets match in all with one statement', async () => {
+    const fields = await loadQueryFields({ db: t.db });
+    const sent: string[] = [];
+    const db: Queryable = {
+      query<Row>(query: SqlQuery) {
+        sent.push(query.text);
+        return t.db.query<Row>(query);
+      },
+    };
+    for (const [url, ids] of [
+      ['status=!closed&order=id&max=2', [1, 2]],
+      ['status=!closed&order=id&max=2&page=2', [4]],
+      ['difficulty=3&order=id&max=1', [1]],
+    ] as const) {
+      sent.length = 0;
+      const query = queryFromParams(new URLSearchParams(url), fields);
+      const result = await runTicketQuery({ db, query, fields, user: 'rita' });
+      expect(result.rows.map((row) => row.id)).toEqual(ids);
+      expect(result.total).toBe(url.startsWith('difficulty') ? 2 : 3);
+      expect(sent).toHaveLength(1);
+      expect(Object.keys(result.rows[0]!)).not.toContain('time');
     }
   });
 
@@ -174,6 +221,7 @@ describe.skipIf(!serverUrl)('ticket queries against PostgreSQL', () => {
     expect(rss.body).toContain('<rss version="2.0">');
     expect(rss.body).toContain('<link>http://x/ticket/1</link>');
     expect(rss.body).toContain('&quot;start&quot;');
+    expect(rss.body).toContain('<pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate>');
   });
 
   it('refuses every export to a viewer without TICKET_VIEW', async () => {

@@ -1,5 +1,11 @@
 import type { Queryable } from '@/core/db';
-import { buildQuerySql, type Query, type QueryField, QuerySyntaxError } from './language';
+import {
+  buildQuerySql,
+  type Query,
+  type QueryField,
+  QuerySyntaxError,
+  TOTAL_COLUMN,
+} from './language';
 
 export type QueryCell = string | number | null;
 export type QueryRow = Record<string, QueryCell> & { id: number };
@@ -24,8 +30,8 @@ function cell(value: unknown): QueryCell {
 }
 
 /**
- * Runs a parsed query: one page of tickets and how many match in all. A page beyond the last
- * is a QuerySyntaxError, as Trac reports it, rather than an empty table.
+ * Runs a parsed query: one page of tickets and how many match in all, in one statement. A page
+ * beyond the last is a QuerySyntaxError, as Trac reports it, rather than an empty table.
  */
 export async function runTicketQuery(options: {
   db: Queryable;
@@ -40,11 +46,13 @@ export async function runTicketQuery(options: {
     user: options.user ?? 'anonymous',
     now: options.now,
   });
-  const [rows, counted] = await Promise.all([
-    options.db.query<Record<string, unknown>>(sql.select),
-    options.db.query<{ total: number }>(sql.count),
-  ]);
-  const total = Number(counted[0]?.total ?? 0);
+  const rows = await options.db.query<Record<string, unknown>>(sql.select);
+  let total = sql.limit === null ? rows.length : Number(rows[0]?.[TOTAL_COLUMN] ?? 0);
+  // An empty page past the first carries no count: only then is it read on its own.
+  if (rows.length === 0 && sql.page > 1) {
+    const counted = await options.db.query<{ total: number }>(sql.count);
+    total = Number(counted[0]?.total ?? 0);
+  }
   if (sql.page > 1 && sql.offset >= total) {
     const pages = sql.limit ? Math.max(1, Math.ceil(total / sql.limit)) : 1;
     throw new QuerySyntaxError(
@@ -56,7 +64,9 @@ export async function runTicketQuery(options: {
     columns: sql.columns,
     rows: rows.map((row) => {
       const out: Record<string, QueryCell> = {};
-      for (const [key, value] of Object.entries(row)) out[key] = cell(value);
+      for (const [key, value] of Object.entries(row)) {
+        if (key !== TOTAL_COLUMN) out[key] = cell(value);
+      }
       return { ...out, id: Number(row.id) };
     }),
     total,

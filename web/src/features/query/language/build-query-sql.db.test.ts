@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildQuerySql } from './build-query-sql';
+import { buildQuerySql, TOTAL_COLUMN } from './build-query-sql';
 import { parseQueryString } from './parse-query-string';
 import { parseQueryUrl } from './parse-query-url';
 import { type QueryField, standardTicketFields } from './query-fields';
@@ -155,6 +155,10 @@ async function run(query: Query, user = 'alice') {
   const sql = buildQuerySql(query, { fields, now, user });
   const rows = await client.query(sql.select.text, sql.select.values);
   const count = await client.query(sql.count.text, sql.count.values);
+  // Every row of a page carries the same total the count statement answers.
+  if (sql.limit !== null) {
+    for (const row of rows.rows) expect(row[TOTAL_COLUMN]).toBe(count.rows[0]?.total);
+  }
   return {
     ids: rows.rows.map((row) => row.id as number),
     total: count.rows[0]?.total as number,

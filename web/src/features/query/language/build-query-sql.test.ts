@@ -55,7 +55,7 @@ describe('buildQuerySql', () => {
   it('picks a page by ticket id first, then reads only the rows of that page', () => {
     const sql = build('status!=closed&order=priority&max=25&page=2');
     expect(sql.select.text).toMatch(
-      /WHERE t\.id IN \(SELECT t\.id\n[\s\S]*LIMIT \$\d+::bigint OFFSET/,
+      /JOIN \(SELECT t\.id, [^\n]*\n[\s\S]*LIMIT \$\d+::bigint OFFSET \$\d+::bigint\) AS page ON page\.id = t\.id\n/,
     );
     expect(sql.select.values).toEqual(['closed', 25, 25]);
   });
@@ -101,7 +101,7 @@ describe('buildQuerySql', () => {
     );
   });
 
-  it("selects Trac's default columns and what rows need", () => {
+  it("selects Trac's default columns and only what rows need besides", () => {
     const sql = build('status!=closed');
     expect(sql.columns).toEqual([
       'id',
@@ -112,7 +112,8 @@ describe('buildQuerySql', () => {
       'priority',
       'milestone',
     ]);
-    expect(sql.selected).toEqual([...sql.columns, 'time', 'changetime']);
+    expect(sql.selected).toEqual(sql.columns);
+    expect(build('col=summary&order=priority').selected).toEqual(['id', 'summary', 'status']);
     expect(build('verbose=1&group=component').selected).toContain('description');
     expect(build('verbose=1&group=component').selected).toContain('component');
   });

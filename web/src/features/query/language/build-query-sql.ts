@@ -40,14 +40,23 @@ export interface SqlStatement {
   values: Array<string | number>;
 }
 
+/**
+ * The column of a paged select's rows holding how many tickets match over all pages: no field
+ * can take this name.
+ */
+export const TOTAL_COLUMN = '(total)';
+
 export interface QuerySql {
-  /** One page of tickets; each row has `id` and one key per selected field. */
+  /**
+   * One page of tickets; each row has `id` and one key per selected field, and when the query
+   * has a page size also TOTAL_COLUMN, so one statement answers the page and the count.
+   */
   select: SqlStatement;
-  /** `total`: how many tickets match, over all pages. */
+  /** `total`: how many tickets match, over all pages (for a page that came back empty). */
   count: SqlStatement;
   /** The columns to show, `id` first. */
   columns: string[];
-  /** Every field the select returns (columns plus what rows need: status, times, ...). */
+  /** Every field the select returns: the columns and what rows need (status, grouping, ...). */
   selected: string[];
   order: string;
   /** Null when the query asks for every ticket (`max=0`). */
@@ -331,13 +340,14 @@ export function buildQuerySql(query: Query, options: BuildQuerySqlOptions): Quer
   const columns = resolveQueryColumns(query, options.fields);
   const order = query.order ?? defaultOrder(options.fields);
   const group = query.group;
+  // Only what the rows show: the columns, the status (closed rows look closed), the description
+  // of a verbose query and the grouping value. A caller wanting more asks for it as a column.
   const selected = [
     ...new Set([
       ...columns,
-      ...['status', 'time', 'changetime'].filter((name) => fields.has(name)),
+      ...(fields.has('status') ? ['status'] : []),
       ...(query.verbose && fields.has('description') ? ['description'] : []),
       ...(group ? [group] : []),
-      order,
     ]),
   ];
 
@@ -364,14 +374,16 @@ export function buildQuerySql(query: Query, options: BuildQuerySqlOptions): Quer
   }
   // A page is chosen by ids first, so only its own rows are read whole: sorting the ids of
   // every match can often be answered from an index alone. Joins the inner query does not use
-  // are left out by PostgreSQL, since each joins at most one row.
+  // are left out by PostgreSQL, since each joins at most one row. The count of all matches is
+  // taken on the way, so the page and the total cost one statement.
   const from = select.fromClause();
   const ordered = `ORDER BY ${orderBy.join(', ')}`;
+  const pageIds = `SELECT t.id, (COUNT(*) OVER ())::integer AS total\n${from}${where}\n${ordered}${paging}`;
   const selectText =
     limit === null
       ? `SELECT ${selectList.join(', ')}\n${from}${where}\n${ordered}`
-      : `SELECT ${selectList.join(', ')}\n${from}` +
-        `\nWHERE t.id IN (SELECT t.id\n${from}${where}\n${ordered}${paging})\n${ordered}`;
+      : `SELECT ${[...selectList, `page.total AS "${TOTAL_COLUMN}"`].join(', ')}\n${from}` +
+        `\nJOIN (${pageIds}) AS page ON page.id = t.id\n${ordered}`;
 
   const count = new Statement(fields, tables);
   const countWhere = whereSql(count, query, ctx);

@@ -5,6 +5,7 @@ export {
   type QuerySql,
   type QueryTables,
   type SqlStatement,
+  TOTAL_COLUMN,
 } from './build-query-sql';
 export { formatQueryString, formatQueryUrl } from './format-query';
 export { type ParseQueryOptions, parseQueryString } from './parse-query-string';

@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { requirePermission } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
+import { readSiteConfig } from '@/core/db/site-config';
 import type { Feature } from '@/core/feature';
 import { renderWikiTexts } from '@/core/wiki-render/render-wiki-text';
 import {
@@ -88,7 +89,10 @@ export async function QueryScreen({
   // Trac shows Batch Modify to those holding TICKET_BATCH_MODIFY, under the results.
   const batch =
     result && result.rows.length > 0 && viewer.permissions.has('TICKET_BATCH_MODIFY')
-      ? await Promise.all([loadCustomFields({ db }), loadWorkflow({ db })])
+      ? await Promise.all([
+          readSiteConfig({ db, name: 'custom-fields', load: () => loadCustomFields({ db }) }),
+          readSiteConfig({ db, name: 'workflow', load: () => loadWorkflow({ db }) }),
+        ])
       : null;
   const exportUrl = (format: 'csv' | 'tab' | 'rss') =>
     `/query?${formatQueryUrl({ ...query, page: undefined, max: undefined, format })}`;

@@ -37,7 +37,6 @@ import {
 import '@/features/ticket/ui/ticket.css';
 import { canUseAttachments } from '@/features/attachment/attachment-permissions';
 import { getAttachmentMaxSize } from '@/features/attachment/attachment-services';
-import { listAttachments } from '@/features/attachment/list-attachments';
 import { ticketPageTitle } from '@/features/ticket/ticket-page-title';
 import { loadWorkflow } from '@/features/ticket/workflow';
 
@@ -52,7 +51,7 @@ function parseTicketId(raw: string): number | null {
   return id <= 2_147_483_647 ? id : null;
 }
 
-// The page and its title read the ticket once per request.
+// The page and its title read the ticket (with its history and attachments) once per request.
 const loadTicket = cache((id: number) => getTicket({ db: getDb(), id }));
 
 export async function ticketPageMetadata({ params }: TicketScreenProps) {
@@ -85,12 +84,12 @@ export async function TicketScreen({
   const ticket = await loadTicket(id);
   if (!ticket) notFound();
   const actor = viewer;
-  const [ticketOptions, customFields, workflow, attachments] = await Promise.all([
+  const [ticketOptions, customFields, workflow] = await Promise.all([
     readSiteConfig({ db, name: 'ticket-options', load: () => loadTicketOptions({ db }) }),
     readSiteConfig({ db, name: 'custom-fields', load: () => loadCustomFields({ db }) }),
     readSiteConfig({ db, name: 'workflow', load: () => loadWorkflow({ db }) }),
-    listAttachments({ db, realm: 'ticket', id: String(id) }),
   ]);
+  const { attachments } = ticket;
   const history = buildTicketHistory(ticket.changes, attachments);
   const context = { realm: 'ticket', id: String(id) };
   // The description and every comment share one prefetch of the tickets and pages they link.
