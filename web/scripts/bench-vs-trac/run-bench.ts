@@ -32,6 +32,9 @@ const { values: args } = parseArgs({
     tickets: { type: 'string', default: '10000' },
     duration: { type: 'string', default: process.env.BENCH_DURATION ?? '15' },
     concurrency: { type: 'string', default: '8' },
+    // Unmeasured load on each server before each page is measured: the steady state a server in
+    // service is in (V8 compiles a page's hot code only after a few hundred requests).
+    warmup: { type: 'string', default: '5' },
     // One server process per CPU, as a host with that many CPUs runs web (WEB_WORKERS).
     workers: { type: 'string', default: String(availableParallelism()) },
     only: { type: 'string' },
@@ -92,21 +95,15 @@ async function fetchPage(name: string, url: string): Promise<void> {
   }
 }
 
-/**
- * Both servers must answer every page before anything is measured. LearnTrac's server also gets
- * a few more requests per page, so its code is compiled before the clock starts.
- */
+/** Both servers must answer every page before anything is measured. */
 async function checkPages(options: {
   pages: ComparedPage[];
   learntracUrl: string;
   tracUrl: string;
-  warmup: number;
 }): Promise<void> {
   for (const page of options.pages) {
     await fetchPage('Trac', `${options.tracUrl}${page.path}`);
-    for (let i = 0; i < options.warmup; i += 1) {
-      await fetchPage('LearnTrac', `${options.learntracUrl}${page.path}`);
-    }
+    await fetchPage('LearnTrac', `${options.learntracUrl}${page.path}`);
   }
 }
 
@@ -119,6 +116,7 @@ async function main() {
     whole: true,
   });
   const workers = positiveNumber('--workers', args.workers as string, { whole: true });
+  const warmupSeconds = positiveNumber('--warmup', args.warmup as string);
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     throw new Error(
@@ -187,17 +185,19 @@ async function main() {
     const learntracUrl = `http://127.0.0.1:${webPort}`;
     log(`LearnTrac (production build) serving at ${learntracUrl} (log ${web.logFile})`);
 
-    await checkPages({ pages, learntracUrl, tracUrl: trac.baseUrl, warmup: 20 });
+    await checkPages({ pages, learntracUrl, tracUrl: trac.baseUrl });
     const loadAtStart = loadavg()[0]!.toFixed(1);
     const comparisons: PageComparison[] = [];
     for (const page of pages) {
-      const load = (baseUrl: string) =>
-        loadPage({ anchorDir, baseUrl, path: page.path, concurrency, seconds });
+      const load = (baseUrl: string, duration = seconds) =>
+        loadPage({ anchorDir, baseUrl, path: page.path, concurrency, seconds: duration });
       process.stdout.write(`${page.path}: LearnTrac… `);
+      await load(learntracUrl, warmupSeconds);
       const cpuBefore = readCpuSeconds(web.pid);
       const learntrac = await load(learntracUrl);
       const cpuAfter = readCpuSeconds(web.pid);
       process.stdout.write(`${learntrac.perSecond.toFixed(1)} req/s, Trac… `);
+      await load(trac.baseUrl, warmupSeconds);
       const tracCpuBefore = readCpuSeconds(trac.pid);
       const tracResult = await load(trac.baseUrl);
       const tracCpuAfter = readCpuSeconds(trac.pid);
