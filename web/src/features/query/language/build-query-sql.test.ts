@@ -57,7 +57,11 @@ describe('buildQuerySql', () => {
     expect(sql.select.text).toMatch(
       /JOIN \(SELECT t\.id, [^\n]*\n[\s\S]*LIMIT \$\d+::bigint OFFSET \$\d+::bigint\) AS page ON page\.id = t\.id\n/,
     );
-    expect(sql.select.values).toEqual(['closed', 25, 25]);
+    // The filter's value again for the count of all matches, taken in the same statement.
+    expect(sql.select.values).toEqual(['closed', 25, 25, 'closed']);
+    expect(sql.select.text).toContain(
+      `(SELECT COUNT(*)::integer AS total\nFROM "ticket" AS t\nWHERE (COALESCE(t."status", '') <> $4)) AS total`,
+    );
   });
 
   it('compares wanted non-empty values directly, so indexes can serve them', () => {

@@ -108,11 +108,13 @@ class Statement {
   constructor(
     private readonly fields: ReadonlyMap<string, QueryField>,
     private readonly tables: QueryTables,
+    /** Parameters already taken by the statement this one is part of. */
+    private readonly paramsBefore = 0,
   ) {}
 
   param(value: string | number, cast = ''): string {
     this.values.push(value);
-    return `$${this.values.length}${cast}`;
+    return `$${this.paramsBefore + this.values.length}${cast}`;
   }
 
   field(name: string): QueryField | undefined {
@@ -374,24 +376,31 @@ export function buildQuerySql(query: Query, options: BuildQuerySqlOptions): Quer
   }
   // A page is chosen by ids first, so only its own rows are read whole: sorting the ids of
   // every match can often be answered from an index alone. Joins the inner query does not use
-  // are left out by PostgreSQL, since each joins at most one row. The count of all matches is
-  // taken on the way, so the page and the total cost one statement.
+  // are left out by PostgreSQL, since each joins at most one row. The count of all matches rides
+  // along as a sub-select of its own (PostgreSQL runs it once, often from an index alone, where a
+  // window count would sort-key every match), so the page and the total cost one statement.
+  const countText = (statement: Statement) => {
+    // The filters register the joins they need, so they come before the FROM clause is read.
+    const countWhere = whereSql(statement, query, ctx);
+    return `SELECT COUNT(*)::integer AS total\n${statement.fromClause()}${countWhere}`;
+  };
   const from = select.fromClause();
   const ordered = `ORDER BY ${orderBy.join(', ')}`;
-  const pageIds = `SELECT t.id, (COUNT(*) OVER ())::integer AS total\n${from}${where}\n${ordered}${paging}`;
-  const selectText =
-    limit === null
-      ? `SELECT ${selectList.join(', ')}\n${from}${where}\n${ordered}`
-      : `SELECT ${[...selectList, `page.total AS "${TOTAL_COLUMN}"`].join(', ')}\n${from}` +
-        `\nJOIN (${pageIds}) AS page ON page.id = t.id\n${ordered}`;
-
+  let selectText = `SELECT ${selectList.join(', ')}\n${from}${where}\n${ordered}`;
+  let selectValues = select.values;
+  if (limit !== null) {
+    const total = new Statement(fields, tables, select.values.length);
+    const pageIds = `SELECT t.id, (${countText(total)}) AS total\n${from}${where}\n${ordered}${paging}`;
+    selectText =
+      `SELECT ${[...selectList, `page.total AS "${TOTAL_COLUMN}"`].join(', ')}\n${from}` +
+      `\nJOIN (${pageIds}) AS page ON page.id = t.id\n${ordered}`;
+    selectValues = [...select.values, ...total.values];
+  }
   const count = new Statement(fields, tables);
-  const countWhere = whereSql(count, query, ctx);
-  const countText = `SELECT COUNT(*)::integer AS total\n${count.fromClause()}${countWhere}`;
 
   return {
-    select: { text: selectText, values: select.values },
-    count: { text: countText, values: count.values },
+    select: { text: selectText, values: selectValues },
+    count: { text: countText(count), values: count.values },
     columns,
     selected,
     order,
