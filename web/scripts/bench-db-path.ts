@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@learntrac/db';
 import { loadPermissions, type PermissionGrant } from '@learntrac/db/permissions';
 import pg from 'pg';
-import type { Queryable, SqlQuery } from '@/core/db/database';
+import type { Database, Queryable, SqlQuery } from '@/core/db/database';
 import type { Viewer } from '@/core/feature';
 
 // Server modules import `server-only`, which refuses to load outside React's server build; here
@@ -120,14 +120,16 @@ async function queryPage(db: Queryable, params: string) {
 
 interface CountingReads extends Queryable {
   sent: number;
-  /** Reads of the site-config version: once per request in the app (React keeps it for the
-   * request), once per site setting here, outside a render. */
+  /** Reads of the site-config version: none while the database's announcement is heard, else
+   * once per request in the app (React keeps it for the request) and once per setting here. */
   versionChecks: number;
 }
 
 /** A database that counts the statements sent through it. */
 function countStatements(db: Queryable): CountingReads {
   const counting = {
+    // The settings' announced version, as the app's database has it (see site-config).
+    ...('settingsVersion' in db ? { settingsVersion: (db as Database).settingsVersion } : {}),
     sent: 0,
     versionChecks: 0,
     query<Row>(query: SqlQuery) {

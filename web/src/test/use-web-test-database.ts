@@ -19,7 +19,8 @@ export function useWebTestDatabase(
   const suite = useTestDatabase(options);
   let db: Database | undefined;
   beforeAll(() => {
-    db = createDatabase({ url: suite.url, maxConnections: 4 });
+    // Fixtures change settings through Prisma's own client and expect the next read to see it.
+    db = createDatabase({ url: suite.url, maxConnections: 4, listenForSettings: false });
   });
   afterAll(async () => {
     await db?.close();

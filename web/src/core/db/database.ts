@@ -1,6 +1,11 @@
 import { createPrismaClient, type Prisma } from '@learntrac/db';
 import pg from 'pg';
 import { noteDatabaseFailure } from './note-database-failure';
+import {
+  type SettingsVersionWatch,
+  unwatchedSettingsVersion,
+  watchSettingsVersion,
+} from './settings-version-watch';
 
 export { default as sql, empty, join, raw, type Sql } from 'sql-template-tag';
 
@@ -35,6 +40,8 @@ export interface Database extends Queryable {
    * Every write goes through here.
    */
   transaction<T>(work: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** The site settings' version as the database announces it (see site-config). */
+  readonly settingsVersion: SettingsVersionWatch;
   close(): Promise<void>;
 }
 
@@ -53,6 +60,11 @@ export interface DatabaseSettings {
   connectionWaitMs?: number;
   /** Names the connections in pg_stat_activity. */
   applicationName?: string;
+  /**
+   * Listen for the settings' version (default true). Without, every request reads it, which
+   * tests want: they change settings through clients of their own and read them at once.
+   */
+  listenForSettings?: boolean;
 }
 
 // Reads go straight to node-postgres: Prisma's raw queries cost several times the CPU per query
@@ -99,7 +111,12 @@ export function createReportPool(settings: {
 export function createDatabase(settings: DatabaseSettings): Database {
   const pool = createPool(settings);
   const prisma = createPrismaClient(pool);
+  const settingsVersion =
+    settings.listenForSettings === false
+      ? unwatchedSettingsVersion()
+      : watchSettingsVersion({ databaseUrl: settings.url });
   return {
+    settingsVersion,
     async query<Row>(query: SqlQuery) {
       try {
         const result = await pool.query<Row & pg.QueryResultRow>({
@@ -127,9 +144,13 @@ export function createDatabase(settings: DatabaseSettings): Database {
       } catch (error) {
         noteDatabaseFailure(error);
         throw error;
+      } finally {
+        // Committed or not, this process's next read of a setting asks the database.
+        settingsVersion.noteWrite();
       }
     },
     async close() {
+      await settingsVersion.stop();
       await prisma.$disconnect();
       await pool.end();
     },

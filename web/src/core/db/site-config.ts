@@ -1,5 +1,5 @@
 import { cache } from 'react';
-import { type Queryable, sql } from './database';
+import { type Database, type Queryable, sql } from './database';
 
 interface Entry {
   version: string;
@@ -11,19 +11,27 @@ const entriesByDb = new WeakMap<Queryable, Map<string, Entry>>();
 // Permissions are kept per subject; a site with more subjects than this starts over.
 const MAX_ENTRIES = 1000;
 
+const isDatabase = (db: Queryable): db is Database => 'settingsVersion' in db;
+
 // Read once per render (React's cache lasts one request), so a page sees one version throughout.
+// The database's announcements usually say it without a query (see settings-version-watch).
 const readVersion = cache(async (db: Queryable): Promise<string> => {
+  const announced = isDatabase(db) ? db.settingsVersion.current() : undefined;
+  if (announced !== undefined) return announced;
   const rows = await db.query<{ version: string }>(
     sql`SELECT version::text AS version FROM site_config_version`,
   );
-  return rows[0]?.version ?? '';
+  const version = rows[0]?.version ?? '';
+  if (version && isDatabase(db)) db.settingsVersion.observe(version);
+  return version;
 });
 
 /**
  * A site setting (permissions, ticket field choices, custom fields, workflow, InterMapTxt) as
  * `load` reads it, kept in this process while the database's `site_config_version` is the one
- * it was read under. Triggers move that count whenever a setting's table changes, so the next
- * request of every process reads the setting afresh, while the others cost one small read.
+ * it was read under. Triggers move that count whenever a setting's table changes and announce
+ * it, so every process reads the setting afresh once the change commits, and requests between
+ * changes read nothing at all (this process's own writes are seen by its very next request).
  * `name` identifies the setting (and its subject); `load` must read only settings' tables.
  */
 export async function readSiteConfig<T>(options: {

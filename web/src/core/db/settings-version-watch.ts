@@ -1,0 +1,106 @@
+import pg from 'pg';
+
+/** The channel the settings' triggers announce each new `site_config_version` on. */
+export const SETTINGS_CHANNEL = 'site_config_version';
+
+export interface SettingsVersionWatch {
+  /**
+   * The settings' version as last announced, or undefined while it is not known for sure: before
+   * the first answer, while the listening connection is down, and after this process wrote
+   * (until `observe` is told the version read since). Undefined means: ask the database.
+   */
+  current(): string | undefined;
+  /** A version read from the database; newer than the one kept, it is kept. */
+  observe(version: string): void;
+  /** This process committed a write, which may have changed a setting. */
+  noteWrite(): void;
+  stop(): Promise<void>;
+}
+
+const newer = (a: string | undefined, b: string) =>
+  a === undefined || BigInt(b) > BigInt(a) ? b : a;
+
+/**
+ * Keeps the settings' version in memory from one connection that LISTENs for the triggers'
+ * announcements, so a request reads no count at all: a change made anywhere reaches every
+ * process as it commits (within milliseconds). Writes of this process are seen by its very next
+ * read, which asks the database. A dropped connection is opened again after `retryMs`; until it
+ * answers, reads ask the database, as they would without a watch.
+ */
+export function watchSettingsVersion(options: {
+  databaseUrl: string;
+  retryMs?: number;
+}): SettingsVersionWatch {
+  const retryMs = options.retryMs ?? 1_000;
+  let version: string | undefined;
+  let known = false;
+  let unsureSinceWrite = false;
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let timer: NodeJS.Timeout | undefined;
+
+  const lose = (lost: pg.Client) => {
+    if (client !== lost) return;
+    client = null;
+    known = false;
+    lost.end().catch(() => {});
+    if (!stopped) timer = setTimeout(connect, retryMs);
+  };
+
+  async function connect() {
+    if (stopped) return;
+    const next = new pg.Client({
+      connectionString: options.databaseUrl,
+      application_name: 'learntrac-web-settings',
+    });
+    client = next;
+    next.on('error', () => lose(next));
+    next.on('end', () => lose(next));
+    next.on('notification', (message) => {
+      if (message.channel === SETTINGS_CHANNEL && message.payload) {
+        version = newer(version, message.payload);
+      }
+    });
+    try {
+      await next.connect();
+      // Listening before reading: an announcement made in between is not missed.
+      await next.query(`LISTEN ${SETTINGS_CHANNEL}`);
+      const { rows } = await next.query<{ version: string }>(
+        'SELECT version::text AS version FROM site_config_version',
+      );
+      if (rows[0]) version = newer(version, rows[0].version);
+      if (client === next) known = rows[0] !== undefined;
+    } catch {
+      lose(next);
+    }
+  }
+  void connect();
+
+  return {
+    current: () => (known && !unsureSinceWrite ? version : undefined),
+    observe(read) {
+      version = newer(version, read);
+      unsureSinceWrite = false;
+    },
+    noteWrite() {
+      unsureSinceWrite = true;
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      const open = client;
+      client = null;
+      await open?.end().catch(() => {});
+    },
+  };
+}
+
+/** No watch: the version is never known without asking the database. */
+export function unwatchedSettingsVersion(): SettingsVersionWatch {
+  return {
+    current: () => undefined,
+    observe() {},
+    noteWrite() {},
+    async stop() {},
+  };
+}
