@@ -130,7 +130,9 @@ function superviseWorkers() {
     if (stopping) return;
     stopping = true;
     logLine(30, 'draining', { signal, workers });
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill(signal);
+    // The signal itself, so each worker runs its own bounded drain (cluster's kill() would first
+    // wait, without a bound, for the worker to close its connections).
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -46,10 +46,10 @@ function answerUnavailableDatabaseWith503(response: ServerResponse): void {
 }
 
 /**
- * Node sends a response's head, its flushed chunks and its end in separate system calls, four
- * for a page; system calls are a good part of a request's cost. Holding a connection's writes
- * until the end of the current turn of the event loop sends each burst in one, and delays
- * nothing by more than that turn.
+ * Node sends a response's head, its flushed chunks and its end in separate system calls (four
+ * for a ticket page). Holding a connection's writes until the end of the current turn of the
+ * event loop sends each burst in one (two for that page), and delays nothing by more than that
+ * turn.
  */
 function coalesceWrites(socket: Socket): void {
   let holding = false;
