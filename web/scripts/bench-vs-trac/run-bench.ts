@@ -214,8 +214,9 @@ async function main() {
       });
     }
     console.log(
-      `\n${tickets} tickets, concurrency ${concurrency}, ${seconds} s per page and server, ` +
-        `${cpus().length} CPUs, web workers ${workers} (Trac: one tracd), load average ${loadAtStart} at the start and ` +
+      `\n${tickets} tickets, concurrency ${concurrency}, ${seconds} s per page and server after ` +
+        `${warmupSeconds} s unmeasured, ${cpus().length} CPUs, web workers ${workers} ` +
+        `(Trac: one tracd), load average ${loadAtStart} at the start and ` +
         `${loadavg()[0]!.toFixed(1)} at the end`,
     );
     console.log(formatComparison(comparisons));
