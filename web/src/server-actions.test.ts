@@ -133,27 +133,27 @@ const PAGE_PERMISSIONS: Record<
     permission: 'TRAC_ADMIN',
     fields: () => ({ list: 'milestone', intent: 'remove', sel: 'milestone1' }),
   },
-  'features/learning/instructor/instructor-actions.ts#changeDocumentAction': {
+  'features/learning/ui/instructor/instructor-actions.ts#changeDocumentAction': {
     permission: 'LEARNING_MANAGE',
     fields: () => ({ documentId: fixtures.uuid, intent: 'publish' }),
   },
-  'features/learning/instructor/instructor-actions.ts#createPathAction': {
+  'features/learning/ui/instructor/instructor-actions.ts#createPathAction': {
     permission: 'LEARNING_MANAGE',
     fields: () => ({ title: 'Recursion', source: 'query', query: 'recursion' }),
   },
-  'features/learning/instructor/instructor-actions.ts#generateQuestionsAction': {
+  'features/learning/ui/instructor/instructor-actions.ts#generateQuestionsAction': {
     permission: 'LEARNING_MANAGE',
     fields: () => ({ pathId: fixtures.uuid, ticketId: '1' }),
   },
-  'features/learning/instructor/instructor-actions.ts#reviewQuestionAction': {
+  'features/learning/ui/instructor/instructor-actions.ts#reviewQuestionAction': {
     permission: 'LEARNING_MANAGE',
     fields: () => ({ questionId: fixtures.uuid, intent: 'approve' }),
   },
-  'features/learning/instructor/instructor-actions.ts#prerequisiteAction': {
+  'features/learning/ui/instructor/instructor-actions.ts#prerequisiteAction': {
     permission: 'LEARNING_MANAGE',
     fields: () => ({ pathId: fixtures.uuid, ticketId: '2', prerequisiteId: '1', intent: 'add' }),
   },
-  'features/learning/instructor/instructor-actions.ts#changePathStatusAction': {
+  'features/learning/ui/instructor/instructor-actions.ts#changePathStatusAction': {
     permission: 'LEARNING_MANAGE',
     fields: () => ({ pathId: fixtures.uuid, status: 'published' }),
   },
@@ -161,19 +161,19 @@ const PAGE_PERMISSIONS: Record<
     permission: 'TRAC_ADMIN',
     fields: () => ({ username: 'someone' }),
   },
-  'features/learning/learner/learner-actions.ts#answerQuestionAction': {
+  'features/learning/ui/learner/learner-actions.ts#answerQuestionAction': {
     permission: 'LEARNING_ANSWER',
     fields: () => ({ questionId: fixtures.uuid, pathId: fixtures.uuid, answer: 'A base case' }),
   },
-  'features/learning/learner/learner-actions.ts#submitReviewAction': {
+  'features/learning/ui/learner/learner-actions.ts#submitReviewAction': {
     permission: 'LEARNING_ANSWER',
     fields: () => ({ cardId: fixtures.uuid, questionId: fixtures.uuid, answer: 'A base case' }),
   },
-  'features/learning/learner/learner-actions.ts#writeConceptQuestionsAction': {
+  'features/learning/ui/learner/learner-actions.ts#writeConceptQuestionsAction': {
     permission: 'LEARNING_ANSWER',
     fields: () => ({ ticketId: '1', pathId: fixtures.uuid }),
   },
-  'features/learning/learner/learner-actions.ts#newPathAction': {
+  'features/learning/ui/learner/learner-actions.ts#newPathAction': {
     permission: 'LEARNING_ANSWER',
     fields: () => ({ query: 'recursion', title: 'Recursion', intent: 'search' }),
   },

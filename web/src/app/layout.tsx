@@ -4,7 +4,7 @@ import { features } from '@/composition/registry';
 import { getViewer } from '@/core/auth/current-user';
 import { SiteHeader } from '@/core/layout/site-header';
 import { buildNavigation } from '@/core/navigation';
-import { KnowledgeGraphIslands } from '@/features/learning/graph/knowledge-graph-islands';
+import { KnowledgeGraphIslands } from '@/features/learning/ui/graph/knowledge-graph-islands';
 import './globals.css';
 
 // Every page depends on who is signed in, and nothing may be rendered at build time, when the

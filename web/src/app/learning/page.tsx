@@ -1,5 +1,5 @@
 import { requirePermission } from '@/core/auth/current-user';
-import { DashboardScreen } from '@/features/learning/learner/dashboard-screen';
+import { DashboardScreen } from '@/features/learning/ui/learner/dashboard-screen';
 
 export const metadata = { title: 'Learning' };
 

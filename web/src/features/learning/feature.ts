@@ -1,5 +1,5 @@
 import type { Feature } from '@/core/feature';
-import { learningWikiSupport } from './learner/learning-wiki-support';
+import { learningWikiSupport } from './learning-wiki-support';
 
 export const learningFeature: Feature = {
   id: 'learning',

@@ -1,6 +1,6 @@
 import 'server-only';
 import { forbidden, notFound } from 'next/navigation';
-import type { LearnApiResult } from '../learn-api/learn-api-client';
+import type { LearnApiResult } from './learn-api/learn-api-client';
 
 /**
  * What a screen does with learn-api's answer: the data, or a sentence to show in its place.

@@ -1,8 +1,8 @@
 import type { WikiSupport } from '@/core/feature';
 import { element, escapeText, MacroError, type WikiMacro } from '@/wiki-engine';
-import { describeStanding } from '../graph/concept-standing';
-import type { GraphConcept } from '../graph/graph-concept';
-import { KNOWLEDGE_GRAPH_ATTRIBUTE } from '../graph/graph-placeholder';
+import { describeStanding } from './concept-standing';
+import type { GraphConcept } from './graph-concept';
+import { KNOWLEDGE_GRAPH_ATTRIBUTE } from './graph-placeholder';
 import { formatPercent, pathHref } from './learning-format';
 
 /** What a macro shows of a path: its title, link and concepts with the reader's standing. */

@@ -1,6 +1,6 @@
 import 'server-only';
-import { learnApiFor } from '../learn-api/learn-api-for';
-import { loadPath } from './learner-api';
+import { learnApiFor } from './learn-api/learn-api-for';
+import { loadPath } from './learn-api/learner-api';
 import { createLearningWikiSupport } from './learning-macros';
 import { toGraphConcepts } from './path-graph-concepts';
 

@@ -1,5 +1,5 @@
-import type { GraphConcept } from '../graph/graph-concept';
-import type { PathDetail } from './learner-api';
+import type { GraphConcept } from './graph-concept';
+import type { PathDetail } from './learn-api/learner-api';
 import { conceptHref } from './learning-format';
 
 /** A path's concepts as the graph component draws them, each linking to its concept page. */

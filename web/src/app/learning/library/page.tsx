@@ -1,6 +1,6 @@
 import { requirePermission } from '@/core/auth/current-user';
-import { LibraryScreen } from '@/features/learning/instructor/library/library-screen';
-import { UPLOAD_ROUTE } from '@/features/learning/instructor/library/upload-route';
+import { LibraryScreen } from '@/features/learning/ui/instructor/library/library-screen';
+import { UPLOAD_ROUTE } from '@/features/learning/upload-route';
 
 export const metadata = { title: 'Material library – Learning' };
 

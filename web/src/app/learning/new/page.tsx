@@ -1,5 +1,5 @@
 import { requirePermission } from '@/core/auth/current-user';
-import { NewPathScreen } from '@/features/learning/learner/new-path-screen';
+import { NewPathScreen } from '@/features/learning/ui/learner/new-path-screen';
 
 export const metadata = { title: 'Learn something new' };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requirePermission } from '@/core/auth/current-user';
-import { ProgressScreen } from '@/features/learning/learner/progress-screen';
+import { ProgressScreen } from '@/features/learning/ui/learner/progress-screen';
 
 export const metadata = { title: 'My progress' };
 

@@ -1,5 +1,5 @@
 import { requirePermission } from '@/core/auth/current-user';
-import { ReviewScreen } from '@/features/learning/learner/review-screen';
+import { ReviewScreen } from '@/features/learning/ui/learner/review-screen';
 
 export const metadata = { title: 'Review session' };
 

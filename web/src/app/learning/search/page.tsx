@@ -1,5 +1,5 @@
 import { requirePermission } from '@/core/auth/current-user';
-import { SearchScreen } from '@/features/learning/instructor/search/search-screen';
+import { SearchScreen } from '@/features/learning/ui/instructor/search/search-screen';
 
 export const metadata = { title: 'Search the material – Learning' };
 

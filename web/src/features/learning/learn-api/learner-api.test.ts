@@ -2,11 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { insertMaterial, recursionChapter } from '@learntrac/learn-api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LearnApiStack, startLearnApiStack } from '@/test/learn-api-stack';
-import {
-  createLearnApiClient,
-  type LearnApiClient,
-  learnApiResult,
-} from '../learn-api/learn-api-client';
+import { createLearnApiClient, type LearnApiClient, learnApiResult } from './learn-api-client';
 import { loadConceptPage, loadDashboard, loadPath, loadProgress } from './learner-api';
 
 const haveDatabase = Boolean(process.env.TEST_DATABASE_URL);

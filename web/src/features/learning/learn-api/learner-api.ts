@@ -4,7 +4,7 @@ import {
   type LearnApiResult,
   type LearnApiSchemas,
   learnApiResult,
-} from '../learn-api/learn-api-client';
+} from './learn-api-client';
 
 export type PathDetail = LearnApiSchemas['PathDetail'];
 export type PathConcept = LearnApiSchemas['Concept'];

@@ -1,5 +1,5 @@
 import { requirePermission } from '@/core/auth/current-user';
-import { DocumentScreen } from '@/features/learning/instructor/library/document-screen';
+import { DocumentScreen } from '@/features/learning/ui/instructor/library/document-screen';
 
 export const metadata = { title: 'Document – Learning' };
 

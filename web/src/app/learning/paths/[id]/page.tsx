@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { requirePermission } from '@/core/auth/current-user';
-import { PathScreen } from '@/features/learning/learner/path-screen';
+import { PathScreen } from '@/features/learning/ui/learner/path-screen';
 
 export const metadata = { title: 'Learning path' };
 

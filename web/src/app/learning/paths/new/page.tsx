@@ -1,5 +1,5 @@
 import { requirePermission } from '@/core/auth/current-user';
-import { NewPathScreen } from '@/features/learning/instructor/paths/new-path-screen';
+import { NewPathScreen } from '@/features/learning/ui/instructor/paths/new-path-screen';
 
 export const metadata = { title: 'Build a path – Learning' };
 

@@ -1,6 +1,6 @@
 import { createRoot, type Root } from 'react-dom/client';
-import { GraphConceptsSchema } from './graph-concept';
-import { KNOWLEDGE_GRAPH_ATTRIBUTE } from './graph-placeholder';
+import { GraphConceptsSchema } from '../../graph-concept';
+import { KNOWLEDGE_GRAPH_ATTRIBUTE } from '../../graph-placeholder';
 import { KnowledgeGraph } from './knowledge-graph';
 
 /**

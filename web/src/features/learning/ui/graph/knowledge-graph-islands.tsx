@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import type { Root } from 'react-dom/client';
-import { KNOWLEDGE_GRAPH_ATTRIBUTE } from './graph-placeholder';
+import { KNOWLEDGE_GRAPH_ATTRIBUTE } from '../../graph-placeholder';
 import './learning-macro.css';
 
 const DRAWN = 'data-graph-drawn';

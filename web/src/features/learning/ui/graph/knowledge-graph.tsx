@@ -1,9 +1,9 @@
 'use client';
 
 import { type KeyboardEvent, useId, useMemo, useRef } from 'react';
-import { describeConcept, describeStanding, STANDINGS } from './concept-standing';
-import type { GraphConcept } from './graph-concept';
-import { type Direction, layoutGraph, nextNodeInDirection } from './layout-graph';
+import { describeConcept, describeStanding, STANDINGS } from '../../concept-standing';
+import type { GraphConcept } from '../../graph-concept';
+import { type Direction, layoutGraph, nextNodeInDirection } from '../../layout-graph';
 import './knowledge-graph.css';
 
 const ARROW_KEYS: Record<string, Direction> = {

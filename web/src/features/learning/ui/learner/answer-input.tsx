@@ -1,5 +1,5 @@
+import type { LearnerQuestion } from '../../learn-api/learner-api';
 import { describedBy, FieldError } from './field-error';
-import type { LearnerQuestion } from './learner-api';
 
 /** The input that fits a question: choices as radio buttons, a line for cloze, a box for open. */
 export function AnswerInput(props: {

@@ -6,12 +6,12 @@ import type { Feature, Viewer } from '@/core/feature';
 import { renderWikiText } from '@/core/wiki-render/render-wiki-text';
 import { WikiContent } from '@/core/wiki-render/wiki-content';
 import { getTicket } from '@/features/ticket/get-ticket';
-import { describeStanding } from '../graph/concept-standing';
-import { learnApiFor } from '../learn-api/learn-api-for';
+import { describeStanding } from '../../concept-standing';
+import { learnApiFor } from '../../learn-api/learn-api-for';
+import { loadConceptPage } from '../../learn-api/learner-api';
+import { conceptHref, formatPercent, formatPlace, pathHref } from '../../learning-format';
 import { AnswerForm } from './answer-form';
 import { LearnApiProblem } from './learn-api-problem';
-import { loadConceptPage } from './learner-api';
-import { conceptHref, formatPercent, formatPlace, pathHref } from './learning-format';
 import { WriteQuestionsButton } from './write-questions-button';
 import './learning.css';
 

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import type { Viewer } from '@/core/feature';
-import { learnApiFor } from '../learn-api/learn-api-for';
+import { learnApiFor } from '../../learn-api/learn-api-for';
+import { loadDashboard } from '../../learn-api/learner-api';
+import { conceptHref, formatDue, pathHref } from '../../learning-format';
 import { LearnApiProblem } from './learn-api-problem';
-import { loadDashboard } from './learner-api';
-import { conceptHref, formatDue, pathHref } from './learning-format';
 import './learning.css';
 
 const INSTRUCTOR_LINKS = [

@@ -1,5 +1,5 @@
-import type { AnswerResult } from './learner-api';
-import { formatPercent, formatPlace, formatStatus } from './learning-format';
+import type { AnswerResult } from '../../learn-api/learner-api';
+import { formatPercent, formatPlace, formatStatus } from '../../learning-format';
 
 /** The grade of one answer: score, what was right and missing, the answer, what to reread. */
 export function GradeFeedback({ result }: { result: AnswerResult }) {

@@ -1,5 +1,5 @@
 import { forbidden, notFound } from 'next/navigation';
-import type { LearnApiResult } from '../learn-api/learn-api-client';
+import type { LearnApiResult } from '../../learn-api/learn-api-client';
 
 type Failure = Extract<LearnApiResult<unknown>, { ok: false }>;
 

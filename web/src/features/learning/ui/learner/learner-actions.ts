@@ -5,15 +5,15 @@ import { forbidden } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { readText } from '@/core/forms/form-fields';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
-import { learnApiResult } from '../learn-api/learn-api-client';
-import { learnApiFor } from '../learn-api/learn-api-for';
+import { learnApiResult } from '../../learn-api/learn-api-client';
+import { learnApiFor } from '../../learn-api/learn-api-for';
 import type {
   AnswerFormState,
   NewPathFormState,
   ReviewFormState,
   WriteQuestionsOutcome,
-} from './learner-form-state';
-import { conceptHref } from './learning-format';
+} from '../../learner-form-state';
+import { conceptHref } from '../../learning-format';
 
 async function requireLearner() {
   const viewer = await getViewer();

@@ -1,5 +1,5 @@
-import type { ProgressHistory } from './learner-api';
-import { formatPercent } from './learning-format';
+import type { ProgressHistory } from '../../learn-api/learner-api';
+import { formatPercent } from '../../learning-format';
 
 const WIDTH = 640;
 const HEIGHT = 220;

@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { describeStanding } from '../graph/concept-standing';
+import { describeStanding } from '../../concept-standing';
+import { learnApiFor } from '../../learn-api/learn-api-for';
+import { loadPath } from '../../learn-api/learner-api';
+import { conceptHref, formatPercent } from '../../learning-format';
+import { toGraphConcepts } from '../../path-graph-concepts';
 import { KnowledgeGraph } from '../graph/knowledge-graph';
-import { learnApiFor } from '../learn-api/learn-api-for';
 import { LearnApiProblem } from './learn-api-problem';
-import { loadPath } from './learner-api';
-import { conceptHref, formatPercent } from './learning-format';
-import { toGraphConcepts } from './path-graph-concepts';
 import './learning.css';
 
 /** `/learning/paths/[id]`: the knowledge graph and the same concepts as an ordered list. */

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { learnApiFor } from '../learn-api/learn-api-for';
+import { learnApiFor } from '../../learn-api/learn-api-for';
+import { loadProgress } from '../../learn-api/learner-api';
+import { formatPercent, formatStatus, pathHref } from '../../learning-format';
 import { LearnApiProblem } from './learn-api-problem';
-import { loadProgress } from './learner-api';
-import { formatPercent, formatStatus, pathHref } from './learning-format';
 import { MasteryChart } from './mastery-chart';
 import './learning.css';
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { learnApiFor } from '../learn-api/learn-api-for';
+import { learnApiFor } from '../../learn-api/learn-api-for';
+import { loadDueCards } from '../../learn-api/learner-api';
 import { LearnApiProblem } from './learn-api-problem';
-import { loadDueCards } from './learner-api';
 import { ReviewSession } from './review-session';
 import './learning.css';
 

@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { useActionState, useEffect, useRef, useState } from 'react';
+import type { DueCard } from '../../learn-api/learner-api';
+import type { ReviewFormState } from '../../learner-form-state';
+import { formatDue } from '../../learning-format';
 import { AnswerInput } from './answer-input';
 import { GradeFeedback } from './grade-feedback';
 import { submitReviewAction } from './learner-actions';
-import type { DueCard } from './learner-api';
-import type { ReviewFormState } from './learner-form-state';
-import { formatDue } from './learning-format';
 
 const INITIAL: ReviewFormState = { values: { answer: '' }, fieldErrors: {} };
 

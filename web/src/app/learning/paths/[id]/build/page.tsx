@@ -1,5 +1,5 @@
 import { requirePermission } from '@/core/auth/current-user';
-import { BuildPathScreen } from '@/features/learning/instructor/paths/build-path-screen';
+import { BuildPathScreen } from '@/features/learning/ui/instructor/paths/build-path-screen';
 
 export const metadata = { title: 'Review a path – Learning' };
 

@@ -1,5 +1,5 @@
 import { requirePermission } from '@/core/auth/current-user';
-import { ClassProgressScreen } from '@/features/learning/instructor/class/class-progress-screen';
+import { ClassProgressScreen } from '@/features/learning/ui/instructor/class/class-progress-screen';
 
 export const metadata = { title: 'Class progress – Learning' };
 

@@ -1,12 +1,12 @@
 import Link from 'next/link';
-import '../ui/instructor.css';
+import '../instructor.css';
 import { formatDateTime } from '@/core/format';
-import { learnApiResult } from '../../learn-api/learn-api-client';
-import { learnApiFor } from '../../learn-api/learn-api-for';
-import { readAnswer } from '../learn-api-answer';
-import { InstructorNav } from '../ui/instructor-nav';
-import { ProblemNotice } from '../ui/problem-notice';
-import { describeCell, formatShare, heatBand, learnerName } from './heatmap';
+import { describeCell, formatShare, heatBand, learnerName } from '../../../heatmap';
+import { learnApiResult } from '../../../learn-api/learn-api-client';
+import { learnApiFor } from '../../../learn-api/learn-api-for';
+import { readAnswer } from '../../../learn-api-answer';
+import { InstructorNav } from '../instructor-nav';
+import { ProblemNotice } from '../problem-notice';
 
 const LEGEND = [
   ['heat-none', 'no answer yet'],

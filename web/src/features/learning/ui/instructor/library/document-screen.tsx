@@ -1,19 +1,19 @@
 import Link from 'next/link';
-import '../ui/instructor.css';
+import '../instructor.css';
 import { formatDateTime } from '@/core/format';
-import { type LearnApiSchemas, learnApiResult } from '../../learn-api/learn-api-client';
-import { learnApiFor } from '../../learn-api/learn-api-for';
-import { changeDocumentAction } from '../instructor-actions';
-import { readAnswer } from '../learn-api-answer';
-import { ActionForm } from '../ui/action-form';
-import { InstructorNav } from '../ui/instructor-nav';
-import { ProblemNotice } from '../ui/problem-notice';
 import {
   describeDocumentStatus,
   formatBytes,
   ingestionFraction,
   isIngesting,
-} from './document-status';
+} from '../../../document-status';
+import { type LearnApiSchemas, learnApiResult } from '../../../learn-api/learn-api-client';
+import { learnApiFor } from '../../../learn-api/learn-api-for';
+import { readAnswer } from '../../../learn-api-answer';
+import { ActionForm } from '../action-form';
+import { changeDocumentAction } from '../instructor-actions';
+import { InstructorNav } from '../instructor-nav';
+import { ProblemNotice } from '../problem-notice';
 import { RefreshWhileIngesting } from './refresh-while-ingesting';
 
 type OutlineEntry = LearnApiSchemas['OutlineEntry'];

@@ -1,12 +1,12 @@
 import Link from 'next/link';
-import '../ui/instructor.css';
+import '../instructor.css';
 import { formatDateTime } from '@/core/format';
-import { learnApiResult } from '../../learn-api/learn-api-client';
-import { learnApiFor } from '../../learn-api/learn-api-for';
-import { readAnswer } from '../learn-api-answer';
-import { InstructorNav } from '../ui/instructor-nav';
-import { ProblemNotice } from '../ui/problem-notice';
-import { describeDocumentStatus, formatBytes, isIngesting } from './document-status';
+import { describeDocumentStatus, formatBytes, isIngesting } from '../../../document-status';
+import { learnApiResult } from '../../../learn-api/learn-api-client';
+import { learnApiFor } from '../../../learn-api/learn-api-for';
+import { readAnswer } from '../../../learn-api-answer';
+import { InstructorNav } from '../instructor-nav';
+import { ProblemNotice } from '../problem-notice';
 import { RefreshWhileIngesting } from './refresh-while-ingesting';
 import { UploadForm } from './upload-form';
 

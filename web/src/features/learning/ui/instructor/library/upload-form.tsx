@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { formatBytes } from './document-status';
+import { formatBytes } from '../../../document-status';
 
 type Upload =
   | { state: 'idle' }

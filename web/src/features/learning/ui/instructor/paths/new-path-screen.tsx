@@ -1,12 +1,12 @@
 import Link from 'next/link';
-import '../ui/instructor.css';
-import { learnApiResult } from '../../learn-api/learn-api-client';
-import { learnApiFor } from '../../learn-api/learn-api-for';
+import '../instructor.css';
+import { learnApiResult } from '../../../learn-api/learn-api-client';
+import { learnApiFor } from '../../../learn-api/learn-api-for';
+import { readAnswer } from '../../../learn-api-answer';
+import { ActionForm, Choice, FieldError, TextAreaField, TextField } from '../action-form';
 import { createPathAction } from '../instructor-actions';
-import { readAnswer } from '../learn-api-answer';
-import { ActionForm, Choice, FieldError, TextAreaField, TextField } from '../ui/action-form';
-import { InstructorNav } from '../ui/instructor-nav';
-import { ProblemNotice } from '../ui/problem-notice';
+import { InstructorNav } from '../instructor-nav';
+import { ProblemNotice } from '../problem-notice';
 import { SectionChoice, type SectionsOfDocument } from './section-choice';
 
 /** The sections of each indexed document, to choose from. */

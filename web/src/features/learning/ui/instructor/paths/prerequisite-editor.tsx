@@ -1,5 +1,5 @@
+import { ActionForm, SelectField } from '../action-form';
 import { prerequisiteAction } from '../instructor-actions';
-import { ActionForm, SelectField } from '../ui/action-form';
 
 interface ConceptRef {
   ticketId: number;

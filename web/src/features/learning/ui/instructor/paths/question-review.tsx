@@ -1,6 +1,6 @@
-import type { LearnApiSchemas } from '../../learn-api/learn-api-client';
+import type { LearnApiSchemas } from '../../../learn-api/learn-api-client';
+import { ActionForm, TextAreaField, TextField } from '../action-form';
 import { reviewQuestionAction } from '../instructor-actions';
-import { ActionForm, TextAreaField, TextField } from '../ui/action-form';
 
 type Question = LearnApiSchemas['ReviewedQuestion'];
 

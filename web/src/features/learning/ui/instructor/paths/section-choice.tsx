@@ -1,7 +1,7 @@
 'use client';
 
-import { Choice, FieldError } from '../ui/action-form';
-import { sectionValue } from './new-path-form';
+import { sectionValue } from '../../../new-path-form';
+import { Choice, FieldError } from '../action-form';
 
 export interface SectionsOfDocument {
   documentId: string;

@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import '../ui/instructor.css';
-import { learnApiResult } from '../../learn-api/learn-api-client';
-import { learnApiFor } from '../../learn-api/learn-api-for';
-import { readAnswer } from '../learn-api-answer';
-import { InstructorNav } from '../ui/instructor-nav';
-import { ProblemNotice } from '../ui/problem-notice';
-import { describePlace, parseSearchParams } from './search-form';
+import '../instructor.css';
+import { learnApiResult } from '../../../learn-api/learn-api-client';
+import { learnApiFor } from '../../../learn-api/learn-api-for';
+import { readAnswer } from '../../../learn-api-answer';
+import { describePlace, parseSearchParams } from '../../../search-form';
+import { InstructorNav } from '../instructor-nav';
+import { ProblemNotice } from '../problem-notice';
 
 type Params = Record<string, string | string[] | undefined>;
 

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { features } from '@/composition/registry';
 import { requirePermission } from '@/core/auth/current-user';
-import { ConceptScreen } from '@/features/learning/learner/concept-screen';
+import { ConceptScreen } from '@/features/learning/ui/learner/concept-screen';
 
 export const metadata = { title: 'Concept' };
 
