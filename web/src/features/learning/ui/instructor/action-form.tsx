@@ -13,7 +13,7 @@ import {
   useId,
   useRef,
 } from 'react';
-import type { FormAction, FormState } from '../../form-state';
+import type { FormAction, FormState } from './instructor-form-state';
 
 interface FormContext {
   id: string;

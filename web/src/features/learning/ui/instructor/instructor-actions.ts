@@ -4,11 +4,11 @@ import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { readText } from '@/core/forms/form-fields';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
-import { type FormState, refuse } from '../../form-state';
 import { type LearnApiResult, learnApiResult } from '../../learn-api/learn-api-client';
 import { learnApiFor } from '../../learn-api/learn-api-for';
 import { newPathFieldOf, parseNewPathForm } from '../../new-path-form';
 import { parseQuestionEdit } from '../../question-edit-form';
+import { type FormState, refuse } from './instructor-form-state';
 
 const MANAGE = 'LEARNING_MANAGE';
 

@@ -2,10 +2,10 @@
 
 import { useActionState } from 'react';
 import type { LearnerQuestion } from '../../learn-api/learner-api';
-import type { AnswerFormState } from '../../learner-form-state';
 import { AnswerInput } from './answer-input';
 import { GradeFeedback } from './grade-feedback';
 import { answerQuestionAction } from './learner-actions';
+import type { AnswerFormState } from './learner-form-state';
 
 const INITIAL: AnswerFormState = { values: { answer: '' }, fieldErrors: {} };
 

@@ -7,13 +7,13 @@ import { readText } from '@/core/forms/form-fields';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { learnApiResult } from '../../learn-api/learn-api-client';
 import { learnApiFor } from '../../learn-api/learn-api-for';
+import { conceptHref } from '../../learning-format';
 import type {
   AnswerFormState,
   NewPathFormState,
   ReviewFormState,
   WriteQuestionsOutcome,
-} from '../../learner-form-state';
-import { conceptHref } from '../../learning-format';
+} from './learner-form-state';
 
 async function requireLearner() {
   const viewer = await getViewer();

@@ -2,10 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
-import type { NewPathFormState } from '../../learner-form-state';
 import { formatPlace, pathHref } from '../../learning-format';
 import { describedBy, FieldError } from './field-error';
 import { newPathAction, writeConceptQuestionsAction } from './learner-actions';
+import type { NewPathFormState } from './learner-form-state';
 
 const INITIAL: NewPathFormState = { values: { query: '', title: '' }, fieldErrors: {} };
 

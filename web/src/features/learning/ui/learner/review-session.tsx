@@ -3,11 +3,11 @@
 import Link from 'next/link';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import type { DueCard } from '../../learn-api/learner-api';
-import type { ReviewFormState } from '../../learner-form-state';
 import { formatDue } from '../../learning-format';
 import { AnswerInput } from './answer-input';
 import { GradeFeedback } from './grade-feedback';
 import { submitReviewAction } from './learner-actions';
+import type { ReviewFormState } from './learner-form-state';
 
 const INITIAL: ReviewFormState = { values: { answer: '' }, fieldErrors: {} };
 

@@ -1,4 +1,4 @@
-import type { AnswerResult, ReviewResult, SearchHit } from './learn-api/learner-api';
+import type { AnswerResult, ReviewResult, SearchHit } from '../../learn-api/learner-api';
 
 /** What a refused form gets back: the values typed, the problem beside each field, or overall. */
 export interface FormRefusal<Values> {
