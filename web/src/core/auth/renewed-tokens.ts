@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
 import { decode, encode } from 'next-auth/jwt';
 import type { IssuerTokens } from './renew-access-token';
+import { expirySeconds, openSessionRedis } from './session-redis';
 
 /**
  * Tokens renewed for a session, kept until the new access token expires. A page cannot rewrite
@@ -42,32 +42,15 @@ export function createRedisRenewedTokens(options: {
   secret: string;
   keyPrefix?: string;
 }): RenewedTokens {
-  // As the revocation list: fail fast while Redis is down rather than hold every page up.
-  const redis = new Redis(options.url, {
+  const { ready, close } = openSessionRedis({
+    url: options.url,
     keyPrefix: options.keyPrefix ?? 'web:renewed-tokens:',
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-    commandTimeout: 2000,
   });
-  redis.on('error', () => {});
-  let connecting: Promise<void> | null = null;
-
-  async function ready(): Promise<Redis> {
-    if (redis.status === 'wait' || redis.status === 'end') {
-      connecting ??= redis.connect().finally(() => {
-        connecting = null;
-      });
-    }
-    if (connecting) await connecting;
-    return redis;
-  }
 
   return {
     kind: 'redis',
     async save({ sessionId, tokens, ttlSeconds }) {
-      const ttl = Math.max(1, Math.ceil(ttlSeconds));
+      const ttl = expirySeconds(ttlSeconds);
       const sealed = await encode({
         token: { ...tokens },
         secret: options.secret,
@@ -90,10 +73,7 @@ export function createRedisRenewedTokens(options: {
         idToken: typeof opened.idToken === 'string' ? opened.idToken : undefined,
       };
     },
-    async close() {
-      if (redis.status === 'wait' || redis.status === 'end') return;
-      await redis.quit().catch(() => redis.disconnect());
-    },
+    close,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { expirySeconds, openSessionRedis } from './session-redis';
 
 /**
  * Sessions ended by signing out, remembered until they would have expired anyway. The session
@@ -54,48 +54,28 @@ export function createRedisRevocations(options: {
   url: string;
   keyPrefix?: string;
 }): SessionRevocations {
-  // Commands fail fast while Redis is down rather than queueing behind every page request.
-  const redis = new Redis(options.url, {
+  const { ready, close } = openSessionRedis({
+    url: options.url,
     keyPrefix: options.keyPrefix ?? 'web:revoked-session:',
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-    commandTimeout: 2000,
   });
-  redis.on('error', () => {});
-  let connecting: Promise<void> | null = null;
-
-  async function ready(): Promise<Redis> {
-    if (redis.status === 'wait' || redis.status === 'end') {
-      connecting ??= redis.connect().finally(() => {
-        connecting = null;
-      });
-    }
-    if (connecting) await connecting;
-    return redis;
-  }
 
   return {
     kind: 'redis',
     async revoke({ sessionId, ttlSeconds }) {
-      await (await ready()).set(sessionId, '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+      await (await ready()).set(sessionId, '1', 'EX', expirySeconds(ttlSeconds));
     },
     async isRevoked(sessionId) {
       return (await (await ready()).exists(sessionId)) === 1;
     },
     async revokeUser({ username, atSeconds, ttlSeconds }) {
       const key = `${USER_KEY}${username}`;
-      await (await ready()).set(key, String(atSeconds), 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+      await (await ready()).set(key, String(atSeconds), 'EX', expirySeconds(ttlSeconds));
     },
     async userRevokedAt(username) {
       const value = await (await ready()).get(`${USER_KEY}${username}`);
       return value === null ? undefined : Number(value);
     },
-    async close() {
-      if (redis.status === 'wait' || redis.status === 'end') return;
-      await redis.quit().catch(() => redis.disconnect());
-    },
+    close,
   };
 }
 
