@@ -84,6 +84,7 @@ function useField(name: string) {
   const refused = state && !state.ok ? state : null;
   const error = refused?.fieldErrors?.[name];
   return {
+    name,
     inputId: `${id}-${name}`,
     errorId: `${id}-${name}-error`,
     submitted: refused?.values ? (refused.values[name] ?? []) : undefined,
@@ -102,33 +103,62 @@ export function FieldError(props: { name: string }) {
   );
 }
 
-/** A labelled input that keeps what was typed when the form is refused and shows its error. */
-export function TextField(
-  props: ComponentProps<'input'> & { name: string; label: string; hint?: string },
-) {
-  const { label, hint, ...input } = props;
-  const field = useField(props.name);
-  const described = [hint ? `${field.inputId}-hint` : null, field.error ? field.errorId : null]
+type Field = ReturnType<typeof useField>;
+
+/** The label, hint and error around one control, and the attributes that tie them to it. */
+function LabelledField(props: {
+  field: Field;
+  label: string;
+  hint?: string;
+  control: (tie: {
+    id: string;
+    'aria-invalid': true | undefined;
+    'aria-describedby': string | undefined;
+  }) => ReactNode;
+}) {
+  const { field, label, hint } = props;
+  const hintId = `${field.inputId}-hint`;
+  const described = [hint ? hintId : null, field.error ? field.errorId : null]
     .filter(Boolean)
     .join(' ');
   return (
     <div className="form-field">
       <label htmlFor={field.inputId}>{label}</label>
       {hint && (
-        <span id={`${field.inputId}-hint`} className="hint">
+        <span id={hintId} className="hint">
           {hint}
         </span>
       )}
-      <input
-        type="text"
-        {...input}
-        id={field.inputId}
-        aria-invalid={field.error ? true : undefined}
-        aria-describedby={described || undefined}
-        defaultValue={field.submitted ? (field.submitted[0] ?? '') : input.defaultValue}
-      />
-      <FieldError name={props.name} />
+      {props.control({
+        id: field.inputId,
+        'aria-invalid': field.error ? true : undefined,
+        'aria-describedby': described || undefined,
+      })}
+      <FieldError name={field.name} />
     </div>
+  );
+}
+
+/** A labelled input that keeps what was typed when the form is refused and shows its error. */
+export function TextField(
+  props: ComponentProps<'input'> & { name: string; label: string; hint?: string },
+) {
+  const { label, hint, ...input } = props;
+  const field = useField(props.name);
+  return (
+    <LabelledField
+      field={field}
+      label={label}
+      hint={hint}
+      control={(tie) => (
+        <input
+          type="text"
+          {...input}
+          {...tie}
+          defaultValue={field.submitted ? (field.submitted[0] ?? '') : input.defaultValue}
+        />
+      )}
+    />
   );
 }
 
@@ -138,26 +168,19 @@ export function TextAreaField(
 ) {
   const { label, hint, ...textarea } = props;
   const field = useField(props.name);
-  const described = [hint ? `${field.inputId}-hint` : null, field.error ? field.errorId : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div className="form-field">
-      <label htmlFor={field.inputId}>{label}</label>
-      {hint && (
-        <span id={`${field.inputId}-hint`} className="hint">
-          {hint}
-        </span>
+    <LabelledField
+      field={field}
+      label={label}
+      hint={hint}
+      control={(tie) => (
+        <textarea
+          {...textarea}
+          {...tie}
+          defaultValue={field.submitted ? (field.submitted[0] ?? '') : textarea.defaultValue}
+        />
       )}
-      <textarea
-        {...textarea}
-        id={field.inputId}
-        aria-invalid={field.error ? true : undefined}
-        aria-describedby={described || undefined}
-        defaultValue={field.submitted ? (field.submitted[0] ?? '') : textarea.defaultValue}
-      />
-      <FieldError name={props.name} />
-    </div>
+    />
   );
 }
 
@@ -166,17 +189,17 @@ export function SelectField(props: ComponentProps<'select'> & { name: string; la
   const { label, ...select } = props;
   const field = useField(props.name);
   return (
-    <div className="form-field">
-      <label htmlFor={field.inputId}>{label}</label>
-      <select
-        {...select}
-        id={field.inputId}
-        aria-invalid={field.error ? true : undefined}
-        aria-describedby={field.error ? field.errorId : undefined}
-        defaultValue={field.submitted ? field.submitted[0] : select.defaultValue}
-      />
-      <FieldError name={props.name} />
-    </div>
+    <LabelledField
+      field={field}
+      label={label}
+      control={(tie) => (
+        <select
+          {...select}
+          {...tie}
+          defaultValue={field.submitted ? field.submitted[0] : select.defaultValue}
+        />
+      )}
+    />
   );
 }
 
