@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { keepConnection } from './kept-connection';
 
 /** PostgreSQL's too_many_connections: the server is up, only this extra connection is refused. */
 const TOO_MANY_CONNECTIONS = '53300';
@@ -25,71 +26,32 @@ export function watchDatabase(options: {
   const retryMs = options.retryMs ?? 250;
   const probeMs = options.probeMs ?? 2_000;
   let down = false;
-  let stopped = false;
-  let client: pg.Client | null = null;
-  let timer: NodeJS.Timeout | undefined;
 
   const mark = (value: boolean, reason: string) => {
     if (down === value) return;
     down = value;
     options.onChange?.(value, reason);
   };
-  const later = (run: () => void, ms: number) => {
-    clearTimeout(timer);
-    if (!stopped) timer = setTimeout(run, ms).unref();
-  };
-  const lost = (which: pg.Client, reason: string) => {
-    if (which !== client || stopped) return;
-    client = null;
-    mark(true, reason);
-    which.end().catch(() => {});
-    later(connect, retryMs);
-  };
-  const probe = () => {
-    const current = client;
-    if (!current) return;
-    current.query('SELECT 1').then(
-      () => later(probe, probeMs),
-      (error: Error) => lost(current, error.message),
+  const probe = (client: pg.Client) => {
+    client.query('SELECT 1').then(
+      () => connection.later(() => probe(client), probeMs),
+      (error: Error) => connection.lose(client, error.message),
     );
   };
-  async function connect() {
-    if (stopped) return;
-    const next = new pg.Client({
-      connectionString: options.databaseUrl,
-      connectionTimeoutMillis: 2_000,
-      query_timeout: 2_000,
-      application_name: 'learntrac-web-watch',
-    });
-    next.on('error', (error) => lost(next, error.message));
-    next.on('end', () => lost(next, 'the connection was closed'));
-    try {
-      await next.connect();
-      await next.query('SELECT 1');
-      if (stopped) {
-        await next.end();
-        return;
-      }
-      client = next;
+  const connection = keepConnection({
+    databaseUrl: options.databaseUrl,
+    applicationName: 'learntrac-web-watch',
+    prepare: (client) => client.query('SELECT 1'),
+    onOpen(client) {
       mark(false, 'the database answers');
-      later(probe, probeMs);
-    } catch (error) {
-      next.end().catch(() => {});
-      const { code, message } = error as { code?: string; message?: string };
-      if (code !== TOO_MANY_CONNECTIONS) mark(true, message ?? String(error));
-      later(connect, code === TOO_MANY_CONNECTIONS ? probeMs : retryMs);
-    }
-  }
-  void connect();
-
-  return {
-    isDown: () => down,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      const current = client;
-      client = null;
-      await current?.end().catch(() => {});
+      connection.later(() => probe(client), probeMs);
     },
-  };
+    // A server refusing one more connection is up: that is no reason to turn requests away.
+    onLost: (reason, error) => {
+      if (error?.code !== TOO_MANY_CONNECTIONS) mark(true, reason);
+    },
+    retryAfter: (error) => (error?.code === TOO_MANY_CONNECTIONS ? probeMs : retryMs),
+  });
+
+  return { isDown: () => down, stop: connection.stop };
 }

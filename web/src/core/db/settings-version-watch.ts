@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { keepConnection } from './kept-connection';
 
 /** The channel the settings' triggers announce each new `site_config_version` on. */
 export const SETTINGS_CHANNEL = 'site_config_version';
@@ -31,50 +31,35 @@ export function watchSettingsVersion(options: {
   databaseUrl: string;
   retryMs?: number;
 }): SettingsVersionWatch {
-  const retryMs = options.retryMs ?? 1_000;
   let version: string | undefined;
   let known = false;
   let unsureSinceWrite = false;
-  let stopped = false;
-  let client: pg.Client | null = null;
-  let timer: NodeJS.Timeout | undefined;
 
-  const lose = (lost: pg.Client) => {
-    if (client !== lost) return;
-    client = null;
-    known = false;
-    lost.end().catch(() => {});
-    if (!stopped) timer = setTimeout(connect, retryMs);
-  };
-
-  async function connect() {
-    if (stopped) return;
-    const next = new pg.Client({
-      connectionString: options.databaseUrl,
-      application_name: 'learntrac-web-settings',
-    });
-    client = next;
-    next.on('error', () => lose(next));
-    next.on('end', () => lose(next));
-    next.on('notification', (message) => {
-      if (message.channel === SETTINGS_CHANNEL && message.payload) {
-        version = newer(version, message.payload);
-      }
-    });
-    try {
-      await next.connect();
+  const connection = keepConnection({
+    databaseUrl: options.databaseUrl,
+    applicationName: 'learntrac-web-settings',
+    async prepare(client) {
+      client.on('notification', (message) => {
+        if (message.channel === SETTINGS_CHANNEL && message.payload) {
+          version = newer(version, message.payload);
+        }
+      });
       // Listening before reading: an announcement made in between is not missed.
-      await next.query(`LISTEN ${SETTINGS_CHANNEL}`);
-      const { rows } = await next.query<{ version: string }>(
+      await client.query(`LISTEN ${SETTINGS_CHANNEL}`);
+      const { rows } = await client.query<{ version: string }>(
         'SELECT version::text AS version FROM site_config_version',
       );
-      if (rows[0]) version = newer(version, rows[0].version);
-      if (client === next) known = rows[0] !== undefined;
-    } catch {
-      lose(next);
-    }
-  }
-  void connect();
+      return rows[0]?.version;
+    },
+    onOpen(_client, read) {
+      if (read !== undefined) version = newer(version, read);
+      known = read !== undefined;
+    },
+    onLost: () => {
+      known = false;
+    },
+    retryAfter: () => options.retryMs ?? 1_000,
+  });
 
   return {
     current: () => (known && !unsureSinceWrite ? version : undefined),
@@ -85,13 +70,7 @@ export function watchSettingsVersion(options: {
     noteWrite() {
       unsureSinceWrite = true;
     },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      const open = client;
-      client = null;
-      await open?.end().catch(() => {});
-    },
+    stop: connection.stop,
   };
 }
 
