@@ -21,11 +21,17 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 
-function forwardedHeaders(request: IncomingMessage, requestId: string): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+/** The headers of one hop's message that the next hop may carry on. */
+function endToEnd(headers: IncomingMessage['headers']): OutgoingHttpHeaders {
+  const kept: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !HOP_BY_HOP.has(name)) kept[name] = value;
   }
+  return kept;
+}
+
+function forwardedHeaders(request: IncomingMessage, requestId: string): OutgoingHttpHeaders {
+  const headers = endToEnd(request.headers);
   headers['x-request-id'] = requestId;
   const address = request.socket.remoteAddress;
   if (address) {
@@ -54,12 +60,10 @@ export function passToLearnApi(options: {
     target,
     { method: request.method, headers: forwardedHeaders(request, requestId), agent },
     (answer) => {
-      const headers: OutgoingHttpHeaders = {};
-      for (const [name, value] of Object.entries(answer.headers)) {
-        if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
-      }
-      headers['x-request-id'] = requestId;
-      response.writeHead(answer.statusCode ?? 502, headers);
+      response.writeHead(answer.statusCode ?? 502, {
+        ...endToEnd(answer.headers),
+        'x-request-id': requestId,
+      });
       pipeline(answer, response, () => {});
     },
   );
