@@ -53,7 +53,7 @@ describe('buildQuerySql', () => {
   });
 
   it('picks a page by ticket id first, then reads only the rows of that page', () => {
-    const sql = build('status!=closed&order=priority&max=25&page=2');
+    const sql = build('status!=closed&order=owner&max=25&page=2');
     expect(sql.select.text).toMatch(
       /JOIN \(SELECT t\.id, [^\n]*\n[\s\S]*LIMIT \$\d+::bigint OFFSET \$\d+::bigint\) AS page ON page\.id = t\.id\n/,
     );
@@ -62,6 +62,22 @@ describe('buildQuerySql', () => {
     expect(sql.select.text).toContain(
       `(SELECT COUNT(*)::integer AS total\nFROM "ticket" AS t\nWHERE (COALESCE(t."status", '') <> $4)) AS total`,
     );
+  });
+
+  it('reads at most a page of tickets per priority when ordering by priority', () => {
+    const sql = build('status!=closed&order=priority&max=25&page=2');
+    // The priorities present, one index step each, and each one's candidates by id, as an
+    // index on (priority, id) hands them out.
+    expect(sql.select.text).toContain(
+      `SELECT (SELECT t."priority" FROM "ticket" AS t WHERE t."priority" > present.value ORDER BY t."priority" LIMIT 1)`,
+    );
+    expect(sql.select.text).toContain(
+      `CROSS JOIN LATERAL (SELECT t.id\nFROM "ticket" AS t\nWHERE ((COALESCE(t."status", '') <> $1)) AND t."priority" = present.value\nORDER BY t.id\nLIMIT $2::bigint) AS named`,
+    );
+    // Enough candidates for the first two pages, the page itself, the count's filter.
+    expect(sql.select.values).toEqual(['closed', 50, 25, 25, 'closed']);
+    expect(build('order=priority&max=0').select.text).not.toContain('LATERAL');
+    expect(build('group=milestone&order=priority').select.text).not.toContain('LATERAL');
   });
 
   it('compares wanted non-empty values directly, so indexes can serve them', () => {

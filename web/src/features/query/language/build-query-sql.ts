@@ -272,13 +272,43 @@ function constraintSql(s: Statement, c: QueryConstraint, ctx: Context): string |
   return `(${parts.join(c.negate ? ' AND ' : ' OR ')})`;
 }
 
-function whereSql(s: Statement, query: Query, ctx: Context): string {
+/** The query's filters as one condition; undefined when nothing is filtered. */
+function conditionSql(s: Statement, query: Query, ctx: Context): string | undefined {
   const groups = query.groups
     .map((group) => group.map((c) => constraintSql(s, c, ctx)).filter((sql) => sql !== undefined))
     // A group whose filters all turned out empty (e.g. `created=..`) drops out, as in Trac.
     .filter((clauses) => clauses.length > 0)
     .map((clauses) => `(${clauses.join(' AND ')})`);
-  return groups.length > 0 ? `\nWHERE ${groups.join('\n   OR ')}` : '';
+  return groups.length > 0 ? groups.join('\n   OR ') : undefined;
+}
+
+function whereSql(s: Statement, query: Query, ctx: Context): string {
+  const condition = conditionSql(s, query, ctx);
+  return condition ? `\nWHERE ${condition}` : '';
+}
+
+/** An enum's names with their rank, as Trac orders them: by the integer in `value`. */
+function enumRanksSql(tables: QueryTables, enumType: string): string {
+  return (
+    `(SELECT name, COALESCE(value, '') = '' AS unranked, ` +
+    `CASE WHEN value ~ ${integerText} THEN value::integer END AS position ` +
+    `FROM ${quoteTable(tables.enum)} WHERE type = '${enumType}')`
+  );
+}
+
+/** The ORDER BY terms of an enum field over its rank columns, Trac's order. */
+function rankTerms(ranks: { unranked: string; position: string; value: string }, d: string) {
+  return [
+    `COALESCE(${ranks.unranked}, true)${d}`,
+    `${ranks.position}${d}`,
+    `COALESCE(${ranks.value}, '')${d}`,
+  ];
+}
+
+/** The enum type a standard field is ranked by (priority, severity, ...), if any. */
+function enumTypeOf(s: Statement, name: string): string | undefined {
+  const field = s.field(name);
+  return field && !field.custom ? enumTypes[name] : undefined;
 }
 
 /** ORDER BY terms for one field, in Trac's order: empty values last, enums by position, ... */
@@ -293,17 +323,18 @@ function orderTerms(s: Statement, name: string, desc: boolean, tables: QueryTabl
   const col = s.column(name);
   // NULL and '' mean the same to Trac; comparing them as '' leaves the tie to the ticket id.
   const text = `COALESCE(${col}, '')${d}`;
-  const enumType = field && !field.custom ? enumTypes[name] : undefined;
+  const enumType = enumTypeOf(s, name);
   if (enumType) {
     const alias = `e_${name}`;
     // Each value's position is worked out once per enum row rather than once per ticket.
     s.join(
       alias,
-      `LEFT JOIN (SELECT name, COALESCE(value, '') = '' AS unranked, ` +
-        `CASE WHEN value ~ ${integerText} THEN value::integer END AS position ` +
-        `FROM ${quoteTable(tables.enum)} WHERE type = '${enumType}') AS ${alias} ON ${alias}.name = ${col}`,
+      `LEFT JOIN ${enumRanksSql(tables, enumType)} AS ${alias} ON ${alias}.name = ${col}`,
     );
-    return [`COALESCE(${alias}.unranked, true)${d}`, `${alias}.position${d}`, text];
+    return rankTerms(
+      { unranked: `${alias}.unranked`, position: `${alias}.position`, value: col },
+      d,
+    );
   }
   const empty = `COALESCE(${col}, '') = ''${d}`;
   if (name === 'milestone' && !field?.custom) {
@@ -323,6 +354,38 @@ function orderTerms(s: Statement, name: string, desc: boolean, tables: QueryTabl
     return [empty, `COALESCE(v.time, 0) = 0${d}`, `v.time${d}`, text];
   }
   return [empty, text];
+}
+
+/**
+ * Trac's default order, by priority, without sorting every match: a page's worth of tickets
+ * (`take`) for each value the field holds, by id, with their rank, for the caller to sort. The
+ * values present are found by stepping through an index on the field (one lookup per value)
+ * and each value's tickets come from an index on the field and the id, so a page costs the
+ * same at a hundred tickets or a million.
+ */
+function candidatesByValueSql(options: {
+  col: string;
+  from: string;
+  condition: string | undefined;
+  take: string;
+  enumType: string;
+  tables: QueryTables;
+}): string {
+  const { col, from, condition, take } = options;
+  const filtered = (test: string) => `\nWHERE ${condition ? `(${condition}) AND ` : ''}${test}`;
+  const firstAfter = (test: string) =>
+    `SELECT ${col} FROM ${quoteTable(options.tables.ticket)} AS t WHERE ${test} ORDER BY ${col} LIMIT 1`;
+  return (
+    `WITH RECURSIVE present (value) AS (\n` +
+    `  (${firstAfter(`${col} IS NOT NULL`)})\n  UNION ALL\n` +
+    `  SELECT (${firstAfter(`${col} > present.value`)}) FROM present WHERE present.value IS NOT NULL)\n` +
+    `SELECT e.unranked, e.position, present.value, named.id\nFROM present\n` +
+    `LEFT JOIN ${enumRanksSql(options.tables, options.enumType)} AS e ON e.name = present.value\n` +
+    `CROSS JOIN LATERAL (SELECT t.id\n${from}${filtered(`${col} = present.value`)}\n` +
+    `ORDER BY t.id\nLIMIT ${take}) AS named\n` +
+    `UNION ALL\n(SELECT NULL, NULL, NULL, t.id\n${from}${filtered(`${col} IS NULL`)}\n` +
+    `ORDER BY t.id\nLIMIT ${take})`
+  );
 }
 
 /**
@@ -357,11 +420,8 @@ export function buildQuerySql(query: Query, options: BuildQuerySqlOptions): Quer
   const selectList = selected.map((name) =>
     name === 'id' ? 't.id' : `${select.column(name)} AS "${name}"`,
   );
-  const where = whereSql(select, query, ctx);
-  const orderBy: string[] = [];
-  if (group && group !== order) orderBy.push(...orderTerms(select, group, query.groupDesc, tables));
-  orderBy.push(...orderTerms(select, order, query.desc, tables));
-  if (order !== 'id') orderBy.push('t.id');
+  const condition = conditionSql(select, query, ctx);
+  const where = condition ? `\nWHERE ${condition}` : '';
 
   const max = query.max ?? options.defaultMax ?? 100;
   const limit = max === 0 ? null : max;
@@ -370,31 +430,71 @@ export function buildQuerySql(query: Query, options: BuildQuerySqlOptions): Quer
   if (!Number.isSafeInteger(offset)) {
     throw new QuerySyntaxError(`Page ${page} is beyond the last page`, { field: 'page' });
   }
-  let paging = '';
-  if (limit !== null) {
-    paging = `\nLIMIT ${select.param(limit, '::bigint')} OFFSET ${select.param(offset, '::bigint')}`;
-  }
-  // A page is chosen by ids first, so only its own rows are read whole: sorting the ids of
-  // every match can often be answered from an index alone. Joins the inner query does not use
-  // are left out by PostgreSQL, since each joins at most one row. The count of all matches rides
-  // along as a sub-select of its own (PostgreSQL runs it once, often from an index alone, where a
-  // window count would sort-key every match), so the page and the total cost one statement.
+  // The count of all matches rides along as a sub-select of its own (PostgreSQL runs it once,
+  // often from an index alone, where a window count would sort-key every match), so the page
+  // and the total cost one statement.
   const countText = (statement: Statement) => {
     // The filters register the joins they need, so they come before the FROM clause is read.
     const countWhere = whereSql(statement, query, ctx);
     return `SELECT COUNT(*)::integer AS total\n${statement.fromClause()}${countWhere}`;
   };
-  const from = select.fromClause();
-  const ordered = `ORDER BY ${orderBy.join(', ')}`;
-  let selectText = `SELECT ${selectList.join(', ')}\n${from}${where}\n${ordered}`;
-  let selectValues = select.values;
-  if (limit !== null) {
+  const withTotal = (list: string[]) => [...list, `page.total AS "${TOTAL_COLUMN}"`].join(', ');
+
+  const rankedBy =
+    limit !== null && (!group || group === order) ? enumTypeOf(select, order) : undefined;
+  let selectText: string;
+  let selectValues: Array<string | number>;
+  if (limit !== null && rankedBy) {
+    const d = query.desc ? ' DESC' : '';
+    const byRank = (alias: string) =>
+      `ORDER BY ${[
+        ...rankTerms(
+          { unranked: `${alias}.unranked`, position: `${alias}.position`, value: `${alias}.value` },
+          d,
+        ),
+        `${alias}.id`,
+      ].join(', ')}`;
+    const from = select.fromClause();
+    const candidates = candidatesByValueSql({
+      col: select.column(order),
+      from,
+      condition,
+      take: select.param(offset + limit, '::bigint'),
+      enumType: rankedBy,
+      tables,
+    });
+    const paging = `\nLIMIT ${select.param(limit, '::bigint')} OFFSET ${select.param(offset, '::bigint')}`;
     const total = new Statement(fields, tables, select.values.length);
-    const pageIds = `SELECT t.id, (${countText(total)}) AS total\n${from}${where}\n${ordered}${paging}`;
+    const pageIds =
+      `SELECT candidate.*, (${countText(total)}) AS total\n` +
+      `FROM (${candidates}) AS candidate\n${byRank('candidate')}${paging}`;
     selectText =
-      `SELECT ${[...selectList, `page.total AS "${TOTAL_COLUMN}"`].join(', ')}\n${from}` +
-      `\nJOIN (${pageIds}) AS page ON page.id = t.id\n${ordered}`;
+      `SELECT ${withTotal(selectList)}\n${from}` +
+      `\nJOIN (${pageIds}) AS page ON page.id = t.id\n${byRank('page')}`;
     selectValues = [...select.values, ...total.values];
+  } else {
+    const orderBy: string[] = [];
+    if (group && group !== order) {
+      orderBy.push(...orderTerms(select, group, query.groupDesc, tables));
+    }
+    orderBy.push(...orderTerms(select, order, query.desc, tables));
+    if (order !== 'id') orderBy.push('t.id');
+    const from = select.fromClause();
+    const ordered = `ORDER BY ${orderBy.join(', ')}`;
+    selectText = `SELECT ${selectList.join(', ')}\n${from}${where}\n${ordered}`;
+    selectValues = select.values;
+    if (limit !== null) {
+      const paging = `\nLIMIT ${select.param(limit, '::bigint')} OFFSET ${select.param(offset, '::bigint')}`;
+      // A page is chosen by ids first, so only its own rows are read whole: sorting the ids of
+      // every match can often be answered from an index alone. Joins the inner query does not
+      // use are left out by PostgreSQL, since each joins at most one row.
+      const total = new Statement(fields, tables, select.values.length);
+      const pageIds = `SELECT t.id, (${countText(total)}) AS total\n${from}${where}\n${ordered}${paging}`;
+      selectText =
+        `SELECT ${withTotal(selectList)}\n${from}` +
+        `\nJOIN (${pageIds}) AS page ON page.id = t.id\n${ordered}`;
+      selectValues = [...select.values, ...total.values];
+    }
   }
   const count = new Statement(fields, tables);
 

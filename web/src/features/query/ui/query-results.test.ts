@@ -48,6 +48,15 @@ describe('query result rows', () => {
     expect(html).toContain('<a href="/ticket/7">Plain &lt;b&gt;</a>');
   });
 
+  it('links a plain summary as text, and keeps wiki markup in its wiki frame', () => {
+    expect(render({ summary: 'Login loops &amp; hangs' })).toContain(
+      '<td class="summary"><a href="/ticket/7">Login loops &amp; hangs</a></td>',
+    );
+    expect(render({ summary: 'Login <em>loops</em>' })).toContain(
+      '<div class="wikipage searchable oneliner">Login <em>loops</em></div>',
+    );
+  });
+
   it('adds the description row in verbose mode', () => {
     expect(render({ verbose: true })).toContain(
       '<td colspan="4"><p class="muted">No description.</p>',

@@ -48,7 +48,10 @@ function cellHtml(
   if (column === 'summary') {
     if (summary?.includes('<a '))
       return `<td class="summary">${wikiDiv(summary, ' oneliner')}</td>`;
-    const inner = summary ? wikiDiv(summary, ' oneliner') : escapeAttr(String(value ?? ''));
+    // Most summaries are plain words: the wiki frame is only worth its bytes around markup.
+    const inner = summary?.includes('<')
+      ? wikiDiv(summary, ' oneliner')
+      : (summary ?? escapeAttr(String(value ?? '')));
     return `<td class="summary"><a href="/ticket/${row.id}">${inner}</a></td>`;
   }
   const cls = escapeAttr(`col-${column}`);
