@@ -1,38 +1,7 @@
-import { redirect } from 'next/navigation';
-import { getCurrentUser } from '@/core/auth/current-user';
-import { safeReturnPath } from '@/core/auth/safe-return-path';
-import { SignInButton } from './sign-in-button';
+import { SignInScreen, type SignInScreenProps } from '@/core/auth/sign-in-screen';
 
 export const metadata = { title: 'Sign in' };
 
-type Props = {
-  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
-};
-
-// next-auth reports failures with these codes; anything else gets the general message.
-const ERRORS: Record<string, string> = {
-  OAuthSignin: 'The sign-in service could not be reached. Try again in a moment.',
-  OAuthCallback: 'The sign-in service’s answer could not be checked. Please sign in again.',
-  AccessDenied: 'The sign-in service refused access.',
-  SessionRequired: 'Please sign in to see that page.',
-};
-
-export default async function LoginPage({ searchParams }: Props) {
-  const { callbackUrl, error: errors } = await searchParams;
-  const error = Array.isArray(errors) ? errors[0] : errors;
-  const returnTo = safeReturnPath(callbackUrl);
-  if (await getCurrentUser()) redirect(returnTo);
-  return (
-    <>
-      <h1>Sign in</h1>
-      {error && (
-        <p className="notice error" role="alert">
-          {(error && Object.hasOwn(ERRORS, error) ? ERRORS[error] : undefined) ??
-            'Signing in did not work. Please try again.'}
-        </p>
-      )}
-      <p>Sign in with your LearnTrac account to create tickets, follow learning paths and more.</p>
-      <SignInButton callbackUrl={returnTo} />
-    </>
-  );
+export default function LoginPage(props: SignInScreenProps) {
+  return <SignInScreen {...props} />;
 }

@@ -1,7 +1,7 @@
 import { isDatabaseUnavailable } from '@learntrac/db';
 import { DbError } from '@learntrac/db/errors';
 import { forbidden, notFound } from 'next/navigation';
-import { AppError, isAppError } from './app-error';
+import { isAppError } from './app-error';
 
 export const DATABASE_UNAVAILABLE_MESSAGE =
   'LearnTrac cannot reach its database right now. Nothing was saved; try again in a moment.';
@@ -18,7 +18,7 @@ export interface FormMessage {
  * caller rethrows.
  */
 export function formMessageOf(error: unknown): FormMessage | null {
-  if (error instanceof AppError) {
+  if (isAppError(error)) {
     return { message: error.message, fieldErrors: error.fieldErrors, problems: error.problems };
   }
   if (error instanceof DbError) return { message: error.message, fieldErrors: {}, problems: [] };

@@ -1,4 +1,4 @@
-import { AppError } from '@/core/errors/app-error';
+import { AppError, isAppError } from '@/core/errors/app-error';
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
@@ -41,7 +41,7 @@ export async function runAdminForm(options: {
       author: viewer.user?.username ?? 'anonymous',
     });
   } catch (error) {
-    if (error instanceof AppError) {
+    if (isAppError(error)) {
       const { message, fieldErrors } = error;
       return { ok: false, message, fieldErrors, values: readSubmittedValues(form) };
     }

@@ -25,7 +25,7 @@ export function assertQueryPermission(viewer: Viewer, permission: Permission) {
 /**
  * A query's results as CSV, tab-separated text or RSS, for the same viewers who may see the
  * query page (TICKET_VIEW). Exports hold every match unless the URL gives `max`.
- * Throws QueryPermissionError and QuerySyntaxError.
+ * Throws a FORBIDDEN AppError, or a QuerySyntaxError for a query that does not parse.
  */
 export async function exportTicketQuery(options: {
   db: Queryable;

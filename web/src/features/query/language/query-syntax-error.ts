@@ -1,16 +1,18 @@
+import { AppError } from '@/core/errors/app-error';
+
 /**
  * The one error the query language throws: bad query text, an unknown field, a value the
- * field cannot take. Callers show `message` to the user (a 400, never a 500).
+ * field cannot take. An INVALID_INPUT like any other, so it reaches the user as a 400 with
+ * its message, never a 500; it adds where in the query the fault is.
  */
-export class QuerySyntaxError extends Error {
-  override readonly name = 'QuerySyntaxError';
+export class QuerySyntaxError extends AppError {
   /** 0-based offset in the query string, when the error came from the string form. */
   readonly position: number | undefined;
   /** The field or URL parameter at fault, when there is one. */
   readonly field: string | undefined;
 
   constructor(message: string, details: { position?: number; field?: string } = {}) {
-    super(message);
+    super('INVALID_INPUT', message);
     this.position = details.position;
     this.field = details.field;
   }

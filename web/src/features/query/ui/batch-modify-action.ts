@@ -2,7 +2,7 @@
 
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { AppError } from '@/core/errors/app-error';
+import { isAppError } from '@/core/errors/app-error';
 import type { AdminFormState } from '@/core/forms/admin-form-state';
 import { readText } from '@/core/forms/form-fields';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
@@ -45,7 +45,7 @@ export async function batchModifyAction(
           : `Changed ${changed.length} ticket${changed.length === 1 ? '' : 's'}: ${changed.map((id) => `#${id}`).join(', ')}.`,
     };
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    if (!isAppError(error)) throw error;
     return {
       ok: false,
       message: error.message,

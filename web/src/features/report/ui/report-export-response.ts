@@ -3,7 +3,11 @@ import { getConfig } from '@/config';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb, getReportPool } from '@/core/db';
 import { isAppError } from '@/core/errors/app-error';
-import { exportErrorResponse } from '@/features/query/export-response';
+import {
+  exportErrorResponse,
+  exportFailureResponse,
+  exportResponse,
+} from '@/features/query/export-response';
 import { exportReport } from '@/features/report/export-report';
 
 const FORMATS = ['csv', 'tab', 'rss', 'sql'] as const;
@@ -32,26 +36,9 @@ export async function respondWithReportExport({
       format,
       baseUrl: getConfig().NEXTAUTH_URL,
     });
-    // Trac sends tables as attachments and feeds inline.
-    const headers = new Headers({ 'Content-Type': file.contentType, 'Cache-Control': 'no-store' });
-    if (!file.filename.endsWith('.xml')) {
-      headers.set('Content-Disposition', `attachment; filename=${file.filename}`);
-    }
-    return new Response(file.body, { status: 200, headers });
+    return exportResponse(file);
   } catch (error) {
-    if (isAppError(error, 'FORBIDDEN')) return exportErrorResponse(403, error.message);
-    if (isAppError(error, 'NOT_FOUND')) return exportErrorResponse(404, error.message);
-    if (isAppError(error, 'SERVICE_UNAVAILABLE')) {
-      return new Response(`${error.message}\n`, {
-        status: 503,
-        headers: {
-          'Content-Type': 'text/plain;charset=utf-8',
-          'Cache-Control': 'no-store',
-          'Retry-After': '5',
-        },
-      });
-    }
-    if (isAppError(error, 'INVALID_INPUT')) return exportErrorResponse(400, error.message);
+    if (isAppError(error)) return exportFailureResponse(error);
     throw error;
   }
 }

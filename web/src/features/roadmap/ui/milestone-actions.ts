@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb } from '@/core/db';
-import { AppError } from '@/core/errors/app-error';
+import { isAppError } from '@/core/errors/app-error';
 import { readText } from '@/core/forms/form-fields';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
 import { createMilestone } from '../create-milestone';
@@ -26,7 +26,7 @@ function readValues(form: FormData): MilestoneFormState['values'] {
 }
 
 function refused(values: MilestoneFormState['values'], error: unknown): MilestoneFormState {
-  if (error instanceof AppError) {
+  if (isAppError(error)) {
     return { values, fieldErrors: error.fieldErrors, message: error.message };
   }
   throw error;

@@ -1,4 +1,4 @@
-import { AppError } from '@/core/errors/app-error';
+import { isAppError } from '@/core/errors/app-error';
 import { readText } from '@/core/forms/form-fields';
 import 'server-only';
 import { redirect } from 'next/navigation';
@@ -82,7 +82,7 @@ export async function submitWikiPageEdit({
         },
       };
     }
-    if (error instanceof AppError) return { ...state, error: error.message };
+    if (isAppError(error)) return { ...state, error: error.message };
     throw error;
   }
   redirect(wikiPageHref(state.name));
