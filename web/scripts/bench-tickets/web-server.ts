@@ -33,7 +33,11 @@ export async function startWebServer(options: {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const log = createWriteStream(options.logFile, { flags: 'w' });
   // The heap sizes the container image and `pnpm start` give the server.
-  const heap = ['--max-old-space-size=384', '--max-semi-space-size=16'];
+  const heap = [
+    '--max-old-space-size=384',
+    '--max-semi-space-size=16',
+    '--heap-growing-percent=200',
+  ];
   const args = [...heap, ...(options.nodeArgs ?? []), server];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: join(options.webDir, '.next/standalone/web'),
