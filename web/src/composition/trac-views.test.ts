@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { features } from '@/composition/registry';
 import { listPermissions } from '@/core/auth/roles';
 
-import { listOpenTickets } from '@/features/query/list-open-tickets';
+import { parseQueryString, standardTicketFields } from '@/features/query/language';
+import { runTicketQuery } from '@/features/query/run-ticket-query';
 import { listMilestones } from '@/features/roadmap/list-milestones';
 import { searchEverything } from '@/features/search/search-everything';
 import { getTicket } from '@/features/ticket/get-ticket';
@@ -63,8 +64,13 @@ describe.skipIf(!serverUrl)('Trac views over a real database', () => {
   });
 
   it('lists open tickets by priority and leaves closed ones out', async () => {
-    const tickets = await listOpenTickets({ db: t.db, limit: 10 });
-    expect(tickets.map((ticket) => ticket.summary)).toEqual(['Seed concepts', 'Login 100% broken']);
+    const { rows } = await runTicketQuery({
+      db: t.db,
+      query: parseQueryString('status!=closed&order=priority'),
+      fields: standardTicketFields,
+      user: null,
+    });
+    expect(rows.map((row) => row.summary)).toEqual(['Seed concepts', 'Login 100% broken']);
   });
 
   it('lists open milestones with their ticket counts, completed ones on request', async () => {
