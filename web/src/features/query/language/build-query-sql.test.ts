@@ -76,8 +76,13 @@ describe('buildQuerySql', () => {
     );
     // Enough candidates for the first two pages, the page itself, the count's filter.
     expect(sql.select.values).toEqual(['closed', 50, 25, 25, 'closed']);
+    expect(build('order=priority').select.text).toContain('LATERAL');
     expect(build('order=priority&max=0').select.text).not.toContain('LATERAL');
     expect(build('group=milestone&order=priority').select.text).not.toContain('LATERAL');
+    // Other filters would be repeated once per priority: those pages sort their matches.
+    expect(build('owner=bob&order=priority').select.text).not.toContain('LATERAL');
+    expect(build('status!=closed&owner=bob&order=priority').select.text).not.toContain('LATERAL');
+    expect(build('status!=closed&order=type').select.text).not.toContain('LATERAL');
   });
 
   it('compares wanted non-empty values directly, so indexes can serve them', () => {

@@ -357,6 +357,29 @@ function orderTerms(s: Statement, name: string, desc: boolean, tables: QueryTabl
 }
 
 /**
+ * Whether an index on (field, id) hands out every match in id order, which reading a page per
+ * value needs: with no filter at all, or for Trac's default query (open tickets by priority,
+ * served by the index of open tickets' priorities). Under other filters PostgreSQL would repeat
+ * the filtering once per value or walk the index past sparse matches (owner=bob by priority:
+ * 6.8 ms sorted, 52 ms by value, at 100,000 tickets), so those sort.
+ */
+function indexedForRanking(query: Query, order: string, condition: string | undefined): boolean {
+  if (condition === undefined) return true;
+  const [only, ...otherGroups] = query.groups;
+  const [filter, ...otherFilters] = only ?? [];
+  return (
+    order === 'priority' &&
+    otherGroups.length === 0 &&
+    otherFilters.length === 0 &&
+    filter?.field === 'status' &&
+    filter.mode === 'is' &&
+    filter.negate &&
+    filter.values.length === 1 &&
+    filter.values[0] === 'closed'
+  );
+}
+
+/**
  * Trac's default order, by priority, without sorting every match: a page's worth of tickets
  * (`take`) for each value the field holds, by id, with their rank, for the caller to sort. The
  * values present are found by stepping through an index on the field (one lookup per value)
@@ -441,7 +464,9 @@ export function buildQuerySql(query: Query, options: BuildQuerySqlOptions): Quer
   const withTotal = (list: string[]) => [...list, `page.total AS "${TOTAL_COLUMN}"`].join(', ');
 
   const rankedBy =
-    limit !== null && (!group || group === order) ? enumTypeOf(select, order) : undefined;
+    limit !== null && (!group || group === order) && indexedForRanking(query, order, condition)
+      ? enumTypeOf(select, order)
+      : undefined;
   let selectText: string;
   let selectValues: Array<string | number>;
   if (limit !== null && rankedBy) {
