@@ -5,11 +5,16 @@ import { forbidden } from 'next/navigation';
 import { getViewer } from '@/core/auth/current-user';
 import { readText } from '@/core/forms/form-fields';
 import { findUnsafeFormField } from '@/core/text/unsafe-text';
-import { learnApiResult } from '../../learn-api/learn-api-client';
+import {
+  type LearnApiClient,
+  type LearnApiResult,
+  learnApiResult,
+} from '../../learn-api/learn-api-client';
 import { learnApiFor } from '../../learn-api/learn-api-for';
 import { conceptHref } from '../../learning-format';
 import type {
   AnswerFormState,
+  FormRefusal,
   NewPathFormState,
   ReviewFormState,
   WriteQuestionsOutcome,
@@ -20,33 +25,46 @@ async function requireLearner() {
   if (!viewer.permissions.has('LEARNING_ANSWER')) forbidden();
 }
 
+/**
+ * The half answering a question and reviewing a card share: checks the form and the learner,
+ * sends the answer, and puts learn-api's refusal beside the answer field.
+ */
+async function sendAnswer<T>(
+  form: FormData,
+  send: (api: LearnApiClient, answer: string) => Promise<LearnApiResult<T>>,
+): Promise<{ ok: true; data: T } | { ok: false; state: FormRefusal<{ answer: string }> }> {
+  const values = { answer: readText(form, 'answer') };
+  const unsafe = findUnsafeFormField(form);
+  if (unsafe) return { ok: false, state: { values, fieldErrors: {}, message: unsafe.message } };
+  await requireLearner();
+  if (!values.answer.trim()) {
+    return { ok: false, state: { values, fieldErrors: { answer: 'Write an answer first.' } } };
+  }
+  const result = await send(await learnApiFor(), values.answer);
+  if (result.ok) return { ok: true, data: result.data };
+  if (result.kind === 'unavailable') {
+    return { ok: false, state: { values, fieldErrors: {}, message: result.message } };
+  }
+  const fieldErrors = { answer: result.fieldErrors.answer };
+  return { ok: false, state: { values, fieldErrors, message: result.error.message } };
+}
+
 /** Grades an answer to one of a concept's questions; the concept page then shows the new standing. */
 export async function answerQuestionAction(
   _previous: AnswerFormState,
   form: FormData,
 ): Promise<AnswerFormState> {
-  const values = { answer: readText(form, 'answer') };
-  const unsafe = findUnsafeFormField(form);
-  if (unsafe) return { values, fieldErrors: {}, message: unsafe.message };
-  await requireLearner();
-  if (!values.answer.trim()) return { values, fieldErrors: { answer: 'Write an answer first.' } };
-  const api = await learnApiFor();
-  const result = await learnApiResult(
-    api.POST('/api/learntrac/questions/{id}/answers', {
-      params: { path: { id: readText(form, 'questionId') } },
-      body: { answer: values.answer },
-    }),
+  const sent = await sendAnswer(form, (api, answer) =>
+    learnApiResult(
+      api.POST('/api/learntrac/questions/{id}/answers', {
+        params: { path: { id: readText(form, 'questionId') } },
+        body: { answer },
+      }),
+    ),
   );
-  if (!result.ok) {
-    if (result.kind === 'unavailable') return { values, fieldErrors: {}, message: result.message };
-    return {
-      values,
-      fieldErrors: { answer: result.fieldErrors.answer },
-      message: result.error.message,
-    };
-  }
-  revalidatePath(conceptHref(readText(form, 'pathId'), result.data.ticketId));
-  return { values: { answer: '' }, fieldErrors: {}, result: result.data };
+  if (!sent.ok) return sent.state;
+  revalidatePath(conceptHref(readText(form, 'pathId'), sent.data.ticketId));
+  return { values: { answer: '' }, fieldErrors: {}, result: sent.data };
 }
 
 /** Reviews one due card with an answer to its question; the result says when it is due next. */
@@ -54,27 +72,16 @@ export async function submitReviewAction(
   _previous: ReviewFormState,
   form: FormData,
 ): Promise<ReviewFormState> {
-  const values = { answer: readText(form, 'answer') };
-  const unsafe = findUnsafeFormField(form);
-  if (unsafe) return { values, fieldErrors: {}, message: unsafe.message };
-  await requireLearner();
-  if (!values.answer.trim()) return { values, fieldErrors: { answer: 'Write an answer first.' } };
-  const api = await learnApiFor();
-  const result = await learnApiResult(
-    api.POST('/api/learntrac/review/{cardId}', {
-      params: { path: { cardId: readText(form, 'cardId') } },
-      body: { questionId: readText(form, 'questionId'), answer: values.answer },
-    }),
+  const sent = await sendAnswer(form, (api, answer) =>
+    learnApiResult(
+      api.POST('/api/learntrac/review/{cardId}', {
+        params: { path: { cardId: readText(form, 'cardId') } },
+        body: { questionId: readText(form, 'questionId'), answer },
+      }),
+    ),
   );
-  if (!result.ok) {
-    if (result.kind === 'unavailable') return { values, fieldErrors: {}, message: result.message };
-    return {
-      values,
-      fieldErrors: { answer: result.fieldErrors.answer },
-      message: result.error.message,
-    };
-  }
-  return { values: { answer: '' }, fieldErrors: {}, result: result.data };
+  if (!sent.ok) return sent.state;
+  return { values: { answer: '' }, fieldErrors: {}, result: sent.data };
 }
 
 /**
