@@ -1,29 +1,16 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import {
-  type ComponentProps,
-  createContext,
-  type FormEvent,
-  type ReactNode,
-  startTransition,
-  useActionState,
-  useContext,
-  useEffect,
-  useRef,
-} from 'react';
+import { type ComponentProps, createContext, type ReactNode, useContext } from 'react';
 import type { AdminFormAction, AdminFormState } from './admin-form-state';
+import { useFieldKeepingAction } from './use-field-keeping-action';
 
 /** After a refusal, what the form submitted; the fields below show it instead of their defaults. */
 const SubmittedValues = createContext<Record<string, string[]> | undefined>(undefined);
 
 /**
  * A form whose submit runs a server action and shows its answer above the fields, with or
- * without JavaScript. Without it the browser posts the form and the page comes back drawn with
- * the answer, the fields (`AdminInput` and friends) showing what was typed when refused. With it
- * the submit is taken over: React's own form action would reset every field once it finished,
- * losing what was typed, so the action runs as a plain call and the fields are left alone on a
- * refusal; a success clears the add forms and refreshes the page (or the action redirects).
+ * without JavaScript (`useFieldKeepingAction`). A page drawn after a refusal shows, in the fields
+ * (`AdminInput` and friends), what was typed; a success clears the add forms.
  */
 export function AdminForm(props: {
   action: AdminFormAction;
@@ -34,26 +21,9 @@ export function AdminForm(props: {
   /** Clear the fields after a success (the add forms). */
   resetOnSuccess?: boolean;
 }) {
-  const router = useRouter();
-  const [state, formAction, pending] = useActionState(props.action, null);
-  const form = useRef<HTMLFormElement>(null);
-  // Set once this page has submitted with script, so an answer drawn by the server (a post made
-  // before the page was live) does not refresh or clear anything.
-  const submitted = useRef(false);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    submitted.current = true;
-    startTransition(() => formAction(data));
-  }
-
-  const { resetOnSuccess } = props;
-  useEffect(() => {
-    if (!submitted.current || !state?.ok) return;
-    if (resetOnSuccess) form.current?.reset();
-    router.refresh();
-  }, [state, resetOnSuccess, router]);
+  const { state, formAction, pending, form, submit } = useFieldKeepingAction(props.action, {
+    resetOnSuccess: props.resetOnSuccess,
+  });
 
   return (
     <form

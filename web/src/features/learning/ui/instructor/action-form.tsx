@@ -1,18 +1,7 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import {
-  type ComponentProps,
-  createContext,
-  type FormEvent,
-  type ReactNode,
-  startTransition,
-  useActionState,
-  useContext,
-  useEffect,
-  useId,
-  useRef,
-} from 'react';
+import { type ComponentProps, createContext, type ReactNode, useContext, useId } from 'react';
+import { useFieldKeepingAction } from '@/core/forms/use-field-keeping-action';
 import type { FormAction, FormState } from './instructor-form-state';
 
 interface FormContext {
@@ -22,9 +11,9 @@ interface FormContext {
 const CurrentForm = createContext<FormContext>({ id: 'form', state: null });
 
 /**
- * A form whose submit runs a server action, with or without JavaScript. With it, the submit is
- * taken over so that a refusal leaves every field as typed (React's own form action resets
- * them); a success refreshes the page, and clears the fields when asked.
+ * A form whose submit runs a server action, with or without JavaScript
+ * (`useFieldKeepingAction`): a refusal leaves every field as typed and puts each field's problem
+ * beside it; a success refreshes the page, and clears the fields when asked.
  */
 export function ActionForm(props: {
   action: FormAction;
@@ -33,25 +22,10 @@ export function ActionForm(props: {
   className?: string;
   resetOnSuccess?: boolean;
 }) {
-  const router = useRouter();
-  const [state, formAction, pending] = useActionState(props.action, null);
-  const form = useRef<HTMLFormElement>(null);
-  const submitted = useRef(false);
+  const { state, formAction, pending, form, submit } = useFieldKeepingAction(props.action, {
+    resetOnSuccess: props.resetOnSuccess,
+  });
   const id = useId().replaceAll(':', '');
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    submitted.current = true;
-    startTransition(() => formAction(data));
-  }
-
-  const { resetOnSuccess } = props;
-  useEffect(() => {
-    if (!submitted.current || !state?.ok) return;
-    if (resetOnSuccess) form.current?.reset();
-    router.refresh();
-  }, [state, resetOnSuccess, router]);
 
   const unplaced = state && !state.ok && Object.keys(state.fieldErrors ?? {}).length === 0;
   return (

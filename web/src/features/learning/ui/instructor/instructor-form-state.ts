@@ -1,3 +1,5 @@
+import { readSubmittedValues } from '@/core/forms/admin-form-state';
+
 /** What an instructor's form shows after a submit: a refusal with its reasons by field, or a success. */
 export interface FormState {
   ok: boolean;
@@ -10,17 +12,6 @@ export interface FormState {
 
 /** Every instructor form's server action, as `useActionState` calls it. */
 export type FormAction = (previous: FormState | null, form: FormData) => Promise<FormState>;
-
-/** The text a form submitted, by field name, leaving out the fields React adds to post an action. */
-export function readSubmittedValues(form: FormData): Record<string, string[]> {
-  const values: Record<string, string[]> = {};
-  for (const [key, value] of form.entries()) {
-    if (typeof value !== 'string' || key.startsWith('$ACTION')) continue;
-    values[key] ??= [];
-    values[key].push(value);
-  }
-  return values;
-}
 
 /** A refusal that keeps what was typed; `field` puts the message next to that field. */
 export function refuse(
