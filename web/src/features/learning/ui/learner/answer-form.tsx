@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import type { LearnerQuestion } from '../../learn-api/learner-api';
-import { AnswerInput } from './answer-input';
+import { AnswerFields } from './answer-input';
 import { GradeFeedback } from './grade-feedback';
 import { answerQuestionAction } from './learner-actions';
 import type { AnswerFormState } from './learner-form-state';
@@ -32,21 +32,12 @@ export function AnswerForm(props: { pathId: string; question: LearnerQuestion; n
       <form action={action} className="lt-form" aria-labelledby={headingId}>
         <input type="hidden" name="questionId" value={question.id} />
         <input type="hidden" name="pathId" value={props.pathId} />
-        {state.message && !state.fieldErrors.answer && (
-          <p className="notice error" role="alert">
-            {state.message}
-          </p>
-        )}
-        <AnswerInput
+        <AnswerFields
           question={question}
-          value={state.values.answer}
-          error={state.fieldErrors.answer}
+          state={state}
+          pending={pending}
+          submitLabel={state.result ? 'Answer again' : 'Submit answer'}
         />
-        <div className="lt-buttons">
-          <button type="submit" className="primary" disabled={pending}>
-            {pending ? 'Grading…' : state.result ? 'Answer again' : 'Submit answer'}
-          </button>
-        </div>
       </form>
       {state.result && <GradeFeedback result={state.result} />}
     </section>

@@ -1,5 +1,6 @@
 import type { LearnerQuestion } from '../../learn-api/learner-api';
 import { describedBy, FieldError } from './field-error';
+import type { FormRefusal } from './learner-form-state';
 
 /** The input that fits a question: choices as radio buttons, a line for cloze, a box for open. */
 export function AnswerInput(props: {
@@ -52,6 +53,38 @@ export function AnswerInput(props: {
         />
       )}
       <FieldError id={errorId} message={props.error} />
+    </>
+  );
+}
+
+/**
+ * An answer form's fields: a refusal not about the answer itself, the input, and the submit
+ * button (disabled while the answer is graded).
+ */
+export function AnswerFields(props: {
+  question: LearnerQuestion;
+  state: FormRefusal<{ answer: string }>;
+  pending: boolean;
+  submitLabel: string;
+}) {
+  const { state } = props;
+  return (
+    <>
+      {state.message && !state.fieldErrors.answer && (
+        <p className="notice error" role="alert">
+          {state.message}
+        </p>
+      )}
+      <AnswerInput
+        question={props.question}
+        value={state.values.answer}
+        error={state.fieldErrors.answer}
+      />
+      <div className="lt-buttons">
+        <button type="submit" className="primary" disabled={props.pending}>
+          {props.pending ? 'Grading…' : props.submitLabel}
+        </button>
+      </div>
     </>
   );
 }

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import type { DueCard } from '../../learn-api/learner-api';
 import { formatDue } from '../../learning-format';
-import { AnswerInput } from './answer-input';
+import { AnswerFields } from './answer-input';
 import { GradeFeedback } from './grade-feedback';
 import { submitReviewAction } from './learner-actions';
 import type { ReviewFormState } from './learner-form-state';
@@ -29,21 +29,12 @@ function ReviewCard(props: { card: DueCard; onNext: () => void; last: boolean })
         <form action={action} className="lt-form" aria-labelledby="review-concept">
           <input type="hidden" name="cardId" value={card.id} />
           <input type="hidden" name="questionId" value={question.id} />
-          {state.message && !state.fieldErrors.answer && (
-            <p className="notice error" role="alert">
-              {state.message}
-            </p>
-          )}
-          <AnswerInput
+          <AnswerFields
             question={question}
-            value={state.values.answer}
-            error={state.fieldErrors.answer}
+            state={state}
+            pending={pending}
+            submitLabel="Submit answer"
           />
-          <div className="lt-buttons">
-            <button type="submit" className="primary" disabled={pending}>
-              {pending ? 'Grading…' : 'Submit answer'}
-            </button>
-          </div>
         </form>
       ) : (
         <>
