@@ -1,11 +1,14 @@
-import type { AppError } from '@/core/errors/app-error';
+import { isAppError } from '@/core/errors/app-error';
 
-/** The response for an export: Trac sends tables as attachments and feeds inline. */
-export function exportResponse(file: {
+/** A query's or report's results as a file. */
+interface ExportedFile {
   contentType: string;
   filename: string;
   body: string | ReadableStream<Uint8Array>;
-}): Response {
+}
+
+/** The response for an export: Trac sends tables as attachments and feeds inline. */
+function exportResponse(file: ExportedFile): Response {
   const headers = new Headers({ 'Content-Type': file.contentType, 'Cache-Control': 'no-store' });
   if (!file.filename.endsWith('.xml')) {
     headers.set('Content-Disposition', `attachment; filename=${file.filename}`);
@@ -29,11 +32,19 @@ export function exportErrorResponse(
   });
 }
 
-/** An export that failed on purpose, by its code; a busy server says when to try again. */
-export function exportFailureResponse(error: AppError): Response {
-  return exportErrorResponse(
-    error.status,
-    error.message,
-    error.status === 503 ? { 'Retry-After': '5' } : {},
-  );
+/**
+ * Runs an export and answers with its file; a failure on purpose (an AppError) answers with its
+ * status and message, and a busy server says when to try again.
+ */
+export async function answerExport(produce: () => Promise<ExportedFile>): Promise<Response> {
+  try {
+    return exportResponse(await produce());
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return exportErrorResponse(
+      error.status,
+      error.message,
+      error.status === 503 ? { 'Retry-After': '5' } : {},
+    );
+  }
 }

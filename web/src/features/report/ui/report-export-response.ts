@@ -2,12 +2,7 @@ import type { NextRequest } from 'next/server';
 import { getConfig } from '@/config';
 import { getViewer } from '@/core/auth/current-user';
 import { getDb, getReportPool } from '@/core/db';
-import { isAppError } from '@/core/errors/app-error';
-import {
-  exportErrorResponse,
-  exportFailureResponse,
-  exportResponse,
-} from '@/features/query/export-response';
+import { answerExport, exportErrorResponse } from '@/features/query/export-response';
 import { exportReport } from '@/features/report/export-report';
 
 const FORMATS = ['csv', 'tab', 'rss', 'sql'] as const;
@@ -26,8 +21,8 @@ export async function respondWithReportExport({
   if (!/^\d{1,10}$/.test(rawId))
     return exportErrorResponse(404, `Report {${rawId}} does not exist.`);
   const viewer = await getViewer();
-  try {
-    const file = await exportReport({
+  return answerExport(() =>
+    exportReport({
       db: getDb(),
       pool: getReportPool(),
       actor: viewer,
@@ -35,10 +30,6 @@ export async function respondWithReportExport({
       params,
       format,
       baseUrl: getConfig().NEXTAUTH_URL,
-    });
-    return exportResponse(file);
-  } catch (error) {
-    if (isAppError(error)) return exportFailureResponse(error);
-    throw error;
-  }
+    }),
+  );
 }
